@@ -1,0 +1,33 @@
+# Two jobs a new user runs (see README): `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: setup run test lint typecheck clean
+
+# A virtual environment with the pinned versions of constraints.txt.
+$(BIN)/timeline: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $@
+
+setup: $(BIN)/timeline
+
+# The main job: the articles in seeds/ to exports/events.jsonl, calendar.ics and timeline.html.
+run: setup
+	$(BIN)/timeline build seeds --out exports
+
+lint: setup
+	$(BIN)/ruff check timeline tests benchmarks scripts
+	$(BIN)/ruff format --check timeline tests benchmarks scripts
+
+typecheck: setup
+	$(BIN)/mypy
+
+# Style, types and the test suite.
+test: lint typecheck
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) exports/*.jsonl exports/*.ics exports/*.html

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline import ArticleError, parse_article, read_article
+
+
+def test_seed_header_dateline_and_captions(seed):
+    article = read_article(seed)
+    assert article.published == dt.date(2024, 7, 6)
+    assert article.title and article.title.startswith("Xi says China ready")
+    assert article.dateline is not None
+    assert (article.dateline.city, article.dateline.agency) == ("Dushanbe", "Xinhua")
+    assert article.dateline_date == dt.date(2024, 7, 5)
+    captions = [p for p in article.paragraphs if p.caption]
+    assert len(captions) == 13
+    assert all(p.text.endswith(")") for p in captions)
+
+
+def test_sentence_offsets_point_into_the_text(seed):
+    article = read_article(seed)
+    for s in article.sentences():
+        assert article.text[s.start : s.end] == s.text
+
+
+def test_header_is_optional_and_tass_dateline_is_read():
+    article = parse_article("MOSCOW, March 21. /TASS/. Putin met Xi in the Kremlin on Tuesday.\n")
+    assert article.published is None
+    assert article.dateline is not None
+    assert article.dateline.city == "Moscow"
+    assert article.dateline.agency == "TASS"
+
+
+def test_dateline_year_comes_from_header_or_the_year_before():
+    text = " date 2024-01-02 New year talks\n\nBEIJING, Dec. 30 (Xinhua) -- Talks were held.\n"
+    assert parse_article(text).dateline_date == dt.date(2023, 12, 30)
+
+
+def test_abbreviations_do_not_split_sentences():
+    article = parse_article("WASHINGTON, Sept. 25 (AP) -- U.S. President Joe Biden met Mr. Smith. Then he left.\n")
+    texts = [s.text for s in article.sentences()]
+    assert texts[-1] == "Then he left."
+    assert len(texts) == 2
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [(b"\x00\x01binary", "binary"), (b"caf\xe9 talks", "not UTF-8")],
+)
+def test_unreadable_input_gives_a_clear_error(tmp_path, data, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    with pytest.raises(ArticleError, match=message):
+        read_article(path)
+
+
+def test_missing_file_is_an_article_error(tmp_path):
+    with pytest.raises(ArticleError, match="no such file"):
+        read_article(tmp_path / "nope.txt")

@@ -1,0 +1,234 @@
+"""Reading an article: header, dateline, paragraphs, photo captions and sentences.
+
+An article is UTF-8 text. Its first line may be a header ``date YYYY-MM-DD Title``; the
+body follows as published, often opening with a dateline such as
+``DUSHANBE, July 5 (Xinhua) --`` or ``MOSCOW, March 21. /TASS/.``. Every piece keeps its
+character offsets into :attr:`Article.text`, so evidence can point back into the article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from timeline.dates import MONTHS
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+class ArticleError(ValueError):
+    """An input that cannot be read as an article (missing, binary, not UTF-8, too big)."""
+
+
+HEADER_RE = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*([^\n]*)\n?")
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "DUSHANBE, July 5 (Xinhua) --", "MOSCOW, March 21. /TASS/.", "NEW DELHI, Oct 7 (PTI):"
+DATELINE_RE = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?P<city>[A-Z][A-Z.'\- ]{1,40}?(?:,[ \t]+[A-Z][A-Za-z.]{1,20})?)[ \t]*,[ \t]*"
+    rf"(?P<month>{_MONTH_ALT})\.?[ \t]+(?P<day>\d{{1,2}})(?:,[ \t]*(?P<year>\d{{4}}))?"
+    r"[ \t]*[.,]?[ \t]*(?:\((?P<agency1>[^()\n]{1,40})\)|/(?P<agency2>[^/\n]{1,40})/)?[ \t]*(?:--|—|–|-|:|\.)?",
+    re.IGNORECASE,
+)
+# A photo credit closing a paragraph: "(Xinhua/Yan Yan)", "(Photo: Reuters)", "[AFP]"
+CAPTION_CREDIT_RE = re.compile(
+    r"[(\[](?:Xinhua|Photo|Photos|AP|AFP|Reuters|PTI|ANI|EPA|TASS|Sputnik|CGTN|IANS|Getty|"
+    r"[A-Z][\w.]*[ ]?Photo|[A-Z][\w .]{0,30}/)[^()\[\]\n]{0,80}[)\]]\s*\Z"
+)
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=[a-z][.!?])(?=[A-Z][a-z])")
+# Abbreviations after which a full stop does not end a sentence.
+_NO_BREAK_AFTER = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|Maj|Capt|Prof|Sen|Rep|Gov|Amb|Adm|Rev|Hon|No|Nos|Mt|Ft|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|a\.m|p\.m|vs|etc|i\.e|e\.g)"
+    r"|\b[A-Z])\.\s*\Z"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    caption: bool = False
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    start: int
+    end: int
+    caption: bool = False
+
+
+@dataclass(frozen=True)
+class Dateline:
+    city: str
+    month: int
+    day: int
+    year: int | None
+    agency: str | None
+    start: int
+    end: int
+
+
+@dataclass
+class Article:
+    """One article as read from disk or stdin, with offsets into ``text``."""
+
+    path: str
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    dateline: Dateline | None = None
+    url: str | None = None
+    body_start: int = 0
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def dateline_date(self) -> dt.date | None:
+        """The dateline day, with the header year (or the year before, for a later month)."""
+        d = self.dateline
+        if d is None:
+            return None
+        year = d.year
+        if year is None:
+            if self.published is None:
+                return None
+            year = self.published.year
+            if d.month > self.published.month:
+                year -= 1
+        try:
+            return dt.date(year, d.month, d.day)
+        except ValueError:
+            return None
+
+    @property
+    def reference_date(self) -> dt.date | None:
+        """The day that relative words ('Friday', 'yesterday') are read against."""
+        return self.dateline_date or self.published
+
+    def sentences(self) -> list[Sentence]:
+        out: list[Sentence] = []
+        for index, para in enumerate(self.paragraphs):
+            for start, end in split_sentences(self.text, para.start, para.end):
+                out.append(Sentence(self.text[start:end], start, end, index, para.caption))
+        return out
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans in ``text[start:end]``, as absolute offsets, trimmed of spaces."""
+    spans: list[tuple[int, int]] = []
+    chunk = text[start:end]
+    cursor = 0
+    for m in _SENTENCE_END_RE.finditer(chunk):
+        if _NO_BREAK_AFTER.search(chunk, max(cursor, m.start() - 12), m.start()):
+            continue
+        spans.append((cursor, m.start()))
+        cursor = m.end()
+    spans.append((cursor, len(chunk)))
+    result = []
+    for a, b in spans:
+        piece = chunk[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece.rstrip())
+        if trail > lead:
+            result.append((start + a + lead, start + a + trail))
+    return result
+
+
+def is_caption(paragraph: str) -> bool:
+    return bool(CAPTION_CREDIT_RE.search(paragraph))
+
+
+def parse_article(text: str, path: str = "-", url: str | None = None) -> Article:
+    """Read an article from its text (the library entry point for notebooks and stdin)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    article = Article(path=path, text=text, url=url)
+    body_start = 0
+    header = HEADER_RE.match(text)
+    if header:
+        try:
+            article.published = dt.date.fromisoformat(header.group(1))
+        except ValueError:
+            article.published = None
+        article.title = header.group(2).strip() or None
+        body_start = header.end()
+    article.body_start = body_start
+
+    for m in re.finditer(r"[^\n]+", text[body_start:]):
+        raw = m.group(0)
+        if not raw.strip():
+            continue
+        a = body_start + m.start() + (len(raw) - len(raw.lstrip()))
+        b = body_start + m.start() + len(raw.rstrip())
+        piece = text[a:b]
+        article.paragraphs.append(Paragraph(piece, a, b, caption=is_caption(piece)))
+
+    # The dateline is looked for in the first few paragraphs that are not captions.
+    looked = 0
+    for para in article.paragraphs:
+        if para.caption:
+            continue
+        looked += 1
+        found = DATELINE_RE.match(text, para.start, para.end)
+        if found and _plausible_dateline_city(found.group("city")):
+            article.dateline = Dateline(
+                city=_city_case(found.group("city")),
+                month=MONTHS[found.group("month").lower()],
+                day=int(found.group("day")),
+                year=int(found.group("year")) if found.group("year") else None,
+                agency=(found.group("agency1") or found.group("agency2") or "").strip() or None,
+                start=found.start("city"),
+                end=found.end(),
+            )
+            break
+        if looked >= 4:
+            break
+    if article.published is None and article.dateline and article.dateline.year:
+        article.published = article.dateline_date
+    return article
+
+
+def _plausible_dateline_city(city: str) -> bool:
+    letters = [c for c in city if c.isalpha()]
+    first = city.split(",")[0]
+    return bool(letters) and first.strip().upper() == first.strip() and len(first.strip()) >= 2
+
+
+def _city_case(city: str) -> str:
+    first = city.split(",")[0].strip()
+    return " ".join(w.capitalize() if w.isupper() else w for w in first.split())
+
+
+def read_article(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Read an article file. Raises :class:`ArticleError` with a one-line reason."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError as err:
+        raise ArticleError(f"{p}: no such file") from err
+    except OSError as err:
+        raise ArticleError(f"{p}: cannot read ({err.strerror})") from err
+    if p.is_dir():
+        raise ArticleError(f"{p}: is a folder, not an article")
+    if size > max_bytes:
+        raise ArticleError(f"{p}: {size} bytes is over the article size limit of {max_bytes} bytes")
+    try:
+        data = p.read_bytes()
+    except OSError as err:
+        raise ArticleError(f"{p}: cannot read ({err.strerror})") from err
+    return parse_bytes(data, str(p))
+
+
+def parse_bytes(data: bytes, path: str) -> Article:
+    if b"\x00" in data[:8192]:
+        raise ArticleError(f"{path}: binary file, not a text article")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ArticleError(f"{path}: not UTF-8 text (bad byte at offset {err.start})") from err
+    return parse_article(text, path)

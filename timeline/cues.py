@@ -1,0 +1,166 @@
+"""Cue tables: how agencies phrase each type of happening, and what is not an event.
+
+These are data, not code: each row is (type, pattern). Patterns are regular expressions
+without nested quantifiers (so matching stays linear) and are matched case-insensitively
+unless they start with ``(?-i)``. Add a row to teach the extractor a new phrasing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# (type, pattern). The first rows of a type are its strongest cues.
+CUES: list[tuple[str, str]] = [
+    # visit: a stay in another country
+    ("visit", r"\b(?:state|official|working|friendly|official working|state and official) visits?\b"),
+    ("visit", r"\bvisits? to (?:the )?[A-Z]"),
+    ("visit", r"\b(?:arrived|arrives|arriving|landed|lands) (?:here|in [A-Z])"),
+    ("visit", r"\bis (?:on|paying) an? (?:\w+ ){0,2}visit\b"),
+    ("visit", r"\b(?:paid|pays|paying|will pay) an? (?:\w+[- ]){0,3}visit\b"),
+    ("visit", r"\b(?:trip|tour) to [A-Z]"),
+    # talks: formal talks, a bilateral summit
+    ("talks", r"\b(?:held|holds|hold|holding|had|have|conducted) (?:\w+[- ]){0,3}talks\b"),
+    ("talks", r"\b(?:small|big|large|restricted|expanded|delegation)[- ](?:group |level |format )?talks\b"),
+    ("talks", r"\btalks (?:with|between)\b"),
+    ("talks", r"\b(?:his|their|the) talks\b"),
+    ("talks", r"\b(?:bilateral|summit) (?:summit|meeting|talks)\b"),
+    ("talks", r"\bnegotiations (?:with|between)\b"),
+    # meeting: met with, received, courtesy call
+    (
+        "meeting",
+        r"(?-i:\b(?:met|meets|meet) (?:with )?(?:(?:visiting|his|her|the|Chinese|Russian|US|U\.S\.) )?[A-Z])",
+    ),
+    ("meeting", r"\b(?:met|meets) with\b"),
+    ("meeting", r"\b(?:held|holds|had|has) (?:a |an )?(?:\w+ ){0,2}meeting with\b"),
+    ("meeting", r"(?-i:\b(?:received|receives|receiving) (?:(?:visiting|the|his|her) )?[A-Z])"),
+    ("meeting", r"\bcourtesy (?:call|visit)\b"),
+    ("meeting", r"\bon the sidelines of\b.{0,80}\bmet\b"),
+    # call: phone, video
+    ("call", r"\b(?:phone|telephone|video) (?:call|conversation|talks|conference)\b"),
+    ("call", r"\b(?:spoke|speaks|talked|talks|spoken) (?:\w+ ){0,4}(?:by|over the|on the) (?:tele)?phone\b"),
+    ("call", r"\bvia video ?link\b"),
+    ("call", r"\b(?:virtual|online) (?:meeting|summit|talks)\b"),
+    ("call", r"\bphoned\b"),
+    # press
+    ("press", r"\b(?:jointly )?(?:met|meet|meets|meeting|will meet) the press\b"),
+    ("press", r"\b(?:joint )?(?:press|news) (?:conference|briefing|availability|statements?)\b"),
+    ("press", r"\bstatements? to the (?:press|media)\b"),
+    ("press", r"\bjointly met (?:the )?(?:journalists|reporters|media)\b"),
+    # signing
+    (
+        "signing",
+        r"\b(?:signed|signs|sign|signing|inked|inks|ink)\b.{0,60}?\b(?:joint statement|agreements?|"
+        r"memorand(?:um|a)|MoUs?|MOUs?|accords?|treaty|treaties|declaration|deals?|documents?|protocols?|"
+        r"contracts?|plan|pacts?|communiqu[eé])",
+    ),
+    ("signing", r"\bwitness(?:ed|es)? the signing\b"),
+    ("signing", r"\b(?:signing|exchange) of (?:\w+ ){0,4}(?:documents|agreements|memorand|MoUs|deals)"),
+    # ceremony
+    ("ceremony", r"\b(?:welcome|welcoming|farewell|arrival|official) ceremony\b"),
+    ("ceremony", r"\bceremonial (?:welcome|reception)\b"),
+    ("ceremony", r"\bguard of hono(?:u)?r\b"),
+    ("ceremony", r"\b(?:laid|lays|lay|laying) (?:a )?wreaths?\b"),
+    ("ceremony", r"\bwreath[- ]laying\b"),
+    ("ceremony", r"\b(?:conferred|confers|awarded|awards|presented) (?:\w+ ){0,4}(?:order|medal|award)\b"),
+    ("ceremony", r"\bpaid (?:homage|tribute) (?:to|at)\b"),
+    ("ceremony", r"\b(?:accepted|accepts|received|receives) (?:the )?credentials\b"),
+    ("ceremony", r"\b(?:attended|attends|attend) (?:\w+ ){0,3}ceremony\b"),
+    # banquet
+    ("banquet", r"\b(?:state )?banquet\b"),
+    ("banquet", r"\bstate (?:dinner|luncheon)\b"),
+    (
+        "banquet",
+        r"\b(?:hosted|hosts|host|gave|gives) (?:a |an )?(?:\w+ ){0,2}(?:dinner|luncheon|lunch|reception)\b",
+    ),
+    ("banquet", r"\b(?:official|working|private) (?:dinner|lunch|luncheon)\b"),
+    # summit: multilateral
+    (
+        "summit",
+        r"(?-i:\b(?:[A-Z][\w+-]*|\d+(?:st|nd|rd|th)) (?:[A-Z][\w+-]* ){0,4}(?:Summit|summit|Forum|Conference|Council Meeting|Leaders' Meeting))",
+    ),
+    (
+        "summit",
+        r"\b(?:attended|attends|attend|attending|chaired|chairs|chair|chairing|addressed|addresses|address|addressing) (?:the )?(?:\w+ ){0,5}(?:summit|forum|conference|session)\b",
+    ),
+    (
+        "summit",
+        r"(?-i:\b(?:G20|G7|G-20|G-7|BRICS|SCO|APEC|ASEAN|NATO|CHOGM|FOCAC|COP\d+)\b.{0,20}\b(?:summit|Summit|meeting|Meeting))",
+    ),
+]
+
+# Phrases before a cue that make it no event: remarks, pledges, wishes and plans.
+NOT_EVENT_BEFORE = re.compile(
+    r"\b(?:agreed|agree|agrees|pledged|pledge|vowed|ready|willing|hope|hopes|hoped|look forward|looked forward|"
+    r"looks forward|expects?|wants?|wished?|invited|invitation|plans?|planned|planning|intends?|proposed|"
+    r"proposes|seeks?|sought|aims?|would like|committed|decided|expressed (?:his|her|their) (?:delight|"
+    r"willingness|readiness))\s+(?:\w+\s+){0,3}to\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# Words that mark a sentence as about what is scheduled rather than what happened.
+FUTURE_RE = re.compile(
+    r"\b(?:will|shall|is to|are to|is set to|are set to|is scheduled to|are scheduled to|is due to|"
+    r"are due to|is expected to|are expected to|to be held|is slated|plans to|scheduled for|upcoming|"
+    r"next week|next month)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    type: str
+    pattern: re.Pattern[str]
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    if pattern.startswith("(?-i:"):
+        return re.compile(pattern)
+    return re.compile(pattern, re.IGNORECASE)
+
+
+COMPILED: list[Cue] = [Cue(t, _compile(p)) for t, p in CUES]
+
+# Event codes for joining with GDELT/ICEWS (CAMEO) and POLECAT (PLOVER).
+CAMEO = {
+    "visit": "042",  # make a visit (043: host a visit)
+    "talks": "046",  # engage in negotiation
+    "meeting": "040",  # consult, not specified
+    "call": "041",  # discuss by telephone
+    "press": "010",  # make statement
+    "signing": "057",  # sign formal agreement
+    "ceremony": "050",  # engage in diplomatic cooperation
+    "banquet": "050",
+    "summit": "044",  # meet at a third location
+}
+PLOVER = {
+    "visit": "CONSULT",
+    "talks": "CONSULT",
+    "meeting": "CONSULT",
+    "call": "CONSULT",
+    "press": "CONSULT",
+    "signing": "AGREE",
+    "ceremony": "COOPERATE",
+    "banquet": "COOPERATE",
+    "summit": "CONSULT",
+}
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    type: str
+    start: int
+    end: int
+
+
+def find_cues(sentence: str) -> list[CueMatch]:
+    """Every cue in a sentence that is not part of a pledge, wish or plan; one per type."""
+    seen: dict[str, CueMatch] = {}
+    for cue in COMPILED:
+        if cue.type in seen:
+            continue
+        for m in cue.pattern.finditer(sentence):
+            if NOT_EVENT_BEFORE.search(sentence[max(0, m.start() - 80) : m.start()]):
+                continue
+            seen[cue.type] = CueMatch(cue.type, m.start(), m.end())
+            break
+    return sorted(seen.values(), key=lambda c: c.start)

@@ -1,0 +1,266 @@
+"""Dates as diplomatic English writes them, resolved to calendar days.
+
+``find_dates`` returns every date mention in a piece of text: full dates (``July 5, 2024``,
+``5 July 2024``, ``2024-07-05``), dates without a year (``Sept. 25``), spans (``July 4-6``,
+``from May 5 to 10``, ``3-5 June``, ``June 30 to July 2``), weekdays (``on Friday``) and
+relative words (``yesterday``, ``earlier today``, ``tomorrow``). Weekdays and relative
+words are resolved against a reference day, backwards for what happened and forwards for
+what is scheduled; a date without a year takes the year that puts it nearest the reference.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        ("january", "jan"),
+        ("february", "feb"),
+        ("march", "mar"),
+        ("april", "apr"),
+        ("may",),
+        ("june", "jun"),
+        ("july", "jul"),
+        ("august", "aug"),
+        ("september", "sept", "sep"),
+        ("october", "oct"),
+        ("november", "nov"),
+        ("december", "dec"),
+    ],
+    start=1,
+):
+    for _name in _names:
+        MONTHS[_name] = _number
+
+WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+
+_M = r"(?P<{}>" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
+_D = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
+_Y = r"(?P<{}>(?:19|20)\d\d)"
+_DASH = r"\s*(?:-|–|—|to|through|until|till|and)\s*"
+
+# Each pattern names its groups m1/d1/y1 (first day) and m2/d2/y2 (last day of a span).
+_PATTERNS = [
+    # 2024-07-05
+    re.compile(r"\b(?P<y1>(?:19|20)\d\d)-(?P<m1n>[01]\d)-(?P<d1>[0-3]\d)\b"),
+    # June 30 to July 2[, 2024]
+    re.compile(
+        r"\b(?:from\s+)?"
+        + _M.format("m1")
+        + r"\s+"
+        + _D.format("d1")
+        + r"(?:,?\s+"
+        + _Y.format("y1")
+        + r")?"
+        + _DASH
+        + _M.format("m2")
+        + r"\s+"
+        + _D.format("d2")
+        + r"\b(?:,?\s+"
+        + _Y.format("y2")
+        + r")?"
+    ),
+    # 30 June to 2 July[ 2024]
+    re.compile(
+        r"\b(?:from\s+)?"
+        + _D.format("d1")
+        + r"\s+"
+        + _M.format("m1")
+        + r"(?:,?\s+"
+        + _Y.format("y1")
+        + r")?"
+        + _DASH
+        + _D.format("d2")
+        + r"\s+"
+        + _M.format("m2")
+        + r"\b(?:,?\s+"
+        + _Y.format("y2")
+        + r")?"
+    ),
+    # July 4-6[, 2024], from May 5 to 10
+    re.compile(
+        r"\b(?:from\s+)?"
+        + _M.format("m1")
+        + r"\s+"
+        + _D.format("d1")
+        + _DASH
+        + _D.format("d2")
+        + r"\b(?:,?\s+"
+        + _Y.format("y1")
+        + r")?"
+    ),
+    # 3-5 June[ 2024], from 3 to 5 June
+    re.compile(
+        r"\b(?:from\s+)?"
+        + _D.format("d1")
+        + _DASH
+        + _D.format("d2")
+        + r"\s+"
+        + _M.format("m1")
+        + r"\b(?:,?\s+"
+        + _Y.format("y1")
+        + r")?"
+    ),
+    # July 5[, 2024]
+    re.compile(
+        r"\b" + _M.format("m1") + r"\s+" + _D.format("d1") + r"\b(?!:)(?:,?\s+" + _Y.format("y1") + r")?"
+    ),
+    # 5 July[ 2024]
+    re.compile(
+        r"\b" + _D.format("d1") + r"\s+(?:of\s+)?" + _M.format("m1") + r"\b(?:,?\s+" + _Y.format("y1") + r")?"
+    ),
+]
+
+_WEEKDAY_RE = re.compile(
+    r"\b(?:(?P<which>last|next|this|coming|past)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_RELATIVE_RE = re.compile(
+    r"\b(?P<word>yesterday|the day before yesterday|today|earlier today|later today|tonight|last night|"
+    r"this (?:morning|afternoon|evening)|tomorrow|the day after tomorrow)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_OFFSETS = {
+    "the day before yesterday": -2,
+    "yesterday": -1,
+    "last night": -1,
+    "tomorrow": 1,
+    "the day after tomorrow": 2,
+}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in text: its span in that text and the days it names."""
+
+    start: int
+    end: int
+    first: dt.date
+    last: dt.date | None
+    kind: str  # "explicit" (has a month and day), "weekday" or "relative"
+    has_year: bool = True
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def nearest_year(month: int, day: int, ref: dt.date | None, future: bool | None = None) -> dt.date | None:
+    """The date with that month and day nearest to ``ref`` (within half a year)."""
+    if ref is None:
+        return None
+    best: dt.date | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((candidate - ref).days) < abs((best - ref).days):
+            best = candidate
+    return best
+
+
+def _make(year: int | None, month: int, day: int, ref: dt.date | None) -> dt.date | None:
+    if year is not None:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    return nearest_year(month, day, ref)
+
+
+def find_dates(text: str, ref: dt.date | None, future: bool = False) -> list[DateMention]:
+    """Every date mention in ``text``, left to right, resolved against ``ref``."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            g = m.groupdict()
+            month1 = int(g["m1n"]) if g.get("m1n") else _month(g["m1"])
+            day1 = int(g["d1"])
+            y1 = g.get("y1") or g.get("y2")
+            first = _make(int(y1) if y1 else None, month1, day1, ref)
+            if first is None:
+                continue
+            last = None
+            if g.get("d2"):
+                month2 = _month(g["m2"]) if g.get("m2") else month1
+                last = _make(first.year, month2, int(g["d2"]), None)
+                if last is not None and last < first:
+                    last = _make(first.year + 1, month2, int(g["d2"]), None)
+                if last is not None and ((last - first).days > 60 or last <= first):
+                    last = None
+            found.append(DateMention(m.start(), m.end(), first, last, "explicit", has_year=bool(y1)))
+            taken.append((m.start(), m.end()))
+
+    if ref is not None:
+        for m in _WEEKDAY_RE.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            wd = WEEKDAYS[m.group("wd").lower()]
+            which = (m.group("which") or "").lower()
+            forward = future if which in ("", "this") else which in ("next", "coming")
+            if forward:
+                delta = (wd - ref.weekday()) % 7
+                if which == "next" and delta == 0:
+                    delta = 7
+            else:
+                delta = -((ref.weekday() - wd) % 7)
+                if which in ("last", "past") and delta == 0:
+                    delta = -7
+            day = ref + dt.timedelta(days=delta)
+            found.append(DateMention(m.start(), m.end(), day, None, "weekday"))
+            taken.append((m.start(), m.end()))
+        for m in _RELATIVE_RE.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            word = m.group("word").lower()
+            day = ref + dt.timedelta(days=_RELATIVE_OFFSETS.get(word, 0))
+            found.append(DateMention(m.start(), m.end(), day, None, "relative"))
+            taken.append((m.start(), m.end()))
+
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+_DURATION_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+DURATION_RE = re.compile(
+    r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day\b", re.IGNORECASE
+)
+
+
+def duration_days(text: str) -> int | None:
+    """``a three-day state visit`` -> 3."""
+    m = DURATION_RE.search(text)
+    if not m:
+        return None
+    n = m.group("n").lower()
+    days = _DURATION_WORDS.get(n) or (int(n) if n.isdigit() else 0)
+    return days if 1 <= days <= 31 else None

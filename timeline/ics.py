@@ -1,0 +1,96 @@
+"""iCalendar export (RFC 5545, RFC 7986) with the icalendar library.
+
+Each event is a VEVENT with a UID derived from the happening (so re-importing never
+duplicates), DTSTAMP and LAST-MODIFIED derived from the data (so the same input gives the
+same bytes), all-day dates with an exclusive DTEND, and a summary a person can read in a
+month grid. icalendar escapes article text (commas, semicolons, backslashes, newlines).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+import icalendar
+
+from timeline import countries as country_table
+from timeline.model import Event
+from timeline.output import atomic_write
+
+PRODID = "-//timeline//diplomatic events//EN"
+UID_DOMAIN = "timeline.events"
+
+
+def summary(event: Event) -> str:
+    """``Talks: Xi Jinping – Emomali Rahmon``."""
+    head = event.type.capitalize()
+    people = " – ".join(p.name for p in event.participants)
+    if people:
+        return f"{head}: {people}"
+    names = ", ".join(country_table.name(c) for c in event.countries)
+    return f"{head}: {names}" if names else head
+
+
+def _stamp(event: Event) -> dt.datetime:
+    """A DTSTAMP that depends only on the data: the latest publication date, else the start."""
+    day = event.source.published if event.source and event.source.published else event.start
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def description(event: Event) -> str:
+    lines = [e.text for e in event.evidence]
+    if event.source:
+        src = event.source
+        bits = [b for b in (src.title, src.published.isoformat() if src.published else None, src.url) if b]
+        lines.append("")
+        lines.append("Source: " + " — ".join(bits) if bits else f"Source: {src.path}")
+    return "\n".join(lines)
+
+
+def to_vevent(event: Event) -> icalendar.Event:
+    vevent = icalendar.Event()
+    vevent.add("uid", f"{event.id}@{UID_DOMAIN}")
+    vevent.add("dtstamp", _stamp(event))
+    vevent.add("last-modified", _stamp(event))
+    vevent.add("sequence", max(0, len(event.evidence) - 1))
+    vevent.add("summary", summary(event))
+    vevent.add("dtstart", event.start)
+    vevent.add("dtend", event.last_day + dt.timedelta(days=1))
+    vevent.add("transp", "TRANSPARENT")
+    if event.location:
+        vevent.add(
+            "location",
+            event.location.label(
+                country_table.name(event.location.country or "") if event.location.country else None
+            ),
+        )
+        if event.location.latitude is not None and event.location.longitude is not None:
+            vevent.add("geo", (event.location.latitude, event.location.longitude))
+    vevent.add("categories", [event.type, *event.countries])
+    vevent.add("description", description(event))
+    if event.source and event.source.url:
+        vevent.add("url", event.source.url)
+    return vevent
+
+
+def to_calendar(events: Iterable[Event], name: str = "Diplomatic events") -> icalendar.Calendar:
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    refresh = icalendar.vDuration(dt.timedelta(days=1))
+    refresh.params["VALUE"] = "DURATION"
+    cal.add("refresh-interval", refresh)
+    cal.add("x-published-ttl", "P1D")
+    for event in sorted(events, key=lambda e: (e.start, e.type, e.id)):
+        cal.add_component(to_vevent(event))
+    return cal
+
+
+def write_ics(events: Iterable[Event], path: str | Path, name: str = "Diplomatic events") -> Path:
+    """Write events to an .ics file atomically; returns the path written."""
+    return atomic_write(path, to_calendar(events, name).to_ical())

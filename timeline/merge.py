@@ -1,0 +1,68 @@
+"""One event per happening: merge the mentions of the same happening into one event.
+
+An article tells the same talks in its lead, its body and its photo captions. Two events
+are the same happening when they have the same type, overlapping days and compatible
+participants (one's people are among the other's, or either names nobody). The merged
+event keeps every evidence sentence, in article order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from timeline.model import Event, Evidence, Participant
+
+
+def _people(e: Event) -> set[str]:
+    return {p.name.casefold() for p in e.participants}
+
+
+def same_happening(a: Event, b: Event) -> bool:
+    if a.type != b.type:
+        return False
+    if a.start > b.last_day or b.start > a.last_day:
+        return False
+    pa, pb = _people(a), _people(b)
+    return not pa or not pb or bool(pa & pb)
+
+
+def combine(a: Event, b: Event) -> Event:
+    """One event from two tellings of the same happening."""
+    evidence: dict[tuple[int, int, str], Evidence] = {}
+    for ev in (*a.evidence, *b.evidence):
+        evidence.setdefault((ev.start, ev.end, ev.text), ev)
+    people: dict[str, Participant] = {}
+    for p in (*a.participants, *b.participants):
+        known = people.get(p.name.casefold())
+        if known is None or (not known.country and p.country):
+            people[p.name.casefold()] = p
+    location = a.location
+    if b.location and (location is None or (not location.city and b.location.city)):
+        location = b.location
+    last = max(a.last_day, b.last_day)
+    start = min(a.start, b.start)
+    return replace(
+        a,
+        id="",
+        start=start,
+        end=last if last > start else None,
+        participants=tuple(people.values()),
+        countries=tuple(sorted(set(a.countries) | set(b.countries))),
+        location=location,
+        evidence=tuple(sorted(evidence.values(), key=lambda e: e.start)),
+        time=a.time or b.time,
+    )
+
+
+def merge_events(events: Iterable[Event]) -> list[Event]:
+    """Merge tellings of the same happening; keeps the order of first mention."""
+    merged: list[Event] = []
+    for event in events:
+        for i, known in enumerate(merged):
+            if same_happening(known, event):
+                merged[i] = combine(known, event)
+                break
+        else:
+            merged.append(event)
+    return merged
