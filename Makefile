@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+CODE   := $(wildcard timeline tests benchmarks scripts)
 
 .PHONY: setup run test lint typecheck clean
 
@@ -19,8 +20,8 @@ run: setup
 	$(BIN)/timeline build seeds --out exports
 
 lint: setup
-	$(BIN)/ruff check timeline tests benchmarks scripts
-	$(BIN)/ruff format --check timeline tests benchmarks scripts
+	$(BIN)/ruff check $(CODE)
+	$(BIN)/ruff format --check $(CODE)
 
 typecheck: setup
 	$(BIN)/mypy

@@ -39,7 +39,9 @@ def test_dateline_year_comes_from_header_or_the_year_before():
 
 
 def test_abbreviations_do_not_split_sentences():
-    article = parse_article("WASHINGTON, Sept. 25 (AP) -- U.S. President Joe Biden met Mr. Smith. Then he left.\n")
+    article = parse_article(
+        "WASHINGTON, Sept. 25 (AP) -- U.S. President Joe Biden met Mr. Smith. Then he left.\n"
+    )
     texts = [s.text for s in article.sentences()]
     assert texts[-1] == "Then he left."
     assert len(texts) == 2

@@ -27,7 +27,9 @@ def test_missing_date_and_unknown_type_are_refused():
 
 
 def test_id_is_stable_and_depends_on_the_happening():
-    a = Event(type="talks", start=dt.date(2024, 7, 5), participants=(Participant("Xi Jinping"),), countries=("CN",))
+    a = Event(
+        type="talks", start=dt.date(2024, 7, 5), participants=(Participant("Xi Jinping"),), countries=("CN",)
+    )
     b = Event(
         type="talks",
         start=dt.date(2024, 7, 5),
@@ -35,6 +37,8 @@ def test_id_is_stable_and_depends_on_the_happening():
         countries=("CN",),
         location=Location(city="Dushanbe"),
     )
-    c = Event(type="talks", start=dt.date(2024, 7, 6), participants=(Participant("Xi Jinping"),), countries=("CN",))
+    c = Event(
+        type="talks", start=dt.date(2024, 7, 6), participants=(Participant("Xi Jinping"),), countries=("CN",)
+    )
     assert a.id == b.id != c.id
     assert len(a.id) == 16
