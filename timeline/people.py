@@ -86,7 +86,9 @@ TITLES = [
     "FM",
 ]
 _TITLE_ALT = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
-_NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z]?[a-zà-öø-ÿ'’]+)*|[A-Z]\.|[A-Z]{2,}(?![a-z]))"
+# Bounded hyphen parts and no acronym starting inside a run of capitals: a name can start at
+# any capital, so an unbounded part would rescan a long run from each one (quadratic time).
+_NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z]?[a-zà-öø-ÿ'’]+){0,4}|[A-Z]\.|(?<![A-Z])[A-Z]{2,}(?![a-z]))"
 _PARTICLE = r"(?:bin|ibn|al|Al|el|El|de|da|do|dos|van|von|der|den|la|le|du|di|ben|bint)"
 _NAME = rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}[\s-]+)?{_NAME_WORD}){{0,3}})"
 
