@@ -44,8 +44,11 @@ def events_from(
     strict: bool = False,
     report: Report | None = None,
     on_error: Callable[[ArticleError], None] | None = None,
+    max_bytes: int | None = None,
 ) -> Iterator[Event]:
-    """Extract events from every article under ``paths``, streaming, filtered by ``selection``."""
+    """Extract events from every article under ``paths``, streaming, filtered by ``selection``.
+
+    An article over ``max_bytes`` (default ``$TIMELINE_MAX_BYTES`` or 50 MB) is skipped."""
     chosen = selection or Selection()
 
     def skipped(err: ArticleError) -> None:
@@ -54,7 +57,7 @@ def events_from(
         if on_error is not None:
             on_error(err)
 
-    for article in iter_articles(paths, glob=glob, strict=strict, on_error=skipped):
+    for article in iter_articles(paths, glob=glob, strict=strict, on_error=skipped, max_bytes=max_bytes):
         if report is not None:
             report.articles += 1
         for event in extract(article):
@@ -77,13 +80,18 @@ def build(
     glob: str = DEFAULT_GLOB,
     strict: bool = False,
     on_error: Callable[[ArticleError], None] | None = None,
+    max_bytes: int | None = None,
 ) -> Report:
     """The main job: events.jsonl, calendar.ics and timeline.html in ``out_dir``."""
     from timeline.html import write_html
     from timeline.ics import write_ics
 
     report = Report()
-    events = list(events_from(paths, selection, glob=glob, strict=strict, report=report, on_error=on_error))
+    events = list(
+        events_from(
+            paths, selection, glob=glob, strict=strict, report=report, on_error=on_error, max_bytes=max_bytes
+        )
+    )
     out = Path(out_dir)
     title = "Diplomatic events" + (
         f" ({selection.describe()})" if selection and selection != Selection() else ""

@@ -62,11 +62,12 @@ def hover_text(event: Event) -> str:
 
 
 def lanes_of(event: Event, by: str) -> list[str]:
+    """The lanes (axis labels, which Plotly reads as markup) an event is drawn in, escaped."""
     if by == "type":
         return [event.type]
     if by == "person":
-        return [p.name for p in event.participants] or ["(nobody named)"]
-    return [country_table.name(c) for c in event.countries] or ["(no country)"]
+        return [html.escape(p.name) for p in event.participants] or ["(nobody named)"]
+    return [html.escape(country_table.name(c)) for c in event.countries] or ["(no country)"]
 
 
 def build_figure(events: list[Event], lanes: str = "country", title: str = "Diplomatic events") -> Any:

@@ -3,12 +3,16 @@
 Each event is a VEVENT with a UID derived from the happening (so re-importing never
 duplicates), DTSTAMP and LAST-MODIFIED derived from the data (so the same input gives the
 same bytes), all-day dates with an exclusive DTEND, and a summary a person can read in a
-month grid. icalendar escapes article text (commas, semicolons, backslashes, newlines).
+month grid. icalendar escapes article text (commas, semicolons, backslashes, newlines);
+:func:`ics_text` first replaces what RFC 5545 allows in no text value (control characters,
+lone surrogates), and :func:`ics_uri` percent-encodes what no URI may hold.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import urllib.parse
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,6 +24,19 @@ from timeline.output import atomic_write
 
 PRODID = "-//timeline//diplomatic events//EN"
 UID_DOMAIN = "timeline.events"
+
+# RFC 5545 3.3.11: a TEXT value holds no control character but TAB (newlines are escaped).
+_NOT_TEXT_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\r]|[\ud800-\udfff]")
+
+
+def ics_text(value: str) -> str:
+    """``value`` with control characters made spaces and lone surrogates made U+FFFD."""
+    return _NOT_TEXT_RE.sub(lambda m: "\ufffd" if m.group() >= "\ud800" else " ", value)
+
+
+def ics_uri(url: str) -> str:
+    """``url`` with spaces, quotes, controls and non-ASCII percent-encoded (RFC 3986)."""
+    return urllib.parse.quote(url, safe=":/?#[]@!$&'()*+,;=%~", errors="replace")
 
 
 def summary(event: Event) -> str:
@@ -54,23 +71,25 @@ def to_vevent(event: Event) -> icalendar.Event:
     vevent.add("dtstamp", _stamp(event))
     vevent.add("last-modified", _stamp(event))
     vevent.add("sequence", max(0, len(event.evidence) - 1))
-    vevent.add("summary", summary(event))
+    vevent.add("summary", ics_text(summary(event)))
     vevent.add("dtstart", event.start)
     vevent.add("dtend", event.last_day + dt.timedelta(days=1))
     vevent.add("transp", "TRANSPARENT")
     if event.location:
         vevent.add(
             "location",
-            event.location.label(
-                country_table.name(event.location.country or "") if event.location.country else None
+            ics_text(
+                event.location.label(
+                    country_table.name(event.location.country or "") if event.location.country else None
+                )
             ),
         )
         if event.location.latitude is not None and event.location.longitude is not None:
             vevent.add("geo", (event.location.latitude, event.location.longitude))
     vevent.add("categories", [event.type, *event.countries])
-    vevent.add("description", description(event))
+    vevent.add("description", ics_text(description(event)))
     if event.source and event.source.url:
-        vevent.add("url", event.source.url)
+        vevent.add("url", ics_uri(event.source.url))
     return vevent
 
 
@@ -80,8 +99,8 @@ def to_calendar(events: Iterable[Event], name: str = "Diplomatic events") -> ica
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("name", name)
-    cal.add("x-wr-calname", name)
+    cal.add("name", ics_text(name))
+    cal.add("x-wr-calname", ics_text(name))
     refresh = icalendar.vDuration(dt.timedelta(days=1))
     refresh.params["VALUE"] = "DURATION"
     cal.add("refresh-interval", refresh)

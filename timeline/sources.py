@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from timeline.article import DEFAULT_MAX_BYTES, Article, ArticleError, parse_bytes, read_article
+from timeline.article import Article, ArticleError, max_bytes_limit, parse_bytes, read_article
 
 DEFAULT_GLOB = "*.txt"
 
@@ -48,7 +48,8 @@ def _sidecar_url(path: Path) -> str | None:
     return url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
 
 
-def load(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+def load(path: Path | str, max_bytes: int | None = None) -> Article:
+    max_bytes = max_bytes_limit(max_bytes)
     if path == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
@@ -64,8 +65,11 @@ def iter_articles(
     glob: str = DEFAULT_GLOB,
     strict: bool = False,
     on_error: Callable[[ArticleError], None] | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
 ) -> Iterator[Article]:
+    """The articles under ``paths``, one at a time; each file over ``max_bytes`` (default:
+    ``$TIMELINE_MAX_BYTES`` or 50 MB) is an error, reported and skipped, never read."""
+    max_bytes = max_bytes_limit(max_bytes)  # a bad setting stops the run, not one file
     for path in expand_paths(paths, glob):
         try:
             yield load(path, max_bytes=max_bytes)
