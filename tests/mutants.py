@@ -46,7 +46,9 @@ Prime Minister Narendra Modi received Muizzu at Rashtrapati Bhavan on Monday, wh
 
 The two leaders held delegation-level talks at Hyderabad House and addressed a joint press conference.
 """,
-    """WASHINGTON, May 5 (Reuters) - U.S. Secretary of State Antony Blinken spoke by phone with Japanese Foreign Minister Yoko Kamikawa on Sunday, the State Department said.
+    """ date 2024-05-05 Blinken speaks with Kamikawa
+
+WASHINGTON, May 5 (Reuters) - U.S. Secretary of State Antony Blinken spoke by phone with Japanese Foreign Minister Yoko Kamikawa on Sunday, the State Department said.
 
 The two sides agreed to hold talks on trade and pledged to sign a deal later this year.
 """,

@@ -26,12 +26,18 @@ PRODID = "-//timeline//diplomatic events//EN"
 UID_DOMAIN = "timeline.events"
 
 # RFC 5545 3.3.11: a TEXT value holds no control character but TAB (newlines are escaped).
-_NOT_TEXT_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\r]|[\ud800-\udfff]")
+# U+FEFF (an invisible byte-order mark) is dropped: parsers strip it from a value's start.
+_NOT_TEXT_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\r\ufeff]|[\ud800-\udfff]")
+
+
+def _not_text(found: re.Match[str]) -> str:
+    char = found.group()
+    return "" if char == "\ufeff" else "\ufffd" if char >= "\ud800" else " "
 
 
 def ics_text(value: str) -> str:
-    """``value`` with control characters made spaces and lone surrogates made U+FFFD."""
-    return _NOT_TEXT_RE.sub(lambda m: "\ufffd" if m.group() >= "\ud800" else " ", value)
+    """``value`` with control characters made spaces, lone surrogates U+FFFD, no U+FEFF."""
+    return _NOT_TEXT_RE.sub(_not_text, value)
 
 
 def ics_uri(url: str) -> str:
