@@ -294,3 +294,52 @@ def check_page(page: str, plain_page_scripts: int) -> None:
     of harmless events has."""
     assert page.count("<script") == plain_page_scripts
     assert page.count("</script") == plain_page_scripts
+
+
+_FIRST = ["Amara", "Bruno", "Chen", "Dmitri", "Elena", "Farid", "Greta", "Hiro", "Ines", "Jonas", "Kofi", "Lina"]
+_FIRST += ["Mateo", "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Sami", "Tariq", "Ulla", "Viktor", "Wen", "Yusuf"]
+_LAST = ["Abara", "Brandt", "Castell", "Dorin", "Eskandar", "Falk", "Garang", "Horvat", "Ivanko", "Jovic", "Kato"]
+_LAST += ["Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov", "Quispe", "Rahimi", "Sato", "Toure", "Urbina"]
+_PLACES = [
+    ("BEIJING", "Chinese", "China"),
+    ("MOSCOW", "Russian", "Russia"),
+    ("NEW DELHI", "Indian", "India"),
+    ("PARIS", "French", "France"),
+    ("NAIROBI", "Kenyan", "Kenya"),
+    ("BRASILIA", "Brazilian", "Brazil"),
+    ("ASTANA", "Kazakh", "Kazakhstan"),
+    ("CAIRO", "Egyptian", "Egypt"),
+]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
+_AGENCIES = ["(Xinhua) --", "/TASS/.", "(PTI):", "(AFP) -", "(Reuters) -"]
+
+
+def long_article(size: int, seed: int = 0) -> str:
+    """An article of about ``size`` characters, agency-style paragraphs about many people and
+    days (as when a scraper saves a whole news site as one page)."""
+    rng = random.Random(seed)
+    parts = [" date 2024-07-05 Diplomatic week\n\n"]
+    total = len(parts[0])
+    while total < size:
+        (city, demonym, _), (_, demonym2, country2) = rng.sample(_PLACES, 2)
+        host = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+        guest = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+        month, day = rng.choice(_MONTHS), rng.randrange(1, 27)
+        year = rng.randrange(2015, 2025)
+        paragraph = rng.choice(
+            [
+                f"{city}, {month} {day} {rng.choice(_AGENCIES)} {demonym} President {host} held talks with "
+                f"visiting {demonym2} Prime Minister {guest} on {month} {day}, {year}.",
+                f"{host.split()[1]} paid a state visit to {country2} from {month} {day} to {day + 2}, {year}, "
+                f"and the two leaders witnessed the signing of {rng.randrange(2, 30)} cooperation documents.",
+                f"{demonym} Foreign Minister {host} had a phone call with {demonym2} Foreign Minister {guest} "
+                f"on {month} {day}, {year}, and the two sides agreed to hold talks soon.",
+                f"{demonym} President {host} attended the {rng.randrange(2, 30)}th BRICS Summit in {country2} "
+                f"on {month} {day}, {year}, where he met with {demonym2} President {guest}.",
+                f"{demonym} President {host} hosted a state banquet for {guest} on {month} {day}, {year}. "
+                f"(Xinhua/{rng.choice(_LAST)})",
+            ]
+        )
+        parts.append(paragraph + "\n\n")
+        total += len(paragraph) + 2
+    return "".join(parts)

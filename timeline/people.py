@@ -187,6 +187,9 @@ _TRAILING_JUNK = {
 }
 
 
+_WORD_RE = re.compile(r"\w+")
+
+
 def fold(text: str) -> str:
     """Lower case without accents: ``Erdoğan`` and ``erdogan`` compare equal."""
     text = unicodedata.normalize("NFKD", text)
@@ -261,10 +264,42 @@ class PeopleIndex:
     """The people of one article, by full name, with their short forms."""
 
     people: list[Person] = field(default_factory=list)
+    # Lookups that keep an article with thousands of people linear: who has each folded word,
+    # where each person stands, and short forms keyed by their first word.
+    _by_word: dict[str, dict[int, Person]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _place: dict[int, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _forms: dict[str, list[tuple[int, str, int, Person]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _odd_forms: list[tuple[int, str, int, Person]] = field(
+        default_factory=list, init=False, repr=False, compare=False
+    )
+    _forms_key: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+    _renames: int = field(default=0, init=False, repr=False, compare=False)
+
+    def _candidates(self, key: str) -> list[Person]:
+        """The people ``add`` may match ``key`` with, in index order: those sharing a word
+        with it (and anyone whose name has no words, or everyone when ``key`` has none)."""
+        for p in self.people[len(self._place) :]:
+            self._place[id(p)] = len(self._place)
+            self._index_words(p)
+        words = set(key.split())
+        if not words:
+            return self.people
+        found: dict[int, Person] = {}
+        for w in (*words, ""):
+            found.update(self._by_word.get(w, {}))
+        return sorted(found.values(), key=lambda p: self._place[id(p)])
+
+    def _index_words(self, p: Person) -> None:
+        for w in set(fold(p.name).split()) or {""}:
+            self._by_word.setdefault(w, {})[id(p)] = p
 
     def add(self, name: str, title: str | None, country: str | None, at: int) -> Person:
         key = fold(name)
-        for p in self.people:
+        for p in self._candidates(key):
             pk = fold(p.name)
             if pk == key or (len(key.split()) < len(pk.split()) and set(key.split()) <= set(pk.split())):
                 p.mentions += 1
@@ -276,6 +311,8 @@ class PeopleIndex:
             if set(pk.split()) < set(key.split()):
                 # A fuller form of someone first seen by a shorter name.
                 p.name = name
+                self._renames += 1
+                self._index_words(p)
                 p.mentions += 1
                 p.country = p.country or country
                 return p
@@ -305,22 +342,50 @@ class PeopleIndex:
             out.append(PersonMention(offset + m.start("name"), offset + m.start("name") + len(name), person))
         return out
 
+    def _form_index(self) -> dict[str, list[tuple[int, str, int, Person]]]:
+        """Folded short forms by their first word: (person's place, form, form's length, person)."""
+        key = (len(self.people), self._renames)
+        if key != self._forms_key:
+            self._forms, self._odd_forms = {}, []
+            for order, p in enumerate(self.people):
+                for form in p.short_forms:
+                    folded = fold(form)
+                    first = _WORD_RE.match(folded)
+                    entry = (order, folded, len(form), p)
+                    if first:
+                        self._forms.setdefault(first.group(), []).append(entry)
+                    else:
+                        self._odd_forms.append(entry)
+            self._forms_key = key
+        return self._forms
+
     def mentions_in(self, text: str) -> list[Person]:
-        """The known people that ``text`` mentions, by full name or surname, in order."""
-        hits: list[tuple[int, Person]] = []
+        """The known people that ``text`` mentions, by full name or surname, in order.
+
+        A person is placed where the longest of their forms found first occurs. The text is
+        read once, word by word, against the forms starting with each word.
+        """
         folded = fold(text)
-        for p in self.people:
-            best = -1
-            for form in sorted(p.short_forms, key=len, reverse=True):
-                for m in re.finditer(r"(?<!\w)" + re.escape(fold(form)) + r"(?!\w)", folded):
-                    best = m.start()
-                    break
-                if best >= 0:
-                    break
-            if best >= 0:
-                hits.append((best, p))
-        hits.sort(key=lambda h: h[0])
-        return [p for _, p in hits]
+        best: dict[int, tuple[int, int, Person]] = {}  # person's place -> (form length, position)
+
+        def found(order: int, length: int, at: int, p: Person) -> None:
+            known = best.get(order)
+            if known is None or length > known[0]:
+                best[order] = (length, at, p)
+
+        forms = self._form_index()
+        for word in _WORD_RE.finditer(folded):
+            for order, form, length, p in forms.get(word.group(), ()):
+                at = word.start()
+                end = at + len(form)
+                if folded.startswith(form, at) and not (end < len(folded) and _WORD_RE.match(folded[end])):
+                    found(order, length, at, p)
+        for order, form, length, p in self._odd_forms:
+            m = re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", folded)
+            if m:
+                found(order, length, m.start(), p)
+        hits = sorted((at, order, p) for order, (_, at, p) in best.items())
+        return [p for _, _, p in hits]
 
     def principals(self, n: int = 2) -> list[Person]:
         """The people the article is most about: most mentioned, then first seen."""
