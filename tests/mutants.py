@@ -296,10 +296,24 @@ def check_page(page: str, plain_page_scripts: int) -> None:
     assert page.count("</script") == plain_page_scripts
 
 
-_FIRST = ["Amara", "Bruno", "Chen", "Dmitri", "Elena", "Farid", "Greta", "Hiro", "Ines", "Jonas", "Kofi", "Lina"]
-_FIRST += ["Mateo", "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Sami", "Tariq", "Ulla", "Viktor", "Wen", "Yusuf"]
-_LAST = ["Abara", "Brandt", "Castell", "Dorin", "Eskandar", "Falk", "Garang", "Horvat", "Ivanko", "Jovic", "Kato"]
-_LAST += ["Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov", "Quispe", "Rahimi", "Sato", "Toure", "Urbina"]
+_SYLLABLES = [
+    "ka",
+    "ro",
+    "mi",
+    "ta",
+    "len",
+    "vo",
+    "shi",
+    "da",
+    "ne",
+    "bu",
+    "ri",
+    "so",
+    "gan",
+    "pe",
+    "lu",
+    "zo",
+]
 _PLACES = [
     ("BEIJING", "Chinese", "China"),
     ("MOSCOW", "Russian", "Russia"),
@@ -314,32 +328,51 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
 _AGENCIES = ["(Xinhua) --", "/TASS/.", "(PTI):", "(AFP) -", "(Reuters) -"]
 
 
+def _surname(number: int, ending: str = "ski") -> str:
+    """A different made-up name for every number: ``Kaski``, ``Romiski``..."""
+    parts = []
+    while True:
+        number, digit = divmod(number, len(_SYLLABLES))
+        parts.append(_SYLLABLES[digit])
+        if number == 0:
+            break
+    return "".join([*parts, ending]).capitalize()
+
+
+def _given(number: int) -> str:
+    return _surname(number, "ella")
+
+
 def long_article(size: int, seed: int = 0) -> str:
-    """An article of about ``size`` characters, agency-style paragraphs about many people and
-    days (as when a scraper saves a whole news site as one page)."""
+    """About ``size`` characters of agency stories, one after another (as when a scraper
+    saves a whole news site as one page): each story has its own people and days.
+
+    Every person has a name of their own. (Stories sharing a short name, such as a family
+    name, would make every mention of it name all of them: participants, and so time, would
+    grow with the square of the page's length. That is what the text says, not a slow rule.)"""
     rng = random.Random(seed)
     parts = [" date 2024-07-05 Diplomatic week\n\n"]
-    total = len(parts[0])
+    total, people = len(parts[0]), 0
     while total < size:
         (city, demonym, _), (_, demonym2, country2) = rng.sample(_PLACES, 2)
-        host = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
-        guest = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
-        month, day = rng.choice(_MONTHS), rng.randrange(1, 27)
-        year = rng.randrange(2015, 2025)
-        paragraph = rng.choice(
-            [
-                f"{city}, {month} {day} {rng.choice(_AGENCIES)} {demonym} President {host} held talks with "
-                f"visiting {demonym2} Prime Minister {guest} on {month} {day}, {year}.",
-                f"{host.split()[1]} paid a state visit to {country2} from {month} {day} to {day + 2}, {year}, "
-                f"and the two leaders witnessed the signing of {rng.randrange(2, 30)} cooperation documents.",
-                f"{demonym} Foreign Minister {host} had a phone call with {demonym2} Foreign Minister {guest} "
-                f"on {month} {day}, {year}, and the two sides agreed to hold talks soon.",
-                f"{demonym} President {host} attended the {rng.randrange(2, 30)}th BRICS Summit in {country2} "
-                f"on {month} {day}, {year}, where he met with {demonym2} President {guest}.",
-                f"{demonym} President {host} hosted a state banquet for {guest} on {month} {day}, {year}. "
-                f"(Xinhua/{rng.choice(_LAST)})",
-            ]
-        )
-        parts.append(paragraph + "\n\n")
-        total += len(paragraph) + 2
+        host, guest = _surname(people), _surname(people + 1)
+        people += 2
+        host_full, guest_full = f"{_given(people)} {host}", f"{_given(people + 1)} {guest}"
+        month, day, year = rng.choice(_MONTHS), rng.randrange(1, 27), rng.randrange(2015, 2025)
+        story = [
+            f"{city}, {month} {day} {rng.choice(_AGENCIES)} {demonym} President {host_full} held talks with "
+            f"visiting {demonym2} Prime Minister {guest_full} on {month} {day}, {year}.",
+            f"{guest} paid a state visit to {country2} from {month} {day} to {day + 2}, {year}, and the two "
+            f"leaders witnessed the signing of {rng.randrange(2, 30)} cooperation documents.",
+            f"{host} hosted a state banquet for {guest} on {month} {day}, {year}. (Xinhua/{_surname(people + 7)})",
+            f"{demonym} Foreign Minister {_given(people)} {_surname(people)} had a phone call with "
+            f"{demonym2} Foreign Minister {_given(people + 1)} {_surname(people + 1)} on {month} {day + 1}, "
+            f"{year}, and the two sides agreed to hold talks soon.",
+            f"{host} and {guest} attended the {rng.randrange(2, 30)}th BRICS Summit in {country2} on "
+            f"{month} {day}, {year}.",
+        ]
+        people += 2
+        text = "\n\n".join(story[: rng.randrange(2, len(story) + 1)]) + "\n\n"
+        parts.append(text)
+        total += len(text)
     return "".join(parts)

@@ -242,5 +242,8 @@ def main() -> None:
         app()
     except BrokenPipeError:
         sys.stderr.close()
+    except OSError as err:  # an export that cannot be written (disk full, no permission)
+        typer.echo(f"timeline: cannot write {err.filename or 'output'}: {err.strerror or err}", err=True)
+        sys.exit(1)
     except json.JSONDecodeError as err:  # pragma: no cover - defensive
         fail(str(err))

@@ -9,6 +9,7 @@ mentions of an article and resolves the short ones.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -269,7 +270,14 @@ class PeopleIndex:
     _by_word: dict[str, dict[int, Person]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _by_words: dict[frozenset[str], dict[int, Person]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
     _place: dict[int, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _changes: int = field(default=0, init=False, repr=False, compare=False)
+    _principals: tuple[tuple[int, int, int], list[Person]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
     _forms: dict[str, list[tuple[int, str, int, Person]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -280,24 +288,35 @@ class PeopleIndex:
     _renames: int = field(default=0, init=False, repr=False, compare=False)
 
     def _candidates(self, key: str) -> list[Person]:
-        """The people ``add`` may match ``key`` with, in index order: those sharing a word
-        with it (and anyone whose name has no words, or everyone when ``key`` has none)."""
+        """The people ``add`` may match ``key`` with, in index order: those having all of its
+        words, those whose words are all among its words, and anyone whose name has no words
+        (everyone, when ``key`` has none). Stale entries only add candidates, never lose one."""
         for p in self.people[len(self._place) :]:
             self._place[id(p)] = len(self._place)
             self._index_words(p)
-        words = set(key.split())
+        words = sorted(set(key.split()))
         if not words:
             return self.people
-        found: dict[int, Person] = {}
-        for w in (*words, ""):
-            found.update(self._by_word.get(w, {}))
+        buckets = [self._by_word.get(w, {}) for w in words]
+        found = {i: p for i, p in min(buckets, key=len).items() if all(i in b for b in buckets)}
+        if len(words) <= 8:
+            for size in range(1, len(words) + 1):
+                for subset in itertools.combinations(words, size):
+                    found.update(self._by_words.get(frozenset(subset), {}))
+        else:
+            for bucket in buckets:
+                found.update(bucket)
+        found.update(self._by_word.get("", {}))
         return sorted(found.values(), key=lambda p: self._place[id(p)])
 
     def _index_words(self, p: Person) -> None:
-        for w in set(fold(p.name).split()) or {""}:
+        words = set(fold(p.name).split())
+        self._by_words.setdefault(frozenset(words), {})[id(p)] = p
+        for w in words or {""}:
             self._by_word.setdefault(w, {})[id(p)] = p
 
     def add(self, name: str, title: str | None, country: str | None, at: int) -> Person:
+        self._changes += 1
         key = fold(name)
         for p in self._candidates(key):
             pk = fold(p.name)
@@ -387,10 +406,24 @@ class PeopleIndex:
         hits = sorted((at, order, p) for order, (_, at, p) in best.items())
         return [p for _, _, p in hits]
 
+    def count_mentions(self, text: str) -> list[Person]:
+        """Count one more mention for each person ``text`` names; returns them."""
+        found = self.mentions_in(text)
+        for p in found:
+            p.mentions += 1
+        self._changes += 1
+        return found
+
     def principals(self, n: int = 2) -> list[Person]:
-        """The people the article is most about: most mentioned, then first seen."""
-        ranked = sorted(self.people, key=lambda p: (-p.mentions, p.first_seen))
-        return sorted(ranked[:n], key=lambda p: p.first_seen)
+        """The people the article is most about: most mentioned, then first seen.
+
+        Remembered until the index changes (through ``add``, ``scan`` or ``count_mentions``),
+        so asking for every event of a long article costs nothing more."""
+        key = (n, len(self.people), self._changes)
+        if self._principals is None or self._principals[0] != key:
+            ranked = sorted(self.people, key=lambda p: (-p.mentions, p.first_seen))
+            self._principals = (key, sorted(ranked[:n], key=lambda p: p.first_seen))
+        return list(self._principals[1])
 
 
 def _plausible_name(name: str) -> bool:
