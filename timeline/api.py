@@ -92,6 +92,9 @@ def build(
             paths, selection, glob=glob, strict=strict, report=report, on_error=on_error, max_bytes=max_bytes
         )
     )
+    if report.skipped and not report.articles:
+        # Nothing could be read: keep the exports of the last good run rather than empty them.
+        raise ArticleError(f"no article could be read; the exports in {out_dir} are left as they were")
     out = Path(out_dir)
     title = "Diplomatic events" + (
         f" ({selection.describe()})" if selection and selection != Selection() else ""
