@@ -20,7 +20,7 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 # The environment variable that sets the per-article size limit, e.g. TIMELINE_MAX_BYTES=200M.
 MAX_BYTES_ENV = "TIMELINE_MAX_BYTES"
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
-_SIZE_RE = re.compile(r"\s*(\d+)\s*([kmg]?)i?b?\s*", re.IGNORECASE)
+_SIZE_RE = re.compile(r"(\d+) ?([kmg]?)i?b?", re.IGNORECASE)
 # Lone surrogates (from a library caller's str; UTF-8 files cannot hold them).
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
