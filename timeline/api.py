@@ -71,19 +71,33 @@ def to_jsonl(events: Iterable[Event]) -> str:
 
 
 def build(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | Path] | None,
     out_dir: str | Path,
     selection: Selection | None = None,
     glob: str = DEFAULT_GLOB,
     strict: bool = False,
     on_error: Callable[[ArticleError], None] | None = None,
+    events: Iterable[Event] | None = None,
 ) -> Report:
-    """The main job: events.jsonl, calendar.ics and timeline.html in ``out_dir``."""
+    """The main job: events.jsonl, calendar.ics and timeline.html in ``out_dir``.
+
+    The events are those of the articles under ``paths``, or ``events`` already chosen
+    (such as those of a store: ``Store(db).events(selection)``).
+    """
     from timeline.html import write_html
     from timeline.ics import write_ics
 
     report = Report()
-    events = list(events_from(paths, selection, glob=glob, strict=strict, report=report, on_error=on_error))
+    if events is None:
+        events = list(
+            events_from(paths or (), selection, glob=glob, strict=strict, report=report, on_error=on_error)
+        )
+    else:
+        events = list(events)
+        report.events = len(events)
+        for event in events:
+            report.by_type[event.type] += 1
+            report.by_country.update(event.countries)
     out = Path(out_dir)
     title = "Diplomatic events" + (
         f" ({selection.describe()})" if selection and selection != Selection() else ""

@@ -24,8 +24,16 @@ app = typer.Typer(
 )
 
 PathsArg = Annotated[
-    list[str],
-    typer.Argument(help="Article files, folders (their *.txt files, recursively) or - for standard input."),
+    list[str] | None,
+    typer.Argument(
+        help="Article files, folders (their *.txt files, recursively) or - for standard input; "
+        "none with --db.",
+        show_default=False,
+    ),
+]
+DbOpt = Annotated[
+    Path | None,
+    typer.Option(help="Read the events of this store (see `timeline ingest`) instead of articles."),
 ]
 CountryOpt = Annotated[
     list[str] | None,
@@ -99,25 +107,42 @@ def selection(
         raise typer.BadParameter(str(err)) from None
 
 
-def _events(paths: list[str], chosen: Selection) -> list[Event]:
+def _events(paths: list[str] | None, chosen: Selection, db: Path | None = None) -> list[Event]:
     from timeline.api import events_from
 
     def warn(err: ArticleError) -> None:
         typer.echo(f"timeline: skipped {err}", err=True)
 
+    if db is not None:
+        return _stored(paths, chosen, db)
+    if not paths:
+        fail("give article files or folders, or a store with --db", code=2)
     try:
         return list(events_from(paths, chosen, on_error=warn))
     except ArticleError as err:
         fail(str(err))
 
 
+def _stored(paths: list[str] | None, chosen: Selection, db: Path) -> list[Event]:
+    from timeline.store import Store, StoreError
+
+    if paths:
+        fail("give either article paths or --db, not both", code=2)
+    try:
+        with Store(db, create=False) as store:
+            return list(store.events(chosen))
+    except StoreError as err:
+        fail(str(err))
+
+
 @app.command()
 def extract(
-    paths: PathsArg,
+    paths: PathsArg = None,
     country: CountryOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     type: TypeOpt = None,
+    db: DbOpt = None,
 ) -> None:
     """Print the events of articles as JSON Lines, one event a line.
 
@@ -125,22 +150,25 @@ def extract(
     """
     from timeline.api import to_jsonl
 
-    sys.stdout.write(to_jsonl(_events(paths, selection(country, since, until, type))))
+    sys.stdout.write(to_jsonl(_events(paths, selection(country, since, until, type), db)))
 
 
 @app.command("list")
 def list_events(
-    paths: PathsArg,
+    paths: PathsArg = None,
     country: CountryOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     type: TypeOpt = None,
+    db: DbOpt = None,
 ) -> None:
     """Show the events of articles as a readable table.
 
     Example: timeline list seeds --country TJ
     """
-    events = sorted(_events(paths, selection(country, since, until, type)), key=lambda e: (e.start, e.type))
+    events = sorted(
+        _events(paths, selection(country, since, until, type), db), key=lambda e: (e.start, e.type)
+    )
     if not events:
         typer.echo("No events match.", err=True)
         return
@@ -153,12 +181,13 @@ def list_events(
 
 @app.command()
 def ics(
-    paths: PathsArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="The .ics file to write.")],
+    paths: PathsArg = None,
     country: CountryOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     type: TypeOpt = None,
+    db: DbOpt = None,
 ) -> None:
     """Write the events of articles to an iCalendar file.
 
@@ -166,18 +195,19 @@ def ics(
     """
     from timeline.ics import write_ics
 
-    written = write_ics(_events(paths, selection(country, since, until, type)), output)
+    written = write_ics(_events(paths, selection(country, since, until, type), db), output)
     typer.echo(f"wrote {written}", err=True)
 
 
 @app.command()
 def plot(
-    paths: PathsArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="The .html page to write.")],
+    paths: PathsArg = None,
     country: CountryOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     type: TypeOpt = None,
+    db: DbOpt = None,
 ) -> None:
     """Write the events of articles as an interactive timeline page.
 
@@ -187,18 +217,19 @@ def plot(
 
     chosen = selection(country, since, until, type)
     title = "Diplomatic events" + ("" if chosen == Selection() else f" ({chosen.describe()})")
-    written = write_html(_events(paths, chosen), output, title=title)
+    written = write_html(_events(paths, chosen, db), output, title=title)
     typer.echo(f"wrote {written}", err=True)
 
 
 @app.command()
 def build(
-    paths: PathsArg,
+    paths: PathsArg = None,
     out: Annotated[Path, typer.Option("--out", help="The folder to write into.")] = Path("exports"),
     country: CountryOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     type: TypeOpt = None,
+    db: DbOpt = None,
 ) -> None:
     """The main job: events.jsonl, calendar.ics and timeline.html in one folder.
 
@@ -209,15 +240,66 @@ def build(
     def warn(err: ArticleError) -> None:
         typer.echo(f"timeline: skipped {err}", err=True)
 
+    chosen = selection(country, since, until, type)
     try:
-        report = run_build(paths, out, selection(country, since, until, type), on_error=warn)
+        if db is not None:
+            report = run_build(None, out, chosen, events=_stored(paths, chosen, db))
+        elif not paths:
+            fail("give article files or folders, or a store with --db", code=2)
+        else:
+            report = run_build(paths, out, chosen, on_error=warn)
     except ArticleError as err:
         fail(str(err))
-    typer.echo(f"read {report.articles} article(s), found {report.events} event(s)", err=True)
+    read = f"the store {db}" if db is not None else f"{report.articles} article(s)"
+    typer.echo(f"read {read}, found {report.events} event(s)", err=True)
     if report.by_type:
         typer.echo("  by type: " + ", ".join(f"{t} {n}" for t, n in report.by_type.most_common()), err=True)
     for path in report.written:
         typer.echo(f"  wrote {path}", err=True)
+    if report.skipped:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str], typer.Argument(help="Article files or folders (their *.txt files, recursively).")
+    ],
+    db: Annotated[Path, typer.Option(help="The store to add to; made when missing.")] = Path(
+        "exports/timeline.db"
+    ),
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Processes reading articles [default: the machine's cores]."
+        ),
+    ] = None,
+    wait: Annotated[
+        float, typer.Option(min=0, help="Seconds to wait while another ingest writes the store.")
+    ] = 60.0,
+) -> None:
+    """Add articles to a store: unchanged ones are skipped, changed ones replaced, and the
+    tellings of one happening by several articles become one event with every source.
+
+    Example: timeline ingest seeds --db exports/timeline.db, then timeline list --db exports/timeline.db
+    """
+    from timeline.store import Store, StoreError
+
+    def warn(message: str) -> None:
+        typer.echo(f"timeline: skipped {message}", err=True)
+
+    try:
+        with Store(db, timeout=wait) as store:
+            report = store.ingest(paths, jobs=jobs, on_error=warn)
+            total_events, total_articles = store.count_events(), store.count_articles()
+    except StoreError as err:
+        fail(str(err))
+    typer.echo(
+        f"read {report.seen} article(s): {report.added} added, {report.replaced} replaced, "
+        f"{report.unchanged} unchanged; {report.events} event(s), {report.merged} merged with other articles' "
+        f"events; {db} holds {total_events} event(s) from {total_articles} article(s)",
+        err=True,
+    )
     if report.skipped:
         raise typer.Exit(1)
 
