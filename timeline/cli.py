@@ -270,9 +270,7 @@ def ingest(
     ),
     jobs: Annotated[
         int | None,
-        typer.Option(
-            "--jobs", "-j", min=1, help="Processes reading articles [default: the machine's cores]."
-        ),
+        typer.Option("--jobs", "-j", min=1, help="Processes reading articles (default: one a core)."),
     ] = None,
     wait: Annotated[
         float, typer.Option(min=0, help="Seconds to wait while another ingest writes the store.")

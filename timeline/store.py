@@ -14,7 +14,7 @@ How the store works:
   sentence (each naming its article in ``path``). A new telling joins the first happening
   of the same type whose days overlap its days and whose participants or countries agree:
   the two share a person (one name's words among the other's: ``Xi`` and ``Xi Jinping``),
-  or they name the same, non-empty set of countries.
+  or one of them names nobody and both name the same, non-empty set of countries.
 - **Ids are stable**: a happening keeps the id of the telling that founded it (the event id
   of the first article ingested that told it) for as long as any of its tellings remains,
   however many sources join later. Only when two different happenings would found the same
@@ -87,8 +87,8 @@ CREATE INDEX happenings_by_start ON happenings (start);
 CREATE TABLE happening_countries (
     country TEXT NOT NULL,
     start TEXT NOT NULL,
-    last_day TEXT NOT NULL,
     happening TEXT NOT NULL REFERENCES happenings (id),
+    last_day TEXT NOT NULL,         -- after the key columns: SQLite 3.40's integrity_check wants that
     PRIMARY KEY (country, start, happening)
 ) WITHOUT ROWID;
 CREATE INDEX happening_countries_by_happening ON happening_countries (happening);
@@ -140,7 +140,11 @@ def _share_person(a: Iterable[str], b: Iterable[str]) -> bool:
 
 
 def _agree(people: list[str], countries: str, row_people: list[str], row_countries: str) -> bool:
-    return _share_person(people, row_people) or (bool(countries) and countries == row_countries)
+    if _share_person(people, row_people):
+        return True
+    # Countries speak only when one side names nobody: the foreign ministers' talks and the
+    # presidents' talks of the same two countries on the same day are two happenings.
+    return bool(countries) and countries == row_countries and not (people and row_people)
 
 
 def _folded_people(event: Event) -> list[str]:
@@ -210,7 +214,11 @@ def _read(path: str, db: sqlite3.Connection | None = None) -> _Read:
         row = db.execute("SELECT hash FROM articles WHERE key = ?", (key,)).fetchone()
         if row is not None and row[0] == digest:
             return _Read(path=path, key=key, hash=digest, unchanged=True)
-    return _Read(path=path, key=key, hash=digest, events=extract(article))
+    try:
+        events = extract(article)
+    except Exception as err:  # one article the extractor trips on must not stop a corpus
+        return _Read(path=path, error=f"{path}: extraction failed ({type(err).__name__}: {err})")
+    return _Read(path=path, key=key, hash=digest, events=events)
 
 
 class Store:
@@ -321,23 +329,22 @@ class Store:
         # An event overlaps [since, until] when it starts by ``until`` and ends from ``since``;
         # no event is longer than the longest span stored, which bounds the index range.
         earliest = (chosen.since - dt.timedelta(days=self._max_span())).isoformat() if chosen.since else None
+        days: list[str] = []
+        day_args: list[str] = []
+        if earliest and since:
+            days.append("{t}start >= ? AND {t}last_day >= ?")
+            day_args += [earliest, since]
+        if until:
+            days.append("{t}start <= ?")
+            day_args.append(until)
         if chosen.countries:
             inner = [f"country IN ({','.join('?' * len(chosen.countries))})"]
-            args += sorted(chosen.countries)
-            if earliest:
-                inner.append("start >= ? AND last_day >= ?")
-                args += [earliest, since]
-            if until:
-                inner.append("start <= ?")
-                args.append(until)
+            inner += [d.format(t="") for d in days]
+            args += [*sorted(chosen.countries), *day_args]
             where.append(f"h.id IN (SELECT happening FROM happening_countries WHERE {' AND '.join(inner)})")
         else:
-            if earliest:
-                where.append("h.start >= ? AND h.last_day >= ?")
-                args += [earliest, since]
-            if until:
-                where.append("h.start <= ?")
-                args.append(until)
+            where += [d.format(t="h.") for d in days]
+            args += day_args
         if chosen.types:
             where.append(f"h.type IN ({','.join('?' * len(chosen.types))})")
             args += sorted(chosen.types)
@@ -550,8 +557,8 @@ class Store:
             )
             self.db.execute("DELETE FROM happening_countries WHERE happening = ?", (event.id,))
         self.db.executemany(
-            "INSERT INTO happening_countries (country, start, last_day, happening) VALUES (?, ?, ?, ?)",
-            [(c, row[1], row[2], event.id) for c in sorted(set(event.countries))],
+            "INSERT INTO happening_countries (country, start, happening, last_day) VALUES (?, ?, ?, ?)",
+            [(c, row[1], event.id, row[2]) for c in sorted(set(event.countries))],
         )
         span = (event.last_day - event.start).days
         self.db.execute(
