@@ -272,3 +272,13 @@ def test_reading_a_missing_or_foreign_store_is_one_line(tmp_path):
     foreign.write_text("not a database at all\n" * 100, encoding="utf-8")
     result = runner.invoke(app, ["list", "--db", str(foreign)])
     assert result.exit_code == 1 and "not a timeline store" in result.output
+
+
+def test_one_leader_s_talks_with_two_others_on_one_day_stay_two_events(write_article, db):
+    day = "date 2024-05-16 Talks\n\nBEIJING, May 16 (Xinhua) -- Chinese President Xi Jinping held talks with {} in Beijing on Thursday.\n"
+    putin = write_article(day.format("Russian President Vladimir Putin"), "putin.txt")
+    tokayev = write_article(day.format("Kazakh President Kassym-Jomart Tokayev"), "tokayev.txt")
+    with Store(db) as store:
+        store.ingest([putin, tokayev], jobs=1)
+        talks = list(store.events(Selection(types=frozenset({"talks"}))))
+    assert sorted(tuple(e.countries) for e in talks) == [("CN", "KZ"), ("CN", "RU")]

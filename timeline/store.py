@@ -13,8 +13,10 @@ How the store works:
   one event holding every source (``sources``, ``corroboration``) and every evidence
   sentence (each naming its article in ``path``). A new telling joins the first happening
   of the same type whose days overlap its days and whose participants or countries agree:
-  the two share a person (one name's words among the other's: ``Xi`` and ``Xi Jinping``),
-  or one of them names nobody and both name the same, non-empty set of countries.
+  the two share a person (one name's words among the other's: ``Xi`` and ``Xi Jinping``)
+  and one's countries are among the other's (so Xi's talks with Putin and his talks with
+  Modi that day stay two); or, when one of them names nobody, both name the same non-empty
+  set of countries.
 - **Ids are stable**: a happening keeps the id of the telling that founded it (the event id
   of the first article ingested that told it) for as long as any of its tellings remains,
   however many sources join later. Only when two different happenings would found the same
@@ -140,11 +142,12 @@ def _share_person(a: Iterable[str], b: Iterable[str]) -> bool:
 
 
 def _agree(people: list[str], countries: str, row_people: list[str], row_countries: str) -> bool:
-    if _share_person(people, row_people):
-        return True
-    # Countries speak only when one side names nobody: the foreign ministers' talks and the
-    # presidents' talks of the same two countries on the same day are two happenings.
-    return bool(countries) and countries == row_countries and not (people and row_people)
+    """Two tellings of the same type and days tell one happening (see the module's notes)."""
+    mine, theirs = set(countries.split(",")) - {""}, set(row_countries.split(",")) - {""}
+    if people and row_people:
+        # Xi's talks with Putin and Xi's talks with Modi on one day share Xi, not countries.
+        return _share_person(people, row_people) and (mine <= theirs or theirs <= mine)
+    return bool(mine) and mine == theirs
 
 
 def _folded_people(event: Event) -> list[str]:
