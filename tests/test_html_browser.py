@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,6 +73,15 @@ class Loaded:
     def marks(self) -> dict[str, list[dict[str, float]]]:
         result: dict[str, list[dict[str, float]]] = self.page.evaluate(MARKS_JS)
         return result
+
+    def settles(self, ok: Callable[[dict[str, list[dict[str, float]]]], bool]) -> bool:
+        """Whether the marks come to pass ``ok`` within two seconds (a legend click waits to
+        see whether it is a double click)."""
+        for _ in range(20):
+            if ok(self.marks()):
+                return True
+            self.page.wait_for_timeout(100)
+        return False
 
     def hover(self, x: float, y: float) -> str:
         self.page.mouse.move(1, 1)
@@ -176,6 +185,16 @@ def test_seed_page_shows_every_event_in_each_of_its_lanes_offline(seed, tmp_path
         assert all(name in label for name in event["participants"])
         assert "Dushanbe, Tajikistan" in label
 
+    # The legend hides a type and shows it again.
+    toggle = loaded.page.locator("#timeline .legend .traces", has_text="talks").locator(".legendtoggle")
+    talks = sum(max(1, len(set(e["countries"]))) for e in events if e["type"] == "talks")
+    assert talks > 0
+    toggle.click()
+    assert loaded.settles(lambda marks: len(marks["markers"]) == markers - talks)
+    toggle.click()
+    assert loaded.settles(lambda marks: len(marks["markers"]) == markers)
+
+    assert loaded.page.locator("#timeline .rangeslider-container").count() == 1
     title = loaded.page.title()
     assert f"{len(events)} events" in title and "5 Jul 2024" in title
     assert loaded.page.get_by_text("China", exact=True).first.is_visible()
@@ -214,6 +233,16 @@ def test_spans_are_bars_and_clicking_an_event_opens_its_source(tmp_path, context
     label = loaded.hover(bar["x"], bar["y"])
     assert said in label and "Wed 3 Jul 2024 – Sat 6 Jul 2024 (4 days)" in label
     assert "Xi arrives in Astana (2024-07-03)" in label
+
+    # The quick ranges: one month back from the end of the view, then all of it again.
+    loaded.page.locator("#timeline .rangeselector .button", has_text="1m").click()
+    assert loaded.settles(lambda marks: (len(marks["bars"]), len(marks["markers"])) == (0, 1))
+    low, high = loaded.page.evaluate("() => document.getElementById('timeline')._fullLayout.xaxis.range")
+    span = dt.datetime.fromisoformat(high[:10]) - dt.datetime.fromisoformat(low[:10])
+    assert 28 <= span.days <= 31
+    loaded.page.locator("#timeline .rangeselector .button", has_text="all").click()
+    assert loaded.settles(lambda marks: (len(marks["bars"]), len(marks["markers"])) == (2, 1))
+    marks = loaded.marks()
 
     # A click opens the source in a new tab (the test blocks the request, but sees it tried).
     marker = marks["markers"][0]
@@ -291,7 +320,7 @@ def test_an_empty_selection_writes_a_page_that_says_so(seed, tmp_path, context):
     run_cli("plot", str(seed), "-o", str(page), "--country", "France")
     loaded = load(context, page)
     assert loaded.page.get_by_text("No events match this selection.").is_visible()
-    assert "no events" in loaded.page.title()
+    assert "countries FR" in loaded.page.title() and "no events" in loaded.page.title()
     assert loaded.marks() == {"markers": [], "bars": []}
     loaded.page.screenshot(path=str(tmp_path / "empty.png"), full_page=True)
     assert loaded.errors == [] and loaded.requests == []
