@@ -20,6 +20,7 @@ lines without splitting a character, so any text survives a round trip.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -102,6 +103,17 @@ def happenings(events: Iterable[Event]) -> list[Happening]:
         out.append(Happening(combined, tuple(tellings)))
     out.sort(key=lambda h: (h.event.start, h.event.type, h.event.id))
     return out
+
+
+# RFC 5545 TEXT has one escaped line break (\n) and no other control character: a CR or a
+# CR LF becomes a line break, other control characters (but TAB) are dropped.
+_NEWLINES = re.compile(r"\r\n?")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """Article text as iCalendar can carry it; every other character is kept as it is."""
+    return _CONTROLS.sub("", _NEWLINES.sub("\n", text))
 
 
 def _names(codes: Iterable[str]) -> list[str]:
@@ -222,7 +234,7 @@ def to_vevent(happening: Happening, parent_uid: str | None = None) -> icalendar.
         vevent.add("created", _day_stamp(published[0]))
     vevent.add("last-modified", stamp)
     vevent.add("sequence", sequence(happening))
-    vevent.add("summary", summary(event))
+    vevent.add("summary", clean_text(summary(event)))
     zone = _zone(event)
     if zone is not None and event.time is not None:
         begin = dt.datetime.combine(event.start, event.time, tzinfo=zone)
@@ -234,16 +246,16 @@ def to_vevent(happening: Happening, parent_uid: str | None = None) -> icalendar.
     vevent.add("transp", "TRANSPARENT")
     where = location(event)
     if where:
-        vevent.add("location", where)
+        vevent.add("location", clean_text(where))
     if event.location and event.location.latitude is not None and event.location.longitude is not None:
         vevent.add("geo", (event.location.latitude, event.location.longitude))
     vevent.add("categories", [TYPE_LABELS.get(event.type, event.type), *_names(event.countries)])
-    text = description(happening)
+    text = clean_text(description(happening))
     if text:
         vevent.add("description", text)
     urls = [s.url for s in happening.sources if s.url]
     if urls:
-        vevent.add("url", urls[0])
+        vevent.add("url", clean_text(urls[0]))
     if parent_uid:
         vevent.add("related-to", parent_uid, parameters={"RELTYPE": "PARENT"})
     return vevent
