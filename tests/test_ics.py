@@ -216,6 +216,11 @@ def test_the_same_input_gives_the_same_bytes_whatever_the_order(seed, tmp_path, 
     assert first == again
 
 
+def test_the_same_article_read_twice_changes_nothing(seed):
+    once = to_calendar(seed_events(seed)).to_ical()
+    assert to_calendar(seed_events(seed) + seed_events(seed)).to_ical() == once
+
+
 def test_uids_do_not_change_when_an_unrelated_article_is_added(seed, write_article):
     before = to_calendar(seed_events(seed))
     other = extract(read_article(write_article(UNRELATED_TALKS)))

@@ -60,51 +60,6 @@ SPLITS = ("country", "type")
 MAX_NAMES_IN_SUMMARY = 4
 
 
-@dataclass(frozen=True)
-class Happening:
-    """One real-world happening as the calendar shows it: every article's telling of it."""
-
-    event: Event  # the tellings combined: widest days, every participant and country
-    tellings: tuple[Event, ...]  # one per article, oldest publication first
-
-    @property
-    def uid(self) -> str:
-        return f"{self.tellings[0].id}@{UID_DOMAIN}"
-
-    @property
-    def sources(self) -> list[Source]:
-        return [t.source for t in self.tellings if t.source is not None]
-
-    @property
-    def source_paths(self) -> set[str]:
-        return {s.path for s in self.sources}
-
-
-def _telling_order(event: Event) -> tuple[str, str, str, str]:
-    src = event.source
-    if src is None:
-        return ("", "", "", "\n".join(e.text for e in event.evidence))
-    published = src.published.isoformat() if src.published else ""
-    return (published, src.path, src.url or "", "\n".join(e.text for e in event.evidence))
-
-
-def happenings(events: Iterable[Event]) -> list[Happening]:
-    """Group events by happening (their id), in a fixed order whatever the input order."""
-    by_id: dict[str, list[Event]] = {}
-    for event in events:
-        by_id.setdefault(event.id, []).append(event)
-    out: list[Happening] = []
-    for tellings in by_id.values():
-        tellings.sort(key=_telling_order)
-        combined = tellings[0]
-        for other in tellings[1:]:
-            # Same id means same type, first day, countries and people: combine() keeps them.
-            combined = combine(combined, other)
-        out.append(Happening(combined, tuple(tellings)))
-    out.sort(key=lambda h: (h.event.start, h.event.type, h.event.id))
-    return out
-
-
 # RFC 5545 TEXT has one escaped line break (\n) and no other control character: a CR or a
 # CR LF becomes a line break, other control characters (but TAB) are dropped.
 _NEWLINES = re.compile(r"\r\n?")
@@ -114,6 +69,83 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 def clean_text(text: str) -> str:
     """Article text as iCalendar can carry it; every other character is kept as it is."""
     return _CONTROLS.sub("", _NEWLINES.sub("\n", text))
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One article's part in a happening: the article and its sentences about it, each once."""
+
+    source: Source | None
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Happening:
+    """One real-world happening as the calendar shows it, with every article that tells it."""
+
+    event: Event  # the tellings combined: widest days, every participant and country
+    uid: str
+    citations: tuple[Citation, ...]  # oldest publication first
+
+    @property
+    def sources(self) -> list[Source]:
+        return [c.source for c in self.citations if c.source is not None]
+
+    @property
+    def source_paths(self) -> set[str]:
+        return {s.path for s in self.sources}
+
+
+def _sources_of(event: Event) -> tuple[Source, ...]:
+    """The articles that tell an event: one for an event fresh from an article, several for
+    one that a corpus store merged (its ``sources``, when the model has them)."""
+    many: tuple[Source, ...] = tuple(getattr(event, "sources", ()) or ())
+    return many or ((event.source,) if event.source is not None else ())
+
+
+def _citations(event: Event) -> list[Citation]:
+    sources = _sources_of(event)
+    if not sources:
+        return [Citation(None, tuple(dict.fromkeys(e.text for e in event.evidence)))]
+    first = sources[0].path
+    return [
+        Citation(
+            src,
+            # Evidence of a merged event names its article; evidence of a single article does not.
+            tuple(
+                dict.fromkeys(
+                    e.text for e in event.evidence if (getattr(e, "path", None) or first) == src.path
+                )
+            ),
+        )
+        for src in sources
+    ]
+
+
+def _citation_order(c: Citation) -> tuple[str, str, str, str, tuple[str, ...]]:
+    src = c.source
+    if src is None:
+        return ("", "", "", "", c.sentences)
+    published = src.published.isoformat() if src.published else ""
+    return (published, src.path, src.url or "", src.title or "", c.sentences)
+
+
+def happenings(events: Iterable[Event]) -> list[Happening]:
+    """Group events by happening (their id), in a fixed order whatever the input order."""
+    by_id: dict[str, list[Event]] = {}
+    for event in events:
+        by_id.setdefault(event.id, []).append(event)
+    out: list[Happening] = []
+    for uid, tellings in by_id.items():
+        tellings.sort(key=lambda e: min(_citation_order(c) for c in _citations(e)))
+        combined = tellings[0]
+        for other in tellings[1:]:
+            # Same id means same type, first day, countries and people: combine() keeps them.
+            combined = combine(combined, other)
+        citations = sorted({c for t in tellings for c in _citations(t)}, key=_citation_order)
+        out.append(Happening(combined, f"{uid}@{UID_DOMAIN}", tuple(citations)))
+    out.sort(key=lambda h: (h.event.start, h.event.type, h.uid))
+    return out
 
 
 def _names(codes: Iterable[str]) -> list[str]:
@@ -143,18 +175,18 @@ def location(event: Event) -> str | None:
 def description(happening: Happening) -> str:
     """Each article's evidence sentences (each once), then its title, date and URL."""
     blocks: list[str] = []
-    for telling in happening.tellings:
-        sentences = "\n".join(dict.fromkeys(e.text for e in telling.evidence))
-        src = telling.source
+    for citation in happening.citations:
+        text = "\n".join(citation.sentences)
+        src = citation.source
         if src is not None:
             cite = "Source: " + (src.title or src.path)
             if src.published:
                 cite += f" ({src.published.isoformat()})"
             if src.url:
                 cite += "\n" + src.url
-            sentences = f"{sentences}\n\n{cite}" if sentences else cite
-        if sentences:
-            blocks.append(sentences)
+            text = f"{text}\n\n{cite}" if text else cite
+        if text:
+            blocks.append(text)
     text = "\n\n---\n\n".join(blocks)
     event = happening.event
     if event.time is not None and _zone(event) is None:
@@ -172,8 +204,8 @@ def _published(happening: Happening) -> list[dt.date]:
 
 
 def sequence(happening: Happening) -> int:
-    """Rises whenever an article adds to the happening: one per telling and evidence sentence."""
-    told = sum(max(1, len({e.text for e in t.evidence})) for t in happening.tellings)
+    """Rises whenever an article adds to the happening: one per article and evidence sentence."""
+    told = sum(max(1, len(c.sentences)) for c in happening.citations)
     return max(0, told - 1)
 
 
@@ -216,7 +248,7 @@ def related_parents(all_happenings: Sequence[Happening]) -> dict[str, str]:
                     PARENT_TYPES.index(p.event.type),
                     (p.event.last_day - p.event.start).days,
                     p.event.start,
-                    p.event.id,
+                    p.uid,
                 ),
             )
             links[child.uid] = best.uid
