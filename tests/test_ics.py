@@ -8,12 +8,14 @@ import json
 
 import icalendar
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ics_support import SAME_TALKS, UNRELATED_TALKS, check_calendar, radicale_verify
 from typer.testing import CliRunner
 
 from timeline import Event, Evidence, InvalidEvent, Location, Participant, Source, extract, read_article
 from timeline.cli import app
-from timeline.ics import items, to_calendar, write_ics, write_split
+from timeline.ics import clean_text, items, to_calendar, write_ics, write_split
 
 DUSHANBE = Location("Dushanbe", "TJ", 38.5358, 68.779, "Asia/Dushanbe")
 
@@ -146,6 +148,19 @@ def test_a_zone_with_summer_time_gets_both_rules_and_the_right_offset():
     assert starts == [7, 8]
 
 
+def test_a_clock_time_in_utc_needs_no_vtimezone_and_a_bad_zone_name_falls_back_to_all_day():
+    at = dt.time(10, 30)
+    utc = Event(type="call", start=dt.date(2024, 7, 8), time=at, location=Location("Geneva", timezone="UTC"))
+    bad = Event(
+        type="call", start=dt.date(2024, 7, 9), time=at, location=Location("Nowhere", timezone="Asia")
+    )
+    data = to_calendar([utc, bad]).to_ical()
+    cal = check_calendar(data)
+    assert "DTSTART:20240708T103000Z\r\n" in data.decode()
+    assert "DTSTART;VALUE=DATE:20240709\r\n" in data.decode()
+    assert not cal.walk("VTIMEZONE")
+
+
 def test_a_clock_time_without_a_zone_stays_all_day_and_is_said_in_the_description():
     talks = Event(
         type="talks", start=dt.date(2024, 7, 5), time=dt.time(15, 0), location=Location("Somewhere")
@@ -193,7 +208,7 @@ def test_article_text_survives_the_round_trip_unchanged(text, tmp_path):
 
 
 def test_carriage_returns_become_line_breaks_and_control_characters_go():
-    text = "Windows\r\nline and old Mac\rline with a bell\x07 and a NUL\x00."
+    text = "\ufeffWindows\r\nline and old Mac\rline with a bell\x07 and a NUL\x00."
     talks = Event(type="talks", start=dt.date(2024, 7, 5), evidence=(Evidence(text, 0, len(text)),))
     (v,) = check_calendar(to_calendar([talks]).to_ical()).walk("VEVENT")
     assert str(v["description"]) == "Windows\nline and old Mac\nline with a bell and a NUL."
@@ -334,3 +349,23 @@ def test_an_event_cannot_be_edited_into_an_end_before_its_start(seed):
     with pytest.raises(InvalidEvent, match="before start"):
         to_calendar([dataclasses.replace(good, end=good.start - dt.timedelta(days=1))])
     assert icalendar.Calendar.from_ical(to_calendar([good]).to_ical()).walk("VEVENT")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    sentence=st.text(min_size=1, max_size=400),
+    title=st.text(max_size=120),
+    name=st.text(min_size=1, max_size=40),
+)
+def test_any_text_round_trips_as_icalendar_can_carry_it(sentence, title, name):
+    talks = Event(
+        type="talks",
+        start=dt.date(2024, 7, 5),
+        participants=(Participant(name),),
+        evidence=(Evidence(sentence, 0, len(sentence)),),
+        source=Source("a.txt", title=title or None, published=dt.date(2024, 7, 6)),
+    )
+    (v,) = check_calendar(to_calendar([talks]).to_ical()).walk("VEVENT")
+    assert str(v["summary"]) == clean_text(f"Talks: {name}")
+    assert str(v["description"]).startswith(clean_text(sentence))
+    assert clean_text(f"Source: {title or 'a.txt'} (2024-07-06)") in str(v["description"])

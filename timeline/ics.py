@@ -61,9 +61,10 @@ MAX_NAMES_IN_SUMMARY = 4
 
 
 # RFC 5545 TEXT has one escaped line break (\n) and no other control character: a CR or a
-# CR LF becomes a line break, other control characters (but TAB) are dropped.
+# CR LF becomes a line break, other control characters (but TAB) are dropped, and so are
+# byte order marks (icalendar drops one that starts a value).
 _NEWLINES = re.compile(r"\r\n?")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufeff]")
 
 
 def clean_text(text: str) -> str:
@@ -218,7 +219,7 @@ def _zone(event: Event) -> zoneinfo.ZoneInfo | None:
         return None
     try:
         return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # not a zone name ("Asia", "")
         return None
 
 
@@ -228,18 +229,22 @@ def related_parents(all_happenings: Sequence[Happening]) -> dict[str, str]:
     A part is told by the same article, falls within the parent's days and shares a country
     with it; visits win over summits, then the shortest span, then the earliest.
     """
-    parents = [h for h in all_happenings if h.event.type in PARENT_TYPES]
+    parents_by_article: dict[str, list[Happening]] = {}
+    for h in all_happenings:
+        if h.event.type in PARENT_TYPES:
+            for path in h.source_paths:
+                parents_by_article.setdefault(path, []).append(h)
     links: dict[str, str] = {}
     for child in all_happenings:
         if child.event.type not in CHILD_TYPES:
             continue
+        candidates = {p.uid: p for path in child.source_paths for p in parents_by_article.get(path, ())}
         fits = [
             p
-            for p in parents
+            for p in candidates.values()
             if p.event.start <= child.event.start
             and child.event.last_day <= p.event.last_day
             and set(p.event.countries) & set(child.event.countries)
-            and p.source_paths & child.source_paths
         ]
         if fits:
             best = min(
@@ -297,9 +302,9 @@ def _timezones(vevents: Iterable[icalendar.Event]) -> list[icalendar.Timezone]:
     """A VTIMEZONE for each TZID used, covering the whole years of its events."""
     years: dict[str, list[int]] = {}
     for v in vevents:
-        start = v.decoded("dtstart")
-        if isinstance(start, dt.datetime) and isinstance(start.tzinfo, zoneinfo.ZoneInfo):
-            years.setdefault(start.tzinfo.key, []).append(start.year)
+        tzid = v["dtstart"].params.get("TZID")  # none for dates and for UTC (written with Z)
+        if tzid:
+            years.setdefault(tzid, []).append(v.decoded("dtstart").year)
     return [
         icalendar.Timezone.from_tzid(
             name, first_date=dt.date(min(ys), 1, 1), last_date=dt.date(max(ys) + 1, 1, 1)
