@@ -165,20 +165,41 @@ def list_events(
 @app.command()
 def ics(
     paths: PathsArg,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The .ics file to write.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="The .ics file to write.")] = None,
     country: CountryOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     type: TypeOpt = None,
+    split_by: Annotated[
+        str | None,
+        typer.Option(
+            "--split-by", help="Write one calendar per country (DIR/TJ.ics) or per type (DIR/talks.ics)."
+        ),
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="The folder for --split-by calendars.")] = None,
 ) -> None:
-    """Write the events of articles to an iCalendar file.
+    """Write the events of articles to an iCalendar file, or one file per country or type.
 
     Example: timeline ics seeds -o exports/calendar.ics
-    """
-    from timeline.ics import write_ics
 
-    written = write_ics(_events(paths, selection(country, since, until, type)), output)
-    typer.echo(f"wrote {written}", err=True)
+    Example: timeline ics seeds --split-by country --out exports/calendars
+    """
+    from timeline.ics import SPLITS, write_ics, write_split
+
+    if split_by is None and output is None:
+        raise typer.BadParameter(
+            "give the file to write, or --split-by with --out DIR", param_hint="--output"
+        )
+    if split_by is not None and split_by not in SPLITS:
+        raise typer.BadParameter(f"choose from {', '.join(SPLITS)}", param_hint="--split-by")
+    if split_by is not None and out is None:
+        raise typer.BadParameter("--split-by needs the folder to write into", param_hint="--out")
+    events = _events(paths, selection(country, since, until, type))
+    written = [write_ics(events, output)] if output is not None else []
+    if split_by is not None and out is not None:
+        written += write_split(events, out, split_by)
+    for path in written:
+        typer.echo(f"wrote {path}", err=True)
 
 
 @app.command()
