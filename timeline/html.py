@@ -72,7 +72,8 @@ def escape(text: str) -> str:
 
 
 def _wrap(text: str, width: int = 80) -> str:
-    return "<br>".join(escape(line) for line in textwrap.wrap(text, width))
+    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+    return "<br>".join(escape(line) for line in lines)
 
 
 def _day(day: dt.date) -> str:
@@ -101,8 +102,8 @@ def hover_text(event: Event) -> str:
         place = event.location.label(country_table.name(country) if country else None) or "—"
     lines = [
         f"<b>{escape(event.type)}</b>  {escape(when(event))}",
-        f"Who: {escape(people)}",
-        f"Where: {escape(place)}",
+        _wrap(f"Who: {people}"),
+        _wrap(f"Where: {place}"),
     ]
     if event.evidence:
         lines.append(_wrap("“" + event.evidence[0].text + "”"))
