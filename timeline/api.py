@@ -77,8 +77,12 @@ def build(
     glob: str = DEFAULT_GLOB,
     strict: bool = False,
     on_error: Callable[[ArticleError], None] | None = None,
+    lanes: str = "country",
+    plotlyjs: str = "inline",
 ) -> Report:
-    """The main job: events.jsonl, calendar.ics and timeline.html in ``out_dir``."""
+    """The main job: events.jsonl, calendar.ics and timeline.html in ``out_dir``.
+
+    ``lanes`` and ``plotlyjs`` are :func:`timeline.html.render_html`'s."""
     from timeline.html import write_html
     from timeline.ics import write_ics
 
@@ -90,5 +94,7 @@ def build(
     )
     report.written.append(atomic_write(out / "events.jsonl", to_jsonl(events)))
     report.written.append(write_ics(events, out / "calendar.ics"))
-    report.written.append(write_html(events, out / "timeline.html", title=title))
+    report.written.append(
+        write_html(events, out / "timeline.html", lanes=lanes, title=title, plotlyjs=plotlyjs)
+    )
     return report

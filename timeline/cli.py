@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Literal, NoReturn
 
 import typer
 
@@ -38,6 +38,17 @@ SinceOpt = Annotated[
 ]
 UntilOpt = Annotated[
     str | None, typer.Option(help="Keep events on or before this day (YYYY-MM-DD, YYYY-MM, YYYY).")
+]
+LanesOpt = Annotated[
+    Literal["country", "type", "person"],
+    typer.Option(help="One lane per country the event involves, per event type, or per participant."),
+]
+PlotlyJsOpt = Annotated[
+    Literal["inline", "cdn", "directory"],
+    typer.Option(
+        help="Plotly's script: inline (one file that works offline), cdn (needs the network) "
+        "or directory (plotly.min.js written beside the page)."
+    ),
 ]
 TypeOpt = Annotated[
     list[str] | None,
@@ -199,16 +210,18 @@ def plot(
     since: SinceOpt = None,
     until: UntilOpt = None,
     type: TypeOpt = None,
+    lanes: LanesOpt = "country",
+    plotlyjs: PlotlyJsOpt = "inline",
 ) -> None:
     """Write the events of articles as an interactive timeline page.
 
-    Example: timeline plot seeds -o exports/timeline.html
+    Example: timeline plot seeds -o exports/timeline.html --lanes person
     """
     from timeline.html import write_html
 
     chosen = selection(country, since, until, type)
     title = "Diplomatic events" + ("" if chosen == Selection() else f" ({chosen.describe()})")
-    written = write_html(_events(paths, chosen), output, title=title)
+    written = write_html(_events(paths, chosen), output, lanes=lanes, title=title, plotlyjs=plotlyjs)
     typer.echo(f"wrote {written}", err=True)
 
 
@@ -220,6 +233,8 @@ def build(
     since: SinceOpt = None,
     until: UntilOpt = None,
     type: TypeOpt = None,
+    lanes: LanesOpt = "country",
+    plotlyjs: PlotlyJsOpt = "inline",
 ) -> None:
     """The main job: events.jsonl, calendar.ics and timeline.html in one folder.
 
@@ -231,7 +246,9 @@ def build(
         typer.echo(f"timeline: skipped {err}", err=True)
 
     try:
-        report = run_build(paths, out, selection(country, since, until, type), on_error=warn)
+        report = run_build(
+            paths, out, selection(country, since, until, type), on_error=warn, lanes=lanes, plotlyjs=plotlyjs
+        )
     except ArticleError as err:
         fail(str(err))
     typer.echo(f"read {report.articles} article(s), found {report.events} event(s)", err=True)
