@@ -8,29 +8,13 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from timeline.article import Article, ArticleError, parse_article, read_article
+from timeline.extract import extract
+from timeline.model import EVENT_TYPES, Event, Evidence, InvalidEvent, Location, Participant, Source
 
-# Each public name and the module that holds it. They are imported on first use, so that
-# `timeline --help` does not pay for the extractor, plotly or icalendar.
-_HOMES = {
-    "EVENT_TYPES": "timeline.model",
-    "Article": "timeline.article",
-    "ArticleError": "timeline.article",
-    "Event": "timeline.model",
-    "Evidence": "timeline.model",
-    "InvalidEvent": "timeline.model",
-    "Location": "timeline.model",
-    "Participant": "timeline.model",
-    "Source": "timeline.model",
-    "extract": "timeline.extract",
-    "parse_article": "timeline.article",
-    "read_article": "timeline.article",
-    "write_html": "timeline.html",
-    "write_ics": "timeline.ics",
-}
+__version__ = "0.1.0"
 
 __all__ = [
     "EVENT_TYPES",
@@ -51,23 +35,18 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from timeline.article import Article, ArticleError, parse_article, read_article
-    from timeline.extract import extract
     from timeline.html import write_html
     from timeline.ics import write_ics
-    from timeline.model import (
-        EVENT_TYPES,
-        Event,
-        Evidence,
-        InvalidEvent,
-        Location,
-        Participant,
-        Source,
-    )
 
 
 def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'timeline' has no attribute {name!r}")
-    return getattr(importlib.import_module(home), name)
+    # The exporters import plotly and icalendar; load them only when asked for.
+    if name == "write_ics":
+        from timeline.ics import write_ics
+
+        return write_ics
+    if name == "write_html":
+        from timeline.html import write_html
+
+        return write_html
+    raise AttributeError(name)

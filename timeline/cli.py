@@ -34,10 +34,10 @@ if TYPE_CHECKING:
 
 # Shown with --help; every example works on the seeds/ folder of the repository.
 EXAMPLES = {
-    "extract": "timeline extract seeds/ --country Tajikistan --format csv -o events.csv",
+    "extract": "timeline extract seeds --country tajik -f csv -o events.csv",
     "list": "timeline list seeds --type talks --since 2024-07 --person rahmon",
     "ics": "timeline ics seeds --country TJ -o exports/tajikistan.ics",
-    "plot": "timeline plot seeds --since 'this year' -o exports/timeline.html",
+    "plot": "timeline plot seeds --since 2024-07 -o exports/timeline.html",
     "build": "timeline build seeds --out exports",
 }
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -67,7 +67,7 @@ class TimelineGroup(TyperGroup):
             sys.exit(err.exit_code)
         except UsageError as err:
             where = err.ctx.command_path if err.ctx else "timeline"
-            _say(f"timeline: {err.format_message()} (see '{where} --help')")
+            _say(f"timeline: {err.format_message().rstrip('.')} (see '{where} --help')")
             sys.exit(err.exit_code)
         except ClickException as err:
             _say(f"timeline: {err.format_message()}")
@@ -395,7 +395,13 @@ def _emit(text: str, output: Path | None) -> None:
     try:
         atomic_write(output, text)
     except OSError as err:
-        fail(f"{output}: cannot write ({err.strerror})")
+        fail(cannot_write(output, err))
+
+
+def cannot_write(target: Path, err: OSError) -> str:
+    """``out.csv: cannot write (Permission denied)``, naming the part of the path at fault."""
+    where = f"{err.filename}: " if err.filename and str(err.filename) != str(target) else ""
+    return f"{target}: cannot write ({where}{err.strerror})"
 
 
 def _render(events: list[Event], fmt: str, output: Path | None) -> str:
@@ -494,7 +500,7 @@ def build(
     try:
         write_exports(events, out, inputs.selection, report=inputs.report)
     except OSError as err:
-        fail(f"{err.filename or out}: cannot write ({err.strerror})")
+        fail(cannot_write(out, err))
     if not inputs.quiet:
         _say(summary(inputs.report, out))
 
@@ -545,6 +551,6 @@ def main_options(
 
 def main() -> None:
     try:
-        app()
+        app(prog_name="timeline")
     except BrokenPipeError:
         sys.stderr.close()
