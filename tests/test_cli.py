@@ -263,3 +263,25 @@ def test_progress_bar_on_a_terminal_only(articles, tmp_path):
     )
     assert piped.returncode == 0
     assert "reading" not in piped.stderr and piped.stderr.startswith("read 15 article(s)")
+
+
+def test_every_command_line_in_the_readme_works_on_seeds(tmp_path, monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Commands\n\n```sh\n(.*?)```", readme, re.S)
+    assert block
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    ran = set()
+    for line in block.group(1).splitlines():
+        piped, _, command = line.rpartition("| ")
+        args = shlex.split(command, comments=True)
+        assert args[0] == "timeline", line
+        stdin = None
+        if piped:
+            assert piped.startswith("cat seeds/*.txt")
+            stdin = "".join(p.read_text(encoding="utf-8") for p in sorted(Path("seeds").glob("*.txt")))
+        result = run(*args[1:], input=stdin)
+        assert result.exit_code == 0, (line, result.output)
+        assert result.stdout.strip() or "wrote" in result.stderr or "-o" in args, line
+        ran.add(args[1])
+    assert ran == {"extract", "list", "ics", "plot", "build"}

@@ -248,7 +248,7 @@ class Inputs:
         from timeline.api import events_from
         from timeline.article import ArticleError
 
-        progress = _Progress.start() if self._wants_progress() else None
+        progress = _Progress() if not self.quiet and sys.stderr.isatty() else None
         try:
             yield from events_from(
                 self.paths,
@@ -263,15 +263,11 @@ class Inputs:
             if progress:
                 progress.stop()
             fail(str(err))
-        if progress:
-            progress.stop()
+        finally:
+            if progress:
+                progress.stop()
         if self.report.skipped and not self.report.articles:
             raise typer.Exit(1)  # every input was bad, and each one has been named
-
-    def _wants_progress(self) -> bool:
-        if self.quiet or not sys.stderr.isatty():
-            return False
-        return len(self.paths) >= PROGRESS_FROM or any(Path(p).is_dir() for p in self.paths if p != "-")
 
     def finish(self) -> None:
         """Exit 1 when some input was skipped, so a script can tell the run was incomplete."""
@@ -293,36 +289,42 @@ def _warn(err: ArticleError) -> None:
 
 
 class _Progress:
-    """A progress bar on stderr (rich), with warnings printed above it."""
+    """A progress bar on stderr (rich) for runs of :data:`PROGRESS_FROM` inputs or more,
+    with warnings printed above it; shorter runs show none."""
 
     def __init__(self) -> None:
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-        self.bar = Progress(
-            "reading",
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-        self.task = self.bar.add_task("articles", total=None)
-
-    @classmethod
-    def start(cls) -> _Progress:
-        progress = cls()
-        progress.bar.start()
-        return progress
+        self.bar: Any = None
+        self.task: Any = None
 
     def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total < PROGRESS_FROM:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+            self.bar = Progress(
+                "reading",
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self.task = self.bar.add_task("articles", total=total)
+            self.bar.start()
         self.bar.update(self.task, completed=done, total=total)
 
     def warn(self, err: ArticleError) -> None:
-        self.bar.console.print(f"timeline: {err}", markup=False, highlight=False)
+        if self.bar is None:
+            _warn(err)
+        else:
+            self.bar.console.print(f"timeline: {err}", markup=False, highlight=False)
 
     def stop(self) -> None:
-        self.bar.stop()
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
 
 
 _SHARED = (
