@@ -123,71 +123,73 @@ PathsArg = Annotated[
 ]
 FILTERS = "Filters (repeat an option for any of its values)"
 INPUT = "Input"
-CountryOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--country",
-        "-c",
-        help="Events involving this country: name, ISO alpha-2 or alpha-3 code, or demonym (Tajikistan, tj, TJK, Tajik).",
-        autocompletion=_complete_country,
-        metavar="COUNTRY",
+
+
+def _filter(*names: str, metavar: str, help: str, complete: Callable[[str], list[str]] | None = None) -> Any:
+    """A filter option, shown in the filters panel of --help."""
+    return typer.Option(
+        *names,
+        metavar=metavar,
+        help=help,
+        autocompletion=complete,
         rich_help_panel=FILTERS,
         show_default=False,
+    )
+
+
+CountryOpt = Annotated[
+    list[str] | None,
+    _filter(
+        "--country",
+        "-c",
+        metavar="COUNTRY",
+        help="Events involving this country: name, ISO alpha-2 or alpha-3 code, or demonym (Tajikistan, tj, TJK, Tajik).",
+        complete=_complete_country,
     ),
 ]
 SinceOpt = Annotated[
     str | None,
-    typer.Option(
+    _filter(
         "--since",
         "-s",
         metavar="DAY",
         help=f"Events on or after this day ({DAY_HELP}); a month or year starts on its first day.",
-        rich_help_panel=FILTERS,
-        show_default=False,
     ),
 ]
 UntilOpt = Annotated[
     str | None,
-    typer.Option(
+    _filter(
         "--until",
         "-u",
         metavar="DAY",
         help="Events on or before this day (same forms as --since); a month or year ends on its last day.",
-        rich_help_panel=FILTERS,
-        show_default=False,
     ),
 ]
 TypeOpt = Annotated[
     list[str] | None,
-    typer.Option(
+    _filter(
         "--type",
         "-t",
-        help=f"Events of this type: {', '.join(EVENT_TYPES)}.",
-        autocompletion=_complete_type,
         metavar="TYPE",
-        rich_help_panel=FILTERS,
-        show_default=False,
+        help=f"Events of this type: {', '.join(EVENT_TYPES)}.",
+        complete=_complete_type,
     ),
 ]
 PersonOpt = Annotated[
     list[str] | None,
-    typer.Option(
+    _filter(
         "--person",
         "-p",
         metavar="NAME",
         help="Events with a participant whose name contains this, ignoring case and accents (erdogan).",
-        rich_help_panel=FILTERS,
-        show_default=False,
     ),
 ]
 TextOpt = Annotated[
     list[str] | None,
-    typer.Option(
+    _filter(
         "--text",
         metavar="WORDS",
         help="Events whose evidence has every one of these words (ignoring case and accents; 'talk' matches 'talks').",
-        rich_help_panel=FILTERS,
-        show_default=False,
     ),
 ]
 GlobOpt = Annotated[
