@@ -77,18 +77,9 @@ def events_from(
 
 def write_country_calendars(events: Iterable[Event], out_dir: str | Path) -> list[Path]:
     """One calendar a country, ``out_dir/CODE.ics``, holding every event that involves it."""
-    from timeline import countries
-    from timeline.ics import write_ics
+    from timeline.ics import write_split
 
-    by_country: dict[str, list[Event]] = {}
-    for event in events:
-        for code in event.countries:
-            by_country.setdefault(code, []).append(event)
-    folder = Path(out_dir)
-    return [
-        write_ics(chosen, folder / f"{code}.ics", name=f"Diplomatic events: {countries.name(code)}")
-        for code, chosen in sorted(by_country.items())
-    ]
+    return write_split(events, out_dir, by="country")
 
 
 def build(

@@ -459,14 +459,42 @@ def list_events(inputs: Inputs, format: FormatOpt = "table", output: OutputOpt =
 @reads_events
 def ics(
     inputs: Inputs,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The .ics file to write.", dir_okay=False)],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="The .ics file to write.", dir_okay=False),
+    ] = None,
+    split_by: Annotated[
+        str | None,
+        typer.Option(
+            "--split-by",
+            metavar="country|type",
+            help="Write one calendar per country (DIR/TJ.ics) or per type (DIR/talks.ics).",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", metavar="DIR", help="The folder for --split-by calendars.", file_okay=False),
+    ] = None,
 ) -> None:
-    """Write the events of articles to an iCalendar file."""
-    from timeline.ics import write_ics
+    """Write the events of articles to an iCalendar file, or one file per country or type.
 
-    written = write_ics(list(inputs.events()), output)
+    One calendar a country: timeline ics seeds --split-by country --out exports/calendars
+    """
+    from timeline.ics import SPLITS, write_ics, write_split
+
+    if split_by is None and output is None:
+        fail("--output: give the file to write, or --split-by with --out DIR", code=2)
+    if split_by is not None and split_by not in SPLITS:
+        fail(f"--split-by: unknown choice {split_by!r}; choose from {', '.join(SPLITS)}", code=2)
+    if split_by is not None and out is None:
+        fail("--out: --split-by needs the folder to write into", code=2)
+    events = list(inputs.events())
+    written = [write_ics(events, output)] if output is not None else []
+    if split_by is not None and out is not None:
+        written += write_split(events, out, split_by)
     if not inputs.quiet:
-        _say(f"wrote {written}")
+        for path in written:
+            _say(f"wrote {path}")
 
 
 @app.command(epilog=f"Example: {EXAMPLES['plot']}")
