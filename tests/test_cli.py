@@ -285,3 +285,16 @@ def test_every_command_line_in_the_readme_works_on_seeds(tmp_path, monkeypatch):
         assert result.stdout.strip() or "wrote" in result.stderr or "-o" in args, line
         ran.add(args[1])
     assert ran == {"extract", "list", "ics", "plot", "build"}
+
+
+def test_a_filtered_rebuild_leaves_no_calendar_of_an_earlier_run(articles, tmp_path):
+    out = tmp_path / "exports"
+    assert run("build", articles, "--out", out, "-q").exit_code == 0
+    before = {p.name for p in (out / "countries").glob("*.ics")}
+    assert {"KZ.ics", "RU.ics", "HU.ics"} <= before
+    (out / "countries" / "notes.ics").write_text("mine", encoding="utf-8")
+    again = run("build", articles, "--out", out, "--country", "KZ")
+    assert again.exit_code == 0
+    assert "found 1 event(s) (countries KZ)" in again.stderr
+    after = {p.name for p in (out / "countries").glob("*.ics")}
+    assert after == {"KZ.ics", "RU.ics", "notes.ics"}  # a file the tool did not name is kept

@@ -11,6 +11,7 @@ Everything the CLI does is one call here, so a notebook can do the same::
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -76,10 +77,19 @@ def events_from(
 
 
 def write_country_calendars(events: Iterable[Event], out_dir: str | Path) -> list[Path]:
-    """One calendar a country, ``out_dir/CODE.ics``, holding every event that involves it."""
+    """One calendar a country, ``out_dir/CODE.ics``, holding every event that involves it.
+
+    A country calendar left from an earlier run, for a country with no event now, is removed
+    once the new ones are written, so the folder always matches ``calendar.ics``.
+    """
     from timeline.ics import write_split
 
-    return write_split(events, out_dir, by="country")
+    written = write_split(events, out_dir, by="country")
+    keep = {p.name for p in written}
+    for old in Path(out_dir).glob("*.ics"):
+        if old.name not in keep and re.fullmatch(r"[A-Z]{2}\.ics", old.name):
+            old.unlink(missing_ok=True)
+    return written
 
 
 def build(

@@ -534,15 +534,18 @@ def build(
     except OSError as err:
         fail(cannot_write(out, err))
     if not inputs.quiet:
-        _say(summary(inputs.report, out))
+        _say(summary(inputs.report, out, inputs.selection))
 
 
-def summary(report: Report, out: Path) -> str:
+def summary(report: Report, out: Path, chosen: Selection | None = None) -> str:
     """What a build read and wrote, on one screen."""
     from timeline import countries
+    from timeline.filters import Selection
 
     skipped = f", skipped {len(report.skipped)}" if report.skipped else ""
     lines = [f"read {report.articles} article(s){skipped}; found {report.events} event(s)"]
+    if chosen is not None and chosen != Selection():
+        lines[0] += f" ({chosen.describe()})"
     if report.by_type:
         lines.append("  by type:    " + ", ".join(f"{t} {n}" for t, n in report.by_type.most_common()))
     if report.by_country:

@@ -158,6 +158,8 @@ def to_table(events: Iterable[Event], color: bool = False, width: int | None = N
         table.add_column(name, style=style if color else "", overflow="fold")
     for e in events:
         when = e.start.isoformat() + (f"..{e.end.isoformat()}" if e.end else "")
+        if e.time:
+            when += " " + e.time.isoformat(timespec="minutes")
         place = e.location.city if e.location and e.location.city else ""
         people = ", ".join(p.name for p in e.participants)
         source = e.source.path if e.source else ""
