@@ -5,8 +5,8 @@ defines the shared arguments (the article paths, the filters, ``--glob``, ``--st
 ``--quiet``) and hands the command an :class:`Inputs` that reads, filters and reports. A new
 shared option goes there; a command's own options stay in its signature.
 
-Only what ``--help`` needs is imported at start-up: the extractor, plotly, icalendar, rich,
-pendulum and the gazetteer are imported by the command that uses them.
+Start-up stays short: plotly, icalendar, rich, pendulum and the place gazetteer are loaded
+only by the command (or the filter value) that needs them; ``benchmarks/startup.py`` measures.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageErro
 from typer.core import TyperGroup
 
 from timeline import __version__
+from timeline.formats import FORMATS
 from timeline.model import EVENT_TYPES
 
 if TYPE_CHECKING:
@@ -40,7 +41,6 @@ EXAMPLES = {
     "plot": "timeline plot seeds --since 2024-07 -o exports/timeline.html",
     "build": "timeline build seeds --out exports",
 }
-FORMATS = ("table", "json", "jsonl", "csv")
 DAY_HELP = "YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, 7d, 2w, 3m, 1y, or this/last/next week, month, year"
 # Inputs this many or more get a progress bar (on a terminal, without --quiet).
 PROGRESS_FROM = 10
