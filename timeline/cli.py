@@ -329,14 +329,17 @@ class _Progress:
             self.bar = None
 
 
-_SHARED = (
-    ("paths", PathsArg, inspect.Parameter.empty),
-    ("country", CountryOpt, None),
-    ("since", SinceOpt, None),
-    ("until", UntilOpt, None),
-    ("type", TypeOpt, None),
-    ("person", PersonOpt, None),
-    ("text", TextOpt, None),
+# The filters: each option and the keyword of filters.selection() that reads it.
+_FILTERS = (
+    ("country", CountryOpt, "countries"),
+    ("since", SinceOpt, "since"),
+    ("until", UntilOpt, "until"),
+    ("type", TypeOpt, "types"),
+    ("person", PersonOpt, "persons"),
+    ("text", TextOpt, "text"),
+)
+# The input options: each is a field of Inputs of the same name, with its default.
+_INPUT = (
     ("glob", GlobOpt, "*.txt"),
     ("strict", StrictOpt, False),
     ("quiet", QuietOpt, False),
@@ -346,40 +349,33 @@ _SHARED = (
 def reads_events(command: Callable[..., None]) -> Callable[..., None]:
     """Give ``command(inputs, ...)`` the shared arguments, as one :class:`Inputs`.
 
-    The paths come first, then the command's own options, then the filters and input options.
-    A bad filter value is a usage error (exit 2, one line); a skipped input makes the exit
-    code 1 once the command has done its work.
+    The paths come first, then the command's own options, then the filters and the input
+    options. A bad filter value is a usage error (exit 2, one line); a skipped input makes
+    the exit code 1 once the command has done its work. A new filter is a line in
+    ``_FILTERS``; a new input option a line in ``_INPUT`` and a field of :class:`Inputs`.
     """
+    keyword = inspect.Parameter.KEYWORD_ONLY
     own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "inputs"]
-    shared = [
-        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
-        for name, annotation, default in _SHARED
+    params = [
+        inspect.Parameter("paths", keyword, annotation=PathsArg),
+        *(p.replace(kind=keyword) for p in own),
+        *(inspect.Parameter(name, keyword, default=None, annotation=a) for name, a, _ in _FILTERS),
+        *(inspect.Parameter(name, keyword, default=d, annotation=a) for name, a, d in _INPUT),
     ]
-    params = [shared[0], *(p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own), *shared[1:]]
 
     @functools.wraps(command)
     def run(**kwargs: Any) -> None:
         from timeline.filters import FilterError, selection
 
-        values = {name: kwargs.pop(name) for name, _, _ in _SHARED}
+        wanted: dict[str, Any] = {key: kwargs.pop(name) for name, _, key in _FILTERS}
+        for key in ("countries", "types", "persons", "text"):
+            wanted[key] = wanted[key] or ()  # a repeatable option given no times is None
         try:
-            chosen = selection(
-                countries=values["country"] or (),
-                since=values["since"],
-                until=values["until"],
-                types=values["type"] or (),
-                persons=values["person"] or (),
-                text=values["text"] or (),
-            )
+            chosen = selection(**wanted)
         except FilterError as err:
             fail(str(err), code=2)
-        inputs = Inputs(
-            paths=values["paths"],
-            selection=chosen,
-            glob=values["glob"],
-            strict=values["strict"],
-            quiet=values["quiet"],
-        )
+        options = {name: kwargs.pop(name) for name, _, _ in _INPUT}
+        inputs = Inputs(paths=kwargs.pop("paths"), selection=chosen, **options)
         command(inputs, **kwargs)
         inputs.finish()
 
