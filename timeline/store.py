@@ -13,10 +13,11 @@ How the store works:
   one event holding every source (``sources``, ``corroboration``) and every evidence
   sentence (each naming its article in ``path``). A new telling joins the first happening
   of the same type whose days overlap its days and whose participants or countries agree:
-  the two share a person (one name's words among the other's: ``Xi`` and ``Xi Jinping``)
-  and one's countries are among the other's (so Xi's talks with Putin and his talks with
-  Modi that day stay two); or, when one of them names nobody, both name the same non-empty
-  set of countries.
+  the two share a person (one name's words among the other's: ``Xi`` and ``Xi Jinping``),
+  and one's people or one's countries are among the other's (so Xi's talks with Putin and
+  his talks with Modi that day stay two, while ``Rahmon`` and ``Rakhmon`` meeting Xi in
+  Tajikistan are one); or, when one of them names nobody, both name the same non-empty set
+  of countries.
 - **Ids are stable**: a happening keeps the id of the telling that founded it (the event id
   of the first article ingested that told it) for as long as any of its tellings remains,
   however many sources join later. Only when two different happenings would found the same
@@ -131,22 +132,27 @@ def _tokens(name: str) -> frozenset[str]:
     return frozenset(re.sub(r"[^\w]+", " ", name).split())
 
 
-def _share_person(a: Iterable[str], b: Iterable[str]) -> bool:
-    """Some name of ``a`` and some name of ``b`` are the same person (folded names)."""
-    tb = [_tokens(n) for n in b]
-    for name in a:
-        ta = _tokens(name)
-        if ta and any(t and (ta <= t or t <= ta) for t in tb):
-            return True
-    return False
+def _same_person(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a) and bool(b) and (a <= b or b <= a)
+
+
+def _matched(names: list[str], others: list[str]) -> int:
+    """How many of ``names`` are the same person as one of ``others`` (folded names)."""
+    theirs = [_tokens(n) for n in others]
+    return sum(1 for n in names if any(_same_person(_tokens(n), t) for t in theirs))
 
 
 def _agree(people: list[str], countries: str, row_people: list[str], row_countries: str) -> bool:
     """Two tellings of the same type and days tell one happening (see the module's notes)."""
     mine, theirs = set(countries.split(",")) - {""}, set(row_countries.split(",")) - {""}
     if people and row_people:
-        # Xi's talks with Putin and Xi's talks with Modi on one day share Xi, not countries.
-        return _share_person(people, row_people) and (mine <= theirs or theirs <= mine)
+        shared = _matched(people, row_people)
+        if not shared:
+            return False
+        # Xi's talks with Putin and Xi's talks with Modi on one day share Xi, but neither
+        # their other people nor their countries.
+        among = shared == len(people) or _matched(row_people, people) == len(row_people)
+        return among or mine <= theirs or theirs <= mine
     return bool(mine) and mine == theirs
 
 
