@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from mutants import ARTICLES, check_events, check_ics, check_label, variants  # noqa: E402
+from mutants import ARTICLES, check_events, check_ics, check_label, figure_labels, variants  # noqa: E402
 
 from timeline import extract, parse_article  # noqa: E402
 from timeline.html import build_figure  # noqa: E402
@@ -32,9 +32,8 @@ def check(text: str, number: int) -> int:
     check_events(events, article)
     check_ics(to_calendar(events).to_ical(), events)
     if number % 10 == 0:
-        for trace in build_figure(events, lanes="person").data:
-            for label in [*(trace.hovertext or ()), *(trace.y or ())]:
-                check_label(label)
+        for label in figure_labels(build_figure(events, lanes="person")):
+            check_label(label)
     return len(events)
 
 

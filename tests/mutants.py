@@ -13,8 +13,10 @@ import html
 import random
 import re
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import icalendar
+from ics_support import check_calendar
 
 from timeline import EVENT_TYPES, Article, Event
 from timeline.countries import countries
@@ -243,7 +245,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 def check_ics(data: bytes, events: Sequence[Event]) -> icalendar.Calendar:
     """RFC 5545 on the bytes (CRLF, folding at 75 octets, no control characters, required
-    properties), then icalendar's own parser; returns the parsed calendar."""
+    properties), then the checks every export passes (icalendar round trip, vobject's
+    validate); returns the parsed calendar. ``events`` must have different ids."""
     text = data.decode("utf-8")
     assert text.endswith("\r\n")
     lines = text[:-2].split("\r\n")
@@ -265,7 +268,7 @@ def check_ics(data: bytes, events: Sequence[Event]) -> icalendar.Calendar:
         elif line.startswith("END:"):
             assert stack and stack.pop() == line[4:], line
     assert not stack
-    cal = icalendar.Calendar.from_ical(data)
+    cal = check_calendar(data)
     assert str(cal["version"]) == "2.0" and cal.get("prodid")
     vevents = cal.walk("VEVENT")
     assert len(vevents) == len(events)
@@ -277,8 +280,16 @@ def check_ics(data: bytes, events: Sequence[Event]) -> icalendar.Calendar:
     return cal
 
 
-# The markup the page's hover labels are allowed to carry; everything else must be escaped.
-_ALLOWED_TAGS = re.compile(r"<(?:br|b|/b|i|/i)>")
+# The markup the page's labels are allowed to carry; everything else must be escaped.
+_ALLOWED_TAGS = re.compile(r"<(?:br|b|/b|i|/i|sup|/sup)>")
+
+
+def figure_labels(fig: Any) -> Iterator[str]:
+    """Every text of a timeline figure that Plotly reads as markup."""
+    for trace in fig.data:
+        yield from trace.hovertext or ()
+    yield from fig.layout.yaxis.ticktext or ()
+    yield fig.layout.title.text
 
 
 def check_label(label: str) -> str:

@@ -3,7 +3,7 @@ invalid events, calendars or pages. benchmarks/mutations.py runs thousands more.
 
 from __future__ import annotations
 
-from mutants import ARTICLES, check_events, check_ics, check_label, variants
+from mutants import ARTICLES, check_events, check_ics, check_label, figure_labels, variants
 
 from timeline import extract, parse_article
 from timeline.html import build_figure
@@ -21,10 +21,8 @@ def test_hundreds_of_damaged_articles_give_valid_events_and_exports(seed):
         check_events(events, article)
         check_ics(to_calendar(events).to_ical(), events)
         if number % 10 == 0:
-            fig = build_figure(events, lanes="person")
-            for trace in fig.data:
-                for label in [*(trace.hovertext or ()), *(trace.y or ())]:
-                    check_label(label)
+            for label in figure_labels(build_figure(events, lanes="person")):
+                check_label(label)
         found += len(events)
     # The damage leaves most articles readable: the test is not passing on empty output.
     assert found > VARIANTS
