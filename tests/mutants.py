@@ -18,7 +18,7 @@ from typing import Any
 import icalendar
 from ics_support import check_calendar
 
-from timeline import EVENT_TYPES, Article, Event
+from timeline import EVENT_TYPES, Article, Event, extract, parse_article
 from timeline.countries import countries
 
 ARTICLES: tuple[str, ...] = (
@@ -305,6 +305,22 @@ def check_page(page: str, plain_page_scripts: int) -> None:
     of harmless events has."""
     assert page.count("<script") == plain_page_scripts
     assert page.count("</script") == plain_page_scripts
+
+
+def check_variant(text: str, number: int) -> int:
+    """Extract from one damaged article and check events, calendar and (every tenth) page;
+    returns how many events it gave."""
+    from timeline.html import build_figure
+    from timeline.ics import to_calendar
+
+    article = parse_article(text, path=f"variant-{number}.txt")
+    events = extract(article)
+    check_events(events, article)
+    check_ics(to_calendar(events).to_ical(), events)
+    if number % 10 == 0:
+        for label in figure_labels(build_figure(events, lanes="person")):
+            check_label(label)
+    return len(events)
 
 
 _SYLLABLES = [
