@@ -48,12 +48,14 @@ def events_from(
     report: Report | None = None,
     on_error: Callable[[ArticleError], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    max_bytes: int | None = None,
 ) -> Iterator[Event]:
     """Extract events from every article under ``paths``, streaming, filtered by ``selection``.
 
     A bad input is skipped and passed to ``on_error`` (and noted in ``report``); with
     ``strict`` the first one raises :class:`ArticleError` instead. ``on_progress(done, total)``
-    follows the inputs.
+    follows the inputs. An article over ``max_bytes`` (default ``$TIMELINE_MAX_BYTES`` or
+    50 MB) is such a bad input, refused before it is read.
     """
     chosen = selection or Selection()
 
@@ -63,7 +65,9 @@ def events_from(
         if on_error is not None:
             on_error(err)
 
-    articles = iter_articles(paths, glob=glob, strict=strict, on_error=skipped, on_progress=on_progress)
+    articles = iter_articles(
+        paths, glob=glob, strict=strict, on_error=skipped, on_progress=on_progress, max_bytes=max_bytes
+    )
     for article in articles:
         if report is not None:
             report.articles += 1
@@ -102,6 +106,7 @@ def build(
     on_progress: Callable[[int, int], None] | None = None,
     lanes: str = "country",
     plotlyjs: str = "inline",
+    max_bytes: int | None = None,
 ) -> Report:
     """The main job: read the articles under ``paths`` and :func:`write_exports` their events.
 
@@ -118,6 +123,7 @@ def build(
             report=report,
             on_error=on_error,
             on_progress=on_progress,
+            max_bytes=max_bytes,
         )
     )
     if report.skipped and not report.articles:

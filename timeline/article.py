@@ -9,6 +9,7 @@ character offsets into :attr:`Article.text`, so evidence can point back into the
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,12 @@ from pathlib import Path
 from timeline.dates import MONTHS
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# The environment variable that sets the per-article size limit, e.g. TIMELINE_MAX_BYTES=200M.
+MAX_BYTES_ENV = "TIMELINE_MAX_BYTES"
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+_SIZE_RE = re.compile(r"(\d+) ?([kmg]?)i?b?", re.IGNORECASE)
+# Lone surrogates (from a library caller's str; UTF-8 files cannot hold them).
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 class ArticleError(ValueError):
@@ -142,9 +149,25 @@ def is_caption(paragraph: str) -> bool:
     return bool(CAPTION_CREDIT_RE.search(paragraph))
 
 
+def max_bytes_limit(max_bytes: int | None = None) -> int:
+    """The per-article size limit: ``max_bytes`` if given, else ``$TIMELINE_MAX_BYTES``
+    (bytes, or a number with K, M or G), else :data:`DEFAULT_MAX_BYTES` (50 MB)."""
+    if max_bytes is not None:
+        return max_bytes
+    raw = os.environ.get(MAX_BYTES_ENV, "").strip()
+    if not raw:
+        return DEFAULT_MAX_BYTES
+    found = _SIZE_RE.fullmatch(raw)
+    if not found or int(found.group(1)) == 0:
+        raise ArticleError(f"{MAX_BYTES_ENV}={raw!r} is not a size (bytes, or a number with K, M or G)")
+    return int(found.group(1)) * _UNITS[found.group(2).lower()]
+
+
 def parse_article(text: str, path: str = "-", url: str | None = None) -> Article:
     """Read an article from its text (the library entry point for notebooks and stdin)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # One U+FFFD for each lone surrogate: the text stays valid Unicode and offsets hold.
+    text = _SURROGATE_RE.sub("\ufffd", text)
     if text.startswith("\ufeff"):
         text = text[1:]
     article = Article(path=path, text=text, url=url)
@@ -204,8 +227,12 @@ def _city_case(city: str) -> str:
     return " ".join(w.capitalize() if w.isupper() else w for w in first.split())
 
 
-def read_article(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    """Read an article file. Raises :class:`ArticleError` with a one-line reason."""
+def read_article(path: str | Path, max_bytes: int | None = None) -> Article:
+    """Read an article file. Raises :class:`ArticleError` with a one-line reason.
+
+    A file over ``max_bytes`` (default: :func:`max_bytes_limit`) is refused before it is read.
+    """
+    max_bytes = max_bytes_limit(max_bytes)
     p = Path(path)
     try:
         size = p.stat().st_size

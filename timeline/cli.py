@@ -697,3 +697,7 @@ def main() -> None:
         app(prog_name="timeline")
     except BrokenPipeError:
         sys.stderr.close()
+    except OSError as err:  # any command's file that cannot be written (disk full, no permission)
+        where = f"{err.filename}: " if err.filename else ""
+        typer.echo(f"timeline: {where}cannot write ({err.strerror or err})", err=True)
+        sys.exit(1)

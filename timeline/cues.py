@@ -74,10 +74,10 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:hosted|hosts|host|gave|gives) (?:a |an )?(?:\w+ ){0,2}(?:dinner|luncheon|lunch|reception)\b",
     ),
     ("banquet", r"\b(?:official|working|private) (?:dinner|lunch|luncheon)\b"),
-    # summit: multilateral
+    # summit: multilateral (the first word is bounded: it may start after every hyphen of a run)
     (
         "summit",
-        r"(?-i:\b(?:[A-Z][\w+-]*|\d+(?:st|nd|rd|th)) (?:[A-Z][\w+-]* ){0,4}(?:Summit|summit|Forum|Conference|Council Meeting|Leaders' Meeting))",
+        r"(?-i:\b(?:[A-Z][\w+-]{0,60}|\d+(?:st|nd|rd|th)) (?:[A-Z][\w+-]* ){0,4}(?:Summit|summit|Forum|Conference|Council Meeting|Leaders' Meeting))",
     ),
     (
         "summit",

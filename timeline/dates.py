@@ -179,13 +179,28 @@ def _make(year: int | None, month: int, day: int, ref: dt.date | None) -> dt.dat
     return nearest_year(month, day, ref)
 
 
+class _Spans:
+    """Character spans already read as dates. Checking a span costs its length, not the number
+    of spans taken, so a text with thousands of dates stays linear."""
+
+    def __init__(self, size: int) -> None:
+        self._mask = bytearray(size)
+
+    def append(self, span: tuple[int, int]) -> None:
+        start, end = span
+        self._mask[start:end] = b"\x01" * (end - start)
+
+    def free(self, start: int, end: int) -> bool:
+        return 1 not in self._mask[start:end]
+
+
 def find_dates(text: str, ref: dt.date | None, future: bool = False) -> list[DateMention]:
     """Every date mention in ``text``, left to right, resolved against ``ref``."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans(len(text))
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        return taken.free(a, b)
 
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):

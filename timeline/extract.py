@@ -73,8 +73,7 @@ def _scan_people(article: Article) -> PeopleIndex:
         people.scan(s.text, s.start)
     # A second pass counts bare surnames (``Xi``, ``Rahmon``) so principals rank by mentions.
     for s in article.sentences():
-        for p in people.mentions_in(s.text):
-            p.mentions += 1
+        people.count_mentions(s.text)
     return people
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import urllib.parse
 import zoneinfo
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -62,14 +63,20 @@ MAX_NAMES_IN_SUMMARY = 4
 
 # RFC 5545 TEXT has one escaped line break (\n) and no other control character: a CR or a
 # CR LF becomes a line break, other control characters (but TAB) are dropped, and so are
-# byte order marks (icalendar drops one that starts a value).
+# byte order marks (icalendar drops one that starts a value) and lone surrogates (no UTF-8).
 _NEWLINES = re.compile(r"\r\n?")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufeff]")
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufeff\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:
     """Article text as iCalendar can carry it; every other character is kept as it is."""
     return _CONTROLS.sub("", _NEWLINES.sub("\n", text))
+
+
+def clean_uri(url: str) -> str:
+    """A source URL as a URI value can carry it: spaces, line breaks, controls and non-ASCII
+    percent-encoded (RFC 3986), so a sidecar's odd URL never stops the export."""
+    return urllib.parse.quote(url, safe=":/?#[]@!$&'()*+,;=%~", errors="replace")
 
 
 @dataclass(frozen=True)
@@ -292,7 +299,7 @@ def to_vevent(happening: Happening, parent_uid: str | None = None) -> icalendar.
         vevent.add("description", text)
     urls = [s.url for s in happening.sources if s.url]
     if urls:
-        vevent.add("url", clean_text(urls[0]))
+        vevent.add("url", clean_uri(urls[0]))
     if parent_uid:
         vevent.add("related-to", parent_uid, parameters={"RELTYPE": "PARENT"})
     return vevent

@@ -8,6 +8,7 @@ event keeps every evidence sentence, in article order.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -56,13 +57,32 @@ def combine(a: Event, b: Event) -> Event:
 
 
 def merge_events(events: Iterable[Event]) -> list[Event]:
-    """Merge tellings of the same happening; keeps the order of first mention."""
+    """Merge tellings of the same happening; keeps the order of first mention.
+
+    Each event is compared only with the merged events of its type that share a day with it
+    (the only ones ``same_happening`` can accept), so a long article stays linear.
+    """
     merged: list[Event] = []
+    on_day: dict[tuple[str, dt.date], list[int]] = {}  # (type, day) -> places in ``merged``
+
+    def index(i: int) -> None:
+        for day in _days(merged[i]):
+            places = on_day.setdefault((merged[i].type, day), [])
+            if i not in places:
+                places.append(i)
+
     for event in events:
-        for i, known in enumerate(merged):
-            if same_happening(known, event):
-                merged[i] = combine(known, event)
+        near = sorted({i for day in _days(event) for i in on_day.get((event.type, day), ())})
+        for i in near:
+            if same_happening(merged[i], event):
+                merged[i] = combine(merged[i], event)
+                index(i)
                 break
         else:
             merged.append(event)
+            index(len(merged) - 1)
     return merged
+
+
+def _days(event: Event) -> list[dt.date]:
+    return [event.start + dt.timedelta(days=n) for n in range((event.last_day - event.start).days + 1)]

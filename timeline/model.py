@@ -205,7 +205,7 @@ class Event:
         key = "|".join(
             [self.type, self.start.isoformat(), ",".join(sorted(self.countries)), ",".join(people)]
         )
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -9,6 +9,7 @@ mentions of an article and resolves the short ones.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -86,7 +87,9 @@ TITLES = [
     "FM",
 ]
 _TITLE_ALT = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
-_NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z]?[a-zà-öø-ÿ'’]+)*|[A-Z]\.|[A-Z]{2,}(?![a-z]))"
+# Bounded hyphen parts and no acronym starting inside a run of capitals: a name can start at
+# any capital, so an unbounded part would rescan a long run from each one (quadratic time).
+_NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z]?[a-zà-öø-ÿ'’]+){0,4}|[A-Z]\.|(?<![A-Z])[A-Z]{2,}(?![a-z]))"
 _PARTICLE = r"(?:bin|ibn|al|Al|el|El|de|da|do|dos|van|von|der|den|la|le|du|di|ben|bint)"
 _NAME = rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}[\s-]+)?{_NAME_WORD}){{0,3}})"
 
@@ -185,6 +188,9 @@ _TRAILING_JUNK = {
 }
 
 
+_WORD_RE = re.compile(r"\w+")
+
+
 def fold(text: str) -> str:
     """Lower case without accents: ``Erdoğan`` and ``erdogan`` compare equal."""
     text = unicodedata.normalize("NFKD", text)
@@ -259,10 +265,60 @@ class PeopleIndex:
     """The people of one article, by full name, with their short forms."""
 
     people: list[Person] = field(default_factory=list)
+    # Lookups that keep an article with thousands of people linear: who has each folded word,
+    # where each person stands, and short forms keyed by their first word.
+    _by_word: dict[str, dict[int, Person]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _by_words: dict[frozenset[str], dict[int, Person]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _place: dict[int, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _changes: int = field(default=0, init=False, repr=False, compare=False)
+    _principals: tuple[tuple[int, int, int], list[Person]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _forms: dict[str, list[tuple[int, str, int, Person]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _odd_forms: list[tuple[int, str, int, Person]] = field(
+        default_factory=list, init=False, repr=False, compare=False
+    )
+    _forms_key: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+    _renames: int = field(default=0, init=False, repr=False, compare=False)
+
+    def _candidates(self, key: str) -> list[Person]:
+        """The people ``add`` may match ``key`` with, in index order: those having all of its
+        words, those whose words are all among its words, and anyone whose name has no words
+        (everyone, when ``key`` has none). Stale entries only add candidates, never lose one."""
+        for p in self.people[len(self._place) :]:
+            self._place[id(p)] = len(self._place)
+            self._index_words(p)
+        words = sorted(set(key.split()))
+        if not words:
+            return self.people
+        buckets = [self._by_word.get(w, {}) for w in words]
+        found = {i: p for i, p in min(buckets, key=len).items() if all(i in b for b in buckets)}
+        if len(words) <= 8:
+            for size in range(1, len(words) + 1):
+                for subset in itertools.combinations(words, size):
+                    found.update(self._by_words.get(frozenset(subset), {}))
+        else:
+            for bucket in buckets:
+                found.update(bucket)
+        found.update(self._by_word.get("", {}))
+        return sorted(found.values(), key=lambda p: self._place[id(p)])
+
+    def _index_words(self, p: Person) -> None:
+        words = set(fold(p.name).split())
+        self._by_words.setdefault(frozenset(words), {})[id(p)] = p
+        for w in words or {""}:
+            self._by_word.setdefault(w, {})[id(p)] = p
 
     def add(self, name: str, title: str | None, country: str | None, at: int) -> Person:
+        self._changes += 1
         key = fold(name)
-        for p in self.people:
+        for p in self._candidates(key):
             pk = fold(p.name)
             if pk == key or (len(key.split()) < len(pk.split()) and set(key.split()) <= set(pk.split())):
                 p.mentions += 1
@@ -274,6 +330,8 @@ class PeopleIndex:
             if set(pk.split()) < set(key.split()):
                 # A fuller form of someone first seen by a shorter name.
                 p.name = name
+                self._renames += 1
+                self._index_words(p)
                 p.mentions += 1
                 p.country = p.country or country
                 return p
@@ -303,27 +361,69 @@ class PeopleIndex:
             out.append(PersonMention(offset + m.start("name"), offset + m.start("name") + len(name), person))
         return out
 
+    def _form_index(self) -> dict[str, list[tuple[int, str, int, Person]]]:
+        """Folded short forms by their first word: (person's place, form, form's length, person)."""
+        key = (len(self.people), self._renames)
+        if key != self._forms_key:
+            self._forms, self._odd_forms = {}, []
+            for order, p in enumerate(self.people):
+                for form in p.short_forms:
+                    folded = fold(form)
+                    first = _WORD_RE.match(folded)
+                    entry = (order, folded, len(form), p)
+                    if first:
+                        self._forms.setdefault(first.group(), []).append(entry)
+                    else:
+                        self._odd_forms.append(entry)
+            self._forms_key = key
+        return self._forms
+
     def mentions_in(self, text: str) -> list[Person]:
-        """The known people that ``text`` mentions, by full name or surname, in order."""
-        hits: list[tuple[int, Person]] = []
+        """The known people that ``text`` mentions, by full name or surname, in order.
+
+        A person is placed where the longest of their forms found first occurs. The text is
+        read once, word by word, against the forms starting with each word.
+        """
         folded = fold(text)
-        for p in self.people:
-            best = -1
-            for form in sorted(p.short_forms, key=len, reverse=True):
-                for m in re.finditer(r"(?<!\w)" + re.escape(fold(form)) + r"(?!\w)", folded):
-                    best = m.start()
-                    break
-                if best >= 0:
-                    break
-            if best >= 0:
-                hits.append((best, p))
-        hits.sort(key=lambda h: h[0])
-        return [p for _, p in hits]
+        best: dict[int, tuple[int, int, Person]] = {}  # person's place -> (form length, position)
+
+        def found(order: int, length: int, at: int, p: Person) -> None:
+            known = best.get(order)
+            if known is None or length > known[0]:
+                best[order] = (length, at, p)
+
+        forms = self._form_index()
+        for word in _WORD_RE.finditer(folded):
+            for order, form, length, p in forms.get(word.group(), ()):
+                at = word.start()
+                end = at + len(form)
+                if folded.startswith(form, at) and not (end < len(folded) and _WORD_RE.match(folded[end])):
+                    found(order, length, at, p)
+        for order, form, length, p in self._odd_forms:
+            m = re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", folded)
+            if m:
+                found(order, length, m.start(), p)
+        hits = sorted((at, order, p) for order, (_, at, p) in best.items())
+        return [p for _, _, p in hits]
+
+    def count_mentions(self, text: str) -> list[Person]:
+        """Count one more mention for each person ``text`` names; returns them."""
+        found = self.mentions_in(text)
+        for p in found:
+            p.mentions += 1
+        self._changes += 1
+        return found
 
     def principals(self, n: int = 2) -> list[Person]:
-        """The people the article is most about: most mentioned, then first seen."""
-        ranked = sorted(self.people, key=lambda p: (-p.mentions, p.first_seen))
-        return sorted(ranked[:n], key=lambda p: p.first_seen)
+        """The people the article is most about: most mentioned, then first seen.
+
+        Remembered until the index changes (through ``add``, ``scan`` or ``count_mentions``),
+        so asking for every event of a long article costs nothing more."""
+        key = (n, len(self.people), self._changes)
+        if self._principals is None or self._principals[0] != key:
+            ranked = sorted(self.people, key=lambda p: (-p.mentions, p.first_seen))
+            self._principals = (key, sorted(ranked[:n], key=lambda p: p.first_seen))
+        return list(self._principals[1])
 
 
 def _plausible_name(name: str) -> bool:

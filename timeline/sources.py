@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from timeline.article import DEFAULT_MAX_BYTES, Article, ArticleError, parse_bytes, read_article
+from timeline.article import Article, ArticleError, max_bytes_limit, parse_bytes, read_article
 
 DEFAULT_GLOB = "*.txt"
 
@@ -65,7 +65,8 @@ def _sidecar_url(path: Path) -> str | None:
     return url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
 
 
-def load(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+def load(path: Path | str, max_bytes: int | None = None) -> Article:
+    max_bytes = max_bytes_limit(max_bytes)
     if path == "-":
         try:
             data = sys.stdin.buffer.read(max_bytes + 1)
@@ -84,14 +85,16 @@ def iter_articles(
     glob: str = DEFAULT_GLOB,
     strict: bool = False,
     on_error: OnError | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[Article]:
     """Each article under ``paths`` in turn; bad inputs go to ``on_error`` unless ``strict``.
 
     ``on_progress(done, total)`` is called once the inputs are counted and after each one
-    (the file list is then gathered first, to know the total).
+    (the file list is then gathered first, to know the total). A file over ``max_bytes``
+    (default ``$TIMELINE_MAX_BYTES`` or 50 MB) is a bad input, refused before it is read.
     """
+    max_bytes = max_bytes_limit(max_bytes)  # a bad setting stops the run, not one file
     report = None if strict else on_error
     found: Iterable[Path | str] = expand_paths(paths, glob, on_error=report)
     total = 0

@@ -1,0 +1,100 @@
+"""Extraction time against article size: it must grow linearly, whatever the text.
+
+Times ``extract(parse_article(text))`` on fixed inputs and prints seconds per MB:
+
+- long articles of 1, 5 and 20 MB (agency paragraphs about many people and days, as when a
+  scraper saves a whole news site as one page);
+- one line without spaces (capitals, hyphens, month names, parentheses), 0.25 and 1 MB;
+- text with thousands of month names and parentheses, 0.25 and 1 MB.
+
+Each family's seconds per MB must stay flat: the script exits 1 when the largest input of a
+family costs more than twice per MB what the smallest does (quadratic time would cost 4x to
+80x). Usage: .venv/bin/python benchmarks/linear_time.py [--sizes 1 5 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from mutants import long_article  # noqa: E402
+
+from timeline import extract, parse_article  # noqa: E402
+
+MB = 1_000_000
+HEADER = " date 2024-07-05 Talks\n\nBEIJING, July 5 (Xinhua) -- President Xi Jinping held talks with Rahmon. "
+
+
+def no_spaces_line(size: int) -> str:
+    unit = "SUMMIT-Xi-Jinping-ASEAN-Leaders-July-5-(Xinhua)/TASS/PRESIDENT.Rahmon,talks;Sept.25-27(("
+    return HEADER + "\n" + (unit * (size // len(unit) + 1))[:size] + "\n"
+
+
+def month_soup(size: int, seed: int = 0) -> str:
+    rng = random.Random(seed)
+    pieces = [
+        "(July 5",
+        "Sept. 25)",
+        "(May",
+        "3-5 June",
+        "((June 30 to July 2))",
+        "Dec. 31, 2023",
+        "(on Friday)",
+    ]
+    pieces += ["President (Xi", ") held talks (with", "(Jan", "March", "2024-07-05", "("]
+    out, total = [HEADER, "\n"], 0
+    while total < size:
+        piece = rng.choice(pieces)
+        out.append(piece + " ")
+        total += len(piece) + 1
+    return "".join(out) + "\n"
+
+
+def timed(text: str) -> tuple[float, int]:
+    start = time.perf_counter()
+    events = extract(parse_article(text))
+    return time.perf_counter() - start, len(events)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=float, nargs="+", default=[1, 5, 20], help="article sizes in MB")
+    args = parser.parse_args()
+    families = {
+        "article": [(s, lambda n: long_article(n, seed=1)) for s in args.sizes],
+        "line without spaces": [(s, no_spaces_line) for s in (0.25, 1)],
+        "month names and parentheses": [(s, month_soup) for s in (0.25, 1)],
+    }
+    print(f"{'input':<30} {'MB':>6} {'seconds':>9} {'s/MB':>7} {'events':>7}")
+    worst = 0.0
+    for family, runs in families.items():
+        per_mb = []
+        for size, make in runs:
+            text = make(int(size * MB))
+            seconds, events = timed(text)
+            mb = len(text.encode("utf-8")) / MB
+            per_mb.append(seconds / mb)
+            print(f"{family:<30} {mb:6.2f} {seconds:9.2f} {seconds / mb:7.2f} {events:7d}", flush=True)
+            del text
+        growth = per_mb[-1] / per_mb[0]
+        worst = max(worst, growth)
+        print(f"{family:<30} s/MB largest/smallest: {growth:.2f}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory: {peak:.0f} MB")
+    if worst > 2:
+        print(f"NOT LINEAR: seconds per MB grew {worst:.1f}x", file=sys.stderr)
+        return 1
+    print(f"linear: seconds per MB grew at most {worst:.2f}x from the smallest to the largest input")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
