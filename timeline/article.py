@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline.dates import MONTHS
+from timeline.places import is_place
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -24,13 +25,27 @@ class ArticleError(ValueError):
 
 HEADER_RE = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*([^\n]*)\n?")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-# "DUSHANBE, July 5 (Xinhua) --", "MOSCOW, March 21. /TASS/.", "NEW DELHI, Oct 7 (PTI):"
-DATELINE_RE = re.compile(
-    r"(?:^|(?<=\n))[ \t]*(?P<city>[A-Z][A-Z.'\- ]{1,40}?(?:,[ \t]+[A-Z][A-Za-z.]{1,20})?)[ \t]*,[ \t]*"
-    rf"(?P<month>{_MONTH_ALT})\.?[ \t]+(?P<day>\d{{1,2}})(?:,[ \t]*(?P<year>\d{{4}}))?"
-    r"[ \t]*[.,]?[ \t]*(?:\((?P<agency1>[^()\n]{1,40})\)|/(?P<agency2>[^/\n]{1,40})/)?[ \t]*(?:--|—|–|-|:|\.)?",
-    re.IGNORECASE,
+# A dateline opens the body: "DUSHANBE, July 5 (Xinhua) --", "MOSCOW, March 21. /TASS/.",
+# "Gurgaon, Nov 12 (IANS):", "MOSCOW (Reuters) -", "BEIJING - ", "Jeddah: ", "Paris, 19 March 2018",
+# "BOGOR CITY, Indonesia—", "ABU DHABI, 28th April 2013 (WAM):". It is read piece by piece:
+# a city in capitals or title case, an optional region, an optional date, an optional agency in
+# brackets or slashes, an optional dash or colon. Title-case cities must be known places.
+_CITY_RE = re.compile(
+    r"[ \t]*(?P<city>[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]+){0,3}(?![a-z])"
+    r"|[A-Z][a-zà-ÿ'’\-]+(?:[ \t]+[A-Z][a-zà-ÿ'’\-]+){0,2})"
 )
+_REGION_RE = re.compile(r"[ \t]*,[ \t]+(?P<region>[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+){0,2})")
+_DATELINE_DATE = (
+    rf"(?:(?P<month>(?i:{_MONTH_ALT}))\.?[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?P<month2>(?i:{_MONTH_ALT})))\.?(?:,?[ \t]*(?P<year>\d{{4}}))?"
+)
+_DATELINE_DATE_RE = re.compile(r"[ \t]*,?[ \t]*" + _DATELINE_DATE)
+_AGENCY_RE = re.compile(
+    r"[ \t]*[.,]?[ \t]*(?:\((?P<agency1>[^()\n]{1,60})\)|/(?P<agency2>[^/\n]{1,40})/)"
+)
+_DATELINE_END_RE = re.compile(r"[ \t]*[.,]?[ \t]*(?P<end>--|—|–|-|:)|[ \t]*\.(?=[ \t])|[ \t]*$", re.MULTILINE)
+# A date inside the agency brackets: "(UrduPoint News / Sputnik - 05th March, 2020)".
+_AGENCY_DATE_RE = re.compile(_DATELINE_DATE)
 # A photo credit closing a paragraph: "(Xinhua/Yan Yan)", "(Photo: Reuters)", "[AFP]"
 CAPTION_CREDIT_RE = re.compile(
     r"[(\[](?:Xinhua|Photo|Photos|AP|AFP|Reuters|PTI|ANI|EPA|TASS|Sputnik|CGTN|IANS|Getty|"
@@ -65,8 +80,8 @@ class Paragraph:
 @dataclass(frozen=True)
 class Dateline:
     city: str
-    month: int
-    day: int
+    month: int | None
+    day: int | None
     year: int | None
     agency: str | None
     start: int
@@ -90,7 +105,7 @@ class Article:
     def dateline_date(self) -> dt.date | None:
         """The dateline day, with the header year (or the year before, for a later month)."""
         d = self.dateline
-        if d is None:
+        if d is None or d.month is None or d.day is None:
             return None
         year = d.year
         if year is None:
@@ -174,34 +189,71 @@ def parse_article(text: str, path: str = "-", url: str | None = None) -> Article
         if para.caption:
             continue
         looked += 1
-        found = DATELINE_RE.match(text, para.start, para.end)
-        if found and _plausible_dateline_city(found.group("city")):
-            article.dateline = Dateline(
-                city=_city_case(found.group("city")),
-                month=MONTHS[found.group("month").lower()],
-                day=int(found.group("day")),
-                year=int(found.group("year")) if found.group("year") else None,
-                agency=(found.group("agency1") or found.group("agency2") or "").strip() or None,
-                start=found.start("city"),
-                end=found.end(),
-            )
+        article.dateline = read_dateline(text, para.start, para.end)
+        if article.dateline is not None:
             break
-        if looked >= 4:
+        if looked >= 8:
             break
     if article.published is None and article.dateline and article.dateline.year:
         article.published = article.dateline_date
     return article
 
 
-def _plausible_dateline_city(city: str) -> bool:
-    letters = [c for c in city if c.isalpha()]
-    first = city.split(",")[0]
-    return bool(letters) and first.strip().upper() == first.strip() and len(first.strip()) >= 2
+def read_dateline(text: str, start: int, end: int) -> Dateline | None:
+    """The dateline at the start of ``text[start:end]``, if that paragraph opens with one."""
+    city = _CITY_RE.match(text, start, end)
+    if city is None:
+        return None
+    pos = city.end()
+    date = _DATELINE_DATE_RE.match(text, pos, end)
+    region = None
+    if date is None:
+        region = _REGION_RE.match(text, pos, end)
+        if region is not None:
+            pos = region.end()
+            date = _DATELINE_DATE_RE.match(text, pos, end)
+    if date is not None:
+        pos = date.end()
+    agency = _AGENCY_RE.match(text, pos, end)
+    if agency is not None:
+        pos = agency.end()
+        if date is None:
+            date = _AGENCY_DATE_RE.search(text, agency.start(), agency.end())
+    close = _DATELINE_END_RE.match(text, pos, end)
+    if date is None and agency is None and (close is None or not close.group("end")):
+        return None
+    trusted = date is not None and agency is not None
+    name = dateline_city(city.group("city"), known_only=not trusted and (not city.group("city").isupper() or date is None))
+    if name is None:
+        return None
+    month = day = None
+    if date is not None:
+        month = MONTHS[(date.group("month") or date.group("month2")).lower()]
+        day = int(date.group("day") or date.group("day2"))
+    agency_name = (agency.group("agency1") or agency.group("agency2") or "") if agency else ""
+    return Dateline(
+        city=name,
+        month=month,
+        day=day,
+        year=int(date.group("year")) if date is not None and date.group("year") else None,
+        agency=agency_name.split("/")[-1].split(" - ")[0].strip() or None,
+        start=city.start("city"),
+        end=close.end() if close is not None else pos,
+    )
 
 
-def _city_case(city: str) -> str:
-    first = city.split(",")[0].strip()
-    return " ".join(w.capitalize() if w.isupper() else w for w in first.split())
+def dateline_city(raw: str, known_only: bool = False) -> str | None:
+    """The city a dateline names: ``WAM ABU DHABI`` -> ``Abu Dhabi``; ``BOGOR CITY`` -> ``Bogor``."""
+    words = [w.capitalize() if w.isupper() else w for w in raw.split()]
+    if len(words[0]) < 2:
+        return None
+    for n in range(len(words)):
+        name = " ".join(words[n:])
+        if is_place(name):
+            return name
+        if len(words) - n > 1 and words[-1] == "City" and is_place(" ".join(words[n:-1])):
+            return " ".join(words[n:-1])
+    return None if known_only else " ".join(words)
 
 
 def read_article(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
