@@ -86,24 +86,68 @@ TITLES = [
     "FM",
 ]
 _TITLE_ALT = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
-_NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z]?[a-zà-öø-ÿ'’]+)*|[A-Z]\.|[A-Z]{2,}(?![a-z]))"
+_UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
+_NAME_WORD = rf"(?:{_UPPER}[^\W\d_A-Z]+(?:['’][^\W\d_A-Z]+)?(?:-{_UPPER}?[^\W\d_A-Z]+)*|[A-Z]\.|[A-Z]{{2,}}(?![a-z])|I{{2,3}}|IV)"
 _PARTICLE = r"(?:bin|ibn|al|Al|el|El|de|da|do|dos|van|von|der|den|la|le|du|di|ben|bint)"
 _NAME = rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}[\s-]+)?{_NAME_WORD}){{0,3}})"
 
-_TITLED_RE = re.compile(
-    rf"(?P<title>(?:(?:Vice|Deputy|Acting|Former|Interim|Crown|Grand|First|Chief)\s+)?(?:{_TITLE_ALT}))"
-    rf"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]+){{0,4}}))?"
-    rf"(?:,)?\s+{_NAME}"
+# A title: "President", "Vice Premier", "Deputy Chairman". Its name follows, perhaps after an
+# "of"/"for" phrase ("Minister for Foreign Affairs", "President of the United States").
+_TITLE_RE = re.compile(
+    rf"(?<![\w-])(?P<title>(?:(?:Vice|Deputy|Acting|Former|Interim|Crown|Grand|First|Chief|Second)\s+)?(?:{_TITLE_ALT}))(?![\w-])"
 )
+# Lower-case titles count after a country: "China's visiting leader Xi Jinping",
+# "his Palestinian counterpart Mahmoud Abbas", "Tajik president Emomali Rahmon".
+_LOWER_TITLE_RE = re.compile(
+    r"\b(?P<title>(?:(?:visiting|new|newly[- ]elected|incoming|outgoing|then)\s+)?(?:counterpart|leader|"
+    r"president|prime minister|premier|foreign minister|top diplomat|top legislator|head of state|king|"
+    r"queen|crown prince|emir|chancellor|monarch|vice president|defence minister|defense minister))\b"
+)
+_OF_RE = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
+_OF_WORDS_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,7}")
+_NAME_AFTER_RE = re.compile(
+    rf"\s*,?\s+(?:(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty)\s+|HH\s+|H\.E\.\s+)?(?:Sheikh\s+)?{_NAME}"
+)
+# The last word of an office or institution named after a title: "Chairman of the Security Council".
+_OFFICE_WORDS = {
+    "Affairs", "Council", "Committee", "Commission", "Assembly", "Congress", "Parliament", "Union",
+    "Ministry", "Bank", "Organization", "Organisation", "Office", "Party", "Board", "Court", "Senate",
+    "Forum", "Agency", "Group", "Federation", "Republic", "Finance", "Defence", "Defense", "Trade",
+    "Commerce", "Industry", "Energy", "Health", "Education", "Environment", "Resources", "Development",
+    "Security", "Economy", "Justice", "Interior", "Cooperation", "Relations", "Staff", "Government",
+    "State", "States", "Kingdom", "Emirates", "Nations", "Islands", "Secretariat", "Conference", "Fund",
+}  # fmt: skip
 # "Felix Tshisekedi, president of the Democratic Republic of the Congo"
 _APPOSITIVE_RE = re.compile(
     rf"{_NAME},\s+(?:the\s+)?(?P<title>(?:[A-Za-z-]+\s+){{0,3}}?(?:president|prime minister|premier|"
     rf"chancellor|king|queen|emir|foreign minister|minister|secretary-general|secretary general|"
-    rf"secretary of state|chairman|chairwoman|leader|ambassador))"
+    rf"secretary of state|chairman|chairwoman|leader|ambassador|President|Prime Minister|Premier|"
+    rf"Chancellor|King|Emir|Foreign Minister|Secretary of State|Secretary-General))"
     rf"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]+){{0,4}}))?"
 )
 # Words that look like names after a title but are not people.
 _NOT_NAMES = {
+    "Highness",
+    "Excellency",
+    "Majesty",
+    "Honourable",
+    "Honorable",
+    "Right",
+    "HH",
+    "HE",
+    "Sheikh",
+    "Royal",
+    "First",
+    "Second",
+    "Deputy",
+    "Vice",
+    "Chief",
+    "Secretary",
+    "Chairman",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Prime",
     "The",
     "This",
     "That",
@@ -121,7 +165,6 @@ _NOT_NAMES = {
     "State",
     "Minister",
     "President",
-    "Prime",
     "And",
     "Of",
     "In",
@@ -198,6 +241,8 @@ class Person:
     country: str | None = None
     first_seen: int = 0
     mentions: int = 1
+    _forms: list[str] = field(default_factory=list, repr=False, compare=False)
+    _forms_of: str = field(default="", repr=False, compare=False)
 
     @property
     def surname(self) -> str:
@@ -214,6 +259,26 @@ class Person:
         return forms
 
 
+    @property
+    def folded_forms(self) -> list[str]:
+        """The short forms, folded, longest first (cached until the name changes)."""
+        if self._forms_of != self.name:
+            self._forms = sorted({fold(f) for f in self.short_forms}, key=len, reverse=True)
+            self._forms_of = self.name
+        return self._forms
+
+
+def _find_word(folded: str, form: str) -> int:
+    """Where ``form`` first stands as whole words in ``folded``; -1 if it does not."""
+    at = folded.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if (at == 0 or not folded[at - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum()):
+            return at
+        at = folded.find(form, at + 1)
+    return -1
+
+
 @dataclass(frozen=True)
 class PersonMention:
     start: int
@@ -228,20 +293,55 @@ def _clean_name(name: str) -> str:
             words[-1] = words[-1][:-2]
             break
         words.pop()
-    while words and words[0] in _NOT_NAMES:
+    while words and (words[0] in _NOT_NAMES or words[0] in _OFFICE_WORDS):
         words.pop(0)
     return " ".join(words)
 
 
-def _country_before(text: str, start: int) -> str | None:
-    """A demonym or country name standing right before a title: ``Tajik President``."""
-    window = text[max(0, start - 40) : start]
-    found = find_countries(window)
-    if found and found[-1].end >= len(window.rstrip()) - 1 and found[-1].kind in ("demonym", "name"):
-        tail = window[found[-1].end :]
-        if re.fullmatch(r"(?:'s|’s)?\s*", tail):
-            return found[-1].code
-    return None
+_COURTESY = {"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
+# Words of a chain of titles between a demonym and a name: "Chinese State Councilor and Foreign Minister".
+_TITLE_CHAIN_WORDS = {w for t in TITLES for w in t.split()} | {
+    "and", "Vice", "Deputy", "Acting", "First", "Second", "Senior", "Special", "Member", "visiting",
+}  # fmt: skip
+_CHAIN_RE = re.compile(r"(?:'s|’s)?((?:\s+[\w-]+){0,6})\s*")
+
+
+def _country_before(text: str, start: int, chain: bool = True) -> str | None:
+    """A demonym or country name right before a title: ``Tajik President``, ``China's leader``.
+
+    With ``chain``, other titles may stand between: ``Chinese State Councilor and Foreign Minister``.
+    """
+    window = text[max(0, start - 60) : start]
+    mentions = find_countries(window)
+    if not mentions or mentions[-1].kind not in ("demonym", "name"):
+        return None
+    tail = _CHAIN_RE.fullmatch(window, mentions[-1].end)
+    if tail is None:
+        return None
+    words = tail.group(1).split()
+    if words and not (chain and all(w in _TITLE_CHAIN_WORDS for w in words)):
+        return None
+    return mentions[-1].code
+
+
+def _of_phrase(text: str, pos: int) -> tuple[str | None, int]:
+    """The "of"/"for" phrase after a title, and where the name may start.
+
+    ``President of the United States Joe Biden`` -> ("United States", ...);
+    ``Chairman of the Security Council Dmitry Medvedev`` -> ("Security Council", ...).
+    """
+    of = _OF_RE.match(text, pos)
+    if of is None:
+        return None, pos
+    run = _OF_WORDS_RE.match(text, of.end())
+    if run is None:
+        return None, pos
+    ends = [w.end() for w in re.finditer(r"[\w'’-]+", run.group(0))]
+    for end in reversed(ends):
+        phrase = run.group(0)[:end]
+        if lookup(phrase) is not None or phrase.split()[-1] in _OFFICE_WORDS:
+            return phrase, run.start() + end
+    return None, pos
 
 
 def _country_of(of: str | None) -> str | None:
@@ -284,23 +384,32 @@ class PeopleIndex:
     def scan(self, text: str, offset: int = 0) -> list[PersonMention]:
         """Find full mentions (with a title) in ``text`` and add them to the index."""
         out: list[PersonMention] = []
-        for m in _TITLED_RE.finditer(text):
-            name = _clean_name(m.group("name"))
+
+        def found(name_raw: str, at: int, title: str | None, country: str | None) -> None:
+            name = _clean_name(name_raw)
             if not _plausible_name(name):
+                return
+            if title in _COURTESY and len(name.split()) < 2:
+                return
+            person = self.add(name, title, country, offset + at)
+            out.append(PersonMention(offset + at, offset + at + len(name), person))
+
+        for m in _TITLE_RE.finditer(text):
+            of, pos = _of_phrase(text, m.end())
+            named = _NAME_AFTER_RE.match(text, pos)
+            if named is None:
                 continue
-            title = m.group("title")
-            if title in ("Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.") and len(name.split()) < 2:
-                continue
-            country = _country_of(m.group("of")) or _country_before(text, m.start())
-            person = self.add(name, title, country, offset + m.start("name"))
-            out.append(PersonMention(offset + m.start("name"), offset + m.start("name") + len(name), person))
+            after, _ = _of_phrase(text, named.end())
+            country = _country_of(of) or _country_before(text, m.start()) or _country_of(after)
+            found(named.group("name"), named.start("name"), m.group("title"), country)
+        for m in _LOWER_TITLE_RE.finditer(text):
+            named = _NAME_AFTER_RE.match(text, m.end())
+            country = _country_before(text, m.start(), chain=False)
+            if named is not None and country is not None:
+                found(named.group("name"), named.start("name"), m.group("title"), country)
         for m in _APPOSITIVE_RE.finditer(text):
-            name = _clean_name(m.group("name"))
-            if not _plausible_name(name) or len(name.split()) < 2:
-                continue
-            country = _country_of(m.group("of"))
-            person = self.add(name, m.group("title"), country, offset + m.start("name"))
-            out.append(PersonMention(offset + m.start("name"), offset + m.start("name") + len(name), person))
+            if len(_clean_name(m.group("name")).split()) >= 2:
+                found(m.group("name"), m.start("name"), m.group("title"), _country_of(m.group("of")))
         return out
 
     def mentions_in(self, text: str) -> list[Person]:
@@ -308,15 +417,11 @@ class PeopleIndex:
         hits: list[tuple[int, Person]] = []
         folded = fold(text)
         for p in self.people:
-            best = -1
-            for form in sorted(p.short_forms, key=len, reverse=True):
-                for m in re.finditer(r"(?<!\w)" + re.escape(fold(form)) + r"(?!\w)", folded):
-                    best = m.start()
+            for form in p.folded_forms:
+                at = _find_word(folded, form)
+                if at >= 0:
+                    hits.append((at, p))
                     break
-                if best >= 0:
-                    break
-            if best >= 0:
-                hits.append((best, p))
         hits.sort(key=lambda h: h[0])
         return [p for _, p in hits]
 
