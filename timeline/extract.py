@@ -22,7 +22,7 @@ from timeline.dates import DateMention, duration_days, find_dates
 from timeline.merge import merge_events
 from timeline.model import Event, Evidence, Location, Participant, Source
 from timeline.people import PeopleIndex, Person
-from timeline.places import find_place
+from timeline.places import Place, find_place
 
 # A time expression that places a happening in the past without a day: background, not an event.
 VAGUE_TIME_RE = re.compile(
@@ -39,9 +39,15 @@ GROUP_RE = re.compile(
     re.IGNORECASE,
 )
 PLACE_RE = re.compile(
-    r"\b(?:in|at|to|from|near|outside) (?:the )?(?P<place>[A-Z][\w'’.-]+(?:[ -](?:[A-Z][\w'’.-]+|de|al|el)){0,3})"
+    r"\b(?:in|at|to|near) (?:the )?(?P<place>[A-Z][\w'’.-]+(?:[ -](?:[A-Z][\w'’.-]+|de|al|el)){0,3})"
 )
 HERE_RE = re.compile(r"\bhere\b")
+# A scheduled happening whose day is still open: "soon", "next year", "at an early date".
+VAGUE_FUTURE_RE = re.compile(
+    r"\b(?:soon|next (?:year|month|week)|later this (?:year|month)|this year|in the (?:near )?future|"
+    r"at an early date|in (?:the )?coming (?:days|weeks|months|years)|at a later date)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -93,7 +99,12 @@ def _choose_date(dates: list[DateMention], cue: CueMatch) -> DateMention | None:
 def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
     ref = article.reference_date
     running = ref  # the day the body is talking about, for sentences that give none
+    # Whether the body has told something that happened on the reference day itself: then what
+    # "will" happen with no day named is the rest of that day's programme ("The leaders will
+    # then hold talks"), not a plan without a day.
+    today_told = False
     body_from = article.dateline.start if article.dateline else article.body_start
+    home = _home_location(article)
     out: list[Candidate] = []
     for sentence in article.sentences():
         text = sentence.text
@@ -108,12 +119,15 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
         explicit = [d for d in dates if d.kind == "explicit"]
         # Captions stand alone: a caption without a date is about the dateline day.
         fallback = ref if sentence.caption else running
+        vague = bool(VAGUE_TIME_RE.search(text))
         for cue in find_cues(text):
             future = bool(FUTURE_RE.search(text, max(0, cue.start - 60), min(len(text), cue.end + 25)))
             mention = _choose_date(dates, cue)
             if mention is not None:
                 start, end = mention.first, mention.last
-            elif future or VAGUE_TIME_RE.search(text) or fallback is None:
+            elif vague or fallback is None:
+                continue
+            elif future and not (today_told and fallback == ref and not VAGUE_FUTURE_RE.search(text)):
                 continue
             else:
                 start, end = fallback, None
@@ -122,11 +136,14 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                 if days and days > 1 and mention is not None:
                     end = start + dt.timedelta(days=days - 1)
             participants = _participants(text, people)
-            location = None if cue.type == "call" else _location(text, article, participants)
+            location = None if cue.type == "call" else _location(text, article, participants, home)
             countries = _countries(text, participants, location)
             out.append(Candidate(cue.type, start, end, sentence, cue, participants, location, countries))
-        if explicit and not sentence.caption and not sentence_future and sentence.start >= body_from:
-            running = explicit[-1].first
+        if dates and not sentence.caption and not sentence_future and sentence.start >= body_from:
+            if explicit:
+                running = explicit[-1].first
+            if any(d.first == ref for d in dates):
+                today_told = True
     return out
 
 
@@ -141,25 +158,44 @@ def _participants(text: str, people: PeopleIndex) -> list[Person]:
     return found
 
 
-def _location(text: str, article: Article, participants: list[Person]) -> Location | None:
-    context = {p.country for p in participants if p.country}
-    if article.dateline:
-        dl = find_place(article.dateline.city)
-        if dl:
-            context.add(dl.country)
+def _as_location(place: Place) -> Location:
+    return Location(place.name, place.country, place.latitude, place.longitude, place.timezone)
+
+
+def _place_in(text: str, context: set[str]) -> Place | None:
+    """The first city or seat of government the text names after in/at/to/near."""
     for m in PLACE_RE.finditer(text):
         words = m.group("place").rstrip(".").split()
+        if words[-1].endswith(("'s", "’s")):
+            words[-1] = words[-1][:-2]
         for n in range(len(words), 0, -1):
-            name = " ".join(words[:n])
-            place = find_place(name, context)
+            place = find_place(" ".join(words[:n]), context)
             if place:
-                return Location(place.name, place.country, place.latitude, place.longitude, place.timezone)
-    if article.dateline and (HERE_RE.search(text) or True):
-        place = find_place(article.dateline.city, context)
-        if place:
-            return Location(place.name, place.country, place.latitude, place.longitude, place.timezone)
-        return Location(city=article.dateline.city)
+                return place
     return None
+
+
+def _home_location(article: Article) -> Location | None:
+    """Where the article's events happen when a sentence does not say: the dateline city,
+    else the first city the article names."""
+    if article.dateline:
+        place = find_place(article.dateline.city)
+        return _as_location(place) if place else Location(city=article.dateline.city)
+    for s in article.sentences():
+        place = _place_in(s.text, set())
+        if place:
+            return _as_location(place)
+    return None
+
+
+def _location(text: str, article: Article, participants: list[Person], home: Location | None) -> Location | None:
+    context = {p.country for p in participants if p.country}
+    if home and home.country:
+        context.add(home.country)
+    place = _place_in(text, context)
+    if place:
+        return _as_location(place)
+    return home
 
 
 def _countries(text: str, participants: list[Person], location: Location | None) -> tuple[str, ...]:
