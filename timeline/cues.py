@@ -15,7 +15,8 @@ CUES: list[tuple[str, str]] = [
     # visit: a stay in another country
     ("visit", r"\b(?:state|official|working|friendly|official working|state and official) visits?\b"),
     ("visit", r"\bvisits? to (?:the )?[A-Z]"),
-    ("visit", r"\b(?:arrived|arrives|arriving|landed|lands) (?:here|in [A-Z])"),
+    ("visit", r"\b(?:arrived|arrives|arriving|landed|lands|landing) (?:here|(?:in|at) (?:the )?[A-Z])"),
+    ("visit", r"\b(?:after|upon|on) (?:(?:his|her|their) )?(?:landing|arriving|arrival)\b"),
     ("visit", r"\bis (?:on|paying) an? (?:\w+ ){0,2}visit\b"),
     ("visit", r"\b(?:paid|pays|paying|will pay) an? (?:\w+[- ]){0,3}visit\b"),
     ("visit", r"\b(?:trip|tour) to [A-Z]"),
@@ -29,9 +30,17 @@ CUES: list[tuple[str, str]] = [
     # meeting: met with, received, courtesy call
     (
         "meeting",
-        r"(?-i:\b(?:met|meets|meet) (?:with )?(?:(?:visiting|his|her|the|Chinese|Russian|US|U\.S\.) )?[A-Z])",
+        r"(?-i:(?<!was )(?<!were )(?<!been )\b(?:met|meets|meet) (?:with )?(?:(?:visiting|his|her|the|Chinese|Russian|US|U\.S\.) )?[A-Z])",
     ),
-    ("meeting", r"\b(?:met|meets) with\b"),
+    ("meeting", r"(?<!was )(?<!were )(?<!been )\b(?:met|meets) with\b"),
+    (
+        "meeting",
+        r"\b(?:met|meets|meet|meeting with|received|receives|receive) (?:with )?(?:the )?(?:visiting|new|newly[- ]elected|"
+        r"newly sworn-in) (?:\w+ )?(?:president|prime minister|premier|leader|king|emir|chancellor|foreign minister)\b",
+    ),
+    ("meeting", r"\b(?:paid|pays|pay|paying|made|make|makes) (?:a )?(?:courtesy )?call on\b"),
+    ("meeting", r"(?-i:\b(?:a )?call on (?:President|Prime Minister|King|Emir|Premier|Chancellor|the President|the Prime Minister)\b)"),
+    ("meeting", r"(?-i:^(?:Meeting|Meets|Met) with [A-Z])"),
     ("meeting", r"\b(?:held|holds|had|has) (?:a |an )?(?:\w+ ){0,2}meeting with\b"),
     ("meeting", r"(?-i:\b(?:received|receives|receiving) (?:(?:visiting|the|his|her) )?[A-Z])"),
     ("meeting", r"\bcourtesy (?:call|visit)\b"),
@@ -74,19 +83,29 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:hosted|hosts|host|gave|gives) (?:a |an )?(?:\w+ ){0,2}(?:dinner|luncheon|lunch|reception)\b",
     ),
     ("banquet", r"\b(?:official|working|private) (?:dinner|lunch|luncheon)\b"),
-    # summit: multilateral
+    # summit: attending, chairing or addressing a multilateral gathering. A named gathering on its
+    # own ("the Chinese People's Political Consultative Conference", "success for the BRICS
+    # Summit") is no event: it takes a verb of taking part, or being held.
     (
         "summit",
-        r"(?-i:\b(?:[A-Z][\w+-]*|\d+(?:st|nd|rd|th)) (?:[A-Z][\w+-]* ){0,4}(?:Summit|summit|Forum|Conference|Council Meeting|Leaders' Meeting))",
+        r"\b(?:attended|attends|attend|attending|chaired|chairs|chair|chairing|co-chaired|co-chairs|"
+        r"addressed|addresses|address|addressing|presided over|presides over|preside over|presiding (?:over|at)|"
+        r"(?:participated|participates|participate|participating|took part|takes part|take part|taking part) in|"
+        r"(?:arrived|arrives|arriving) (?:in [A-Z][\w-]+(?: [A-Z][\w-]+)? )?(?:for|to attend|to participate in))"
+        r" (?:the |a |an )?(?:[\w'’().-]+ ){0,8}?(?:summit|Summit|forum|Forum|conference|Conference|"
+        r"leaders['’] meeting)\b",
     ),
     (
         "summit",
-        r"\b(?:attended|attends|attend|attending|chaired|chairs|chair|chairing|addressed|addresses|address|addressing) (?:the )?(?:\w+ ){0,5}(?:summit|forum|conference|session)\b",
+        r"(?-i:\b(?:[A-Z][\w'’+-]*|\d+(?:st|nd|rd|th)) (?:[A-Z][\w'’+-]* ){0,5}(?:Summit|Forum|Leaders['’] Meeting|summit)"
+        r"(?:,? (?:[\w-]+ ){0,6}?)(?:was|is|were|will be) (?:held|opened|convened)\b)",
     ),
     (
         "summit",
-        r"(?-i:\b(?:G20|G7|G-20|G-7|BRICS|SCO|APEC|ASEAN|NATO|CHOGM|FOCAC|COP\d+)\b.{0,20}\b(?:summit|Summit|meeting|Meeting))",
+        r"(?-i:\b(?:[A-Z][\w'’+-]*|\d+(?:st|nd|rd|th)) (?:[A-Z][\w'’+-]* ){0,5}(?:Summit|Forum|summit)"
+        r",? (?:taking place|opened|opens|kicked off|kicks off|began|begins|got under way|gets under way)\b)",
     ),
+    ("summit", r"(?-i:\b(?:[Tt]oday|[Tt]omorrow|[Yy]esterday)['’]s (?:[A-Z][\w'’+-]* ){1,5}(?:Summit|Meeting|Forum)\b)"),
 ]
 
 # Phrases before a cue that make it no event: remarks, pledges, wishes and plans.

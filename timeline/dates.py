@@ -130,6 +130,9 @@ _RELATIVE_RE = re.compile(
     r"this (?:morning|afternoon|evening)|tomorrow|the day after tomorrow)\b",
     re.IGNORECASE,
 )
+# "over the weekend", "last weekend": the Saturday and Sunday before the reference day (or after,
+# for what is scheduled).
+_WEEKEND_RE = re.compile(r"\b(?P<which>the|last|this|next|coming|past) weekend\b", re.IGNORECASE)
 _RELATIVE_OFFSETS = {
     "the day before yesterday": -2,
     "yesterday": -1,
@@ -233,6 +236,20 @@ def find_dates(text: str, ref: dt.date | None, future: bool = False) -> list[Dat
             word = m.group("word").lower()
             day = ref + dt.timedelta(days=_RELATIVE_OFFSETS.get(word, 0))
             found.append(DateMention(m.start(), m.end(), day, None, "relative"))
+            taken.append((m.start(), m.end()))
+
+        for m in _WEEKEND_RE.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            which = m.group("which").lower()
+            forward = future if which in ("the", "this") else which in ("next", "coming")
+            if forward:
+                saturday = ref + dt.timedelta(days=(5 - ref.weekday()) % 7)
+            else:
+                saturday = ref - dt.timedelta(days=(ref.weekday() - 5) % 7 or 7)
+                if ref.weekday() == 6 and which in ("the", "this"):
+                    saturday = ref - dt.timedelta(days=1)
+            found.append(DateMention(m.start(), m.end(), saturday, saturday + dt.timedelta(days=1), "relative"))
             taken.append((m.start(), m.end()))
 
     found.sort(key=lambda d: d.start)

@@ -117,16 +117,21 @@ _OFFICE_WORDS = {
     "Security", "Economy", "Justice", "Interior", "Cooperation", "Relations", "Staff", "Government",
     "State", "States", "Kingdom", "Emirates", "Nations", "Islands", "Secretariat", "Conference", "Fund",
 }  # fmt: skip
-# "Felix Tshisekedi, president of the Democratic Republic of the Congo"
+# "Felix Tshisekedi, president of the Democratic Republic of the Congo",
+# "Joe Biden, President of the United States": a name, then its title and country.
 _APPOSITIVE_RE = re.compile(
     rf"{_NAME},\s+(?:the\s+)?(?P<title>(?:[A-Za-z-]+\s+){{0,3}}?(?:president|prime minister|premier|"
     rf"chancellor|king|queen|emir|foreign minister|minister|secretary-general|secretary general|"
     rf"secretary of state|chairman|chairwoman|leader|ambassador|President|Prime Minister|Premier|"
     rf"Chancellor|King|Emir|Foreign Minister|Secretary of State|Secretary-General))"
-    rf"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]+){{0,4}}))?"
+    rf"\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]+){{0,4}})"
 )
 # Words that look like names after a title but are not people.
 _NOT_NAMES = {
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
     "Highness",
     "Excellency",
     "Majesty",
@@ -293,7 +298,7 @@ def _clean_name(name: str) -> str:
             words[-1] = words[-1][:-2]
             break
         words.pop()
-    while words and (words[0] in _NOT_NAMES or words[0] in _OFFICE_WORDS):
+    while words and (words[0] in _NOT_NAMES or words[0] in _OFFICE_WORDS or (len(words[0]) > 3 and lookup(words[0]) is not None)):
         words.pop(0)
     return " ".join(words)
 
