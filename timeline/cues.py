@@ -14,11 +14,11 @@ from dataclasses import dataclass
 CUES: list[tuple[str, str]] = [
     # visit: a stay in another country
     ("visit", r"\b(?:state|official|working|friendly|official working|state and official) visits?\b"),
-    ("visit", r"\bvisits? to (?:the )?[A-Z]"),
+    ("visit", r"\bvisits? to (?:the )?[A-Z]"),  # a noun: see NEEDS_NEAR_DATE
     ("visit", r"\b(?:arrived|arrives|arriving|landed|lands|landing) (?:here|(?:in|at) (?:the )?[A-Z])"),
     ("visit", r"\b(?:after|upon|on) (?:(?:his|her|their) )?(?:landing|arriving|arrival)\b"),
     ("visit", r"\bis (?:on|paying) an? (?:\w+ ){0,2}visit\b"),
-    ("visit", r"\b(?:paid|pays|paying|will pay) an? (?:\w+[- ]){0,3}visit\b"),
+    ("visit", r"\b(?:paid|pays|paying|pay) (?:an?|his|her|their) (?:\w+[- ]){0,3}visit\b"),
     ("visit", r"\b(?:trip|tour) to [A-Z]"),
     # talks: formal talks, a bilateral summit
     ("talks", r"\b(?:held|holds|hold|holding|had|have|conducted) (?:\w+[- ]){0,3}talks\b"),
@@ -27,6 +27,8 @@ CUES: list[tuple[str, str]] = [
     ("talks", r"\b(?:his|their|the) talks\b"),
     ("talks", r"\b(?:bilateral|summit) (?:summit|meeting|talks)\b"),
     ("talks", r"\bnegotiations (?:with|between)\b"),
+    ("talks", r"\b(?:proceeded|went|moved|sat down|headed|retired|met) (?:[\w'’-]+ ){0,5}?for (?:\w+ )?talks\b"),
+    ("talks", r"\bone-on-one talks\b"),
     # meeting: met with, received, courtesy call
     (
         "meeting",
@@ -41,7 +43,7 @@ CUES: list[tuple[str, str]] = [
     ("meeting", r"\b(?:paid|pays|pay|paying|made|make|makes) (?:a )?(?:courtesy )?call on\b"),
     ("meeting", r"(?-i:\b(?:a )?call on (?:President|Prime Minister|King|Emir|Premier|Chancellor|the President|the Prime Minister)\b)"),
     ("meeting", r"(?-i:^(?:Meeting|Meets|Met) with [A-Z])"),
-    ("meeting", r"\b(?:held|holds|had|has) (?:a |an )?(?:\w+ ){0,2}meeting with\b"),
+    ("meeting", r"\b(?:held|holds|had|has|have|hold) (?:a |an )?(?:[\w-]+ ){0,2}meeting with\b"),
     ("meeting", r"(?-i:\b(?:received|receives|receiving) (?:(?:visiting|the|his|her) )?[A-Z])"),
     ("meeting", r"\bcourtesy (?:call|visit)\b"),
     ("meeting", r"\bon the sidelines of\b.{0,80}\bmet\b"),
@@ -53,7 +55,8 @@ CUES: list[tuple[str, str]] = [
     ("call", r"\bphoned\b"),
     # press
     ("press", r"\b(?:jointly )?(?:met|meet|meets|meeting|will meet) the press\b"),
-    ("press", r"\b(?:joint )?(?:press|news) (?:conference|briefing|availability|statements?)\b"),
+    ("press", r"\b(?:joint )?(?:press|news) (?:conference|briefing|availability)\b"),
+    ("press", r"\bjoint (?:press|news|media) statements?\b"),
     ("press", r"\bstatements? to the (?:press|media)\b"),
     ("press", r"\bjointly met (?:the )?(?:journalists|reporters|media)\b"),
     # signing
@@ -68,6 +71,8 @@ CUES: list[tuple[str, str]] = [
     # ceremony
     ("ceremony", r"\b(?:welcome|welcoming|farewell|arrival|official) ceremony\b"),
     ("ceremony", r"\bceremonial (?:welcome|reception)\b"),
+    ("ceremony", r"\b(?:official|formal|red[- ]carpet) welcome\b"),
+    ("ceremony", r"\b(?:conferred|confers|conferring|bestowed|bestows|bestowing) (?:\w+ ){0,6}(?:order|medal|award|honou?r|recognition)\b"),
     ("ceremony", r"\bguard of hono(?:u)?r\b"),
     ("ceremony", r"\b(?:laid|lays|lay|laying) (?:a )?wreaths?\b"),
     ("ceremony", r"\bwreath[- ]laying\b"),
@@ -108,6 +113,18 @@ CUES: list[tuple[str, str]] = [
     ("summit", r"(?-i:\b(?:[Tt]oday|[Tt]omorrow|[Yy]esterday)['’]s (?:[A-Z][\w'’+-]* ){1,5}(?:Summit|Meeting|Forum)\b)"),
 ]
 
+# Cues that name a happening as a noun ("his visit to Russia"): they take a date only from
+# close by, since a date far off in the sentence belongs to another verb.
+NEEDS_NEAR_DATE = {r"\bvisits? to (?:the )?[A-Z]"}
+NEAR = 60
+# What follows "met with" when the meeting is no diplomatic event: business people, students.
+NOT_COUNTERPART_AFTER = re.compile(
+    r"\A\s*(?:with\s+)?(?:(?:top|senior|leading|local|young|some|several|a group of)\s+)*(?:business|students|"
+    r"representatives|members|community|diaspora|journalists|executives|entrepreneurs|scholars|"
+    r"sinologists|workers|residents|overseas Chinese|flags|music|protesters)\b",
+    re.IGNORECASE,
+)
+
 # Phrases before a cue that make it no event: remarks, pledges, wishes and plans.
 NOT_EVENT_BEFORE = re.compile(
     r"\b(?:agreed|agree|agrees|pledged|pledge|vowed|ready|willing|hope|hopes|hoped|look forward|looked forward|"
@@ -129,6 +146,7 @@ FUTURE_RE = re.compile(
 class Cue:
     type: str
     pattern: re.Pattern[str]
+    near: bool = False
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -137,7 +155,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-COMPILED: list[Cue] = [Cue(t, _compile(p)) for t, p in CUES]
+COMPILED: list[Cue] = [Cue(t, _compile(p), p in NEEDS_NEAR_DATE) for t, p in CUES]
 
 # Event codes for joining with GDELT/ICEWS (CAMEO) and POLECAT (PLOVER).
 CAMEO = {
@@ -169,6 +187,7 @@ class CueMatch:
     type: str
     start: int
     end: int
+    near: bool = False
 
 
 def find_cues(sentence: str) -> list[CueMatch]:
@@ -180,6 +199,8 @@ def find_cues(sentence: str) -> list[CueMatch]:
         for m in cue.pattern.finditer(sentence):
             if NOT_EVENT_BEFORE.search(sentence[max(0, m.start() - 80) : m.start()]):
                 continue
-            seen[cue.type] = CueMatch(cue.type, m.start(), m.end())
+            if cue.type == "meeting" and NOT_COUNTERPART_AFTER.match(sentence, m.end(), m.end() + 60):
+                continue
+            seen[cue.type] = CueMatch(cue.type, m.start(), m.end(), cue.near)
             break
     return sorted(seen.values(), key=lambda c: c.start)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from timeline.article import Article, Sentence
 from timeline.countries import find_countries
-from timeline.cues import CAMEO, FUTURE_RE, PLOVER, CueMatch, find_cues
+from timeline.cues import CAMEO, FUTURE_RE, NEAR, PLOVER, CueMatch, find_cues
 from timeline.dates import DateMention, duration_days, find_dates
 from timeline.merge import merge_events
 from timeline.model import Event, Evidence, Location, Participant, Source
@@ -29,7 +29,8 @@ VAGUE_TIME_RE = re.compile(
     r"\b(?:in|since|during|until|by) (?:(?:early|late|mid|mid-)?\s*(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December) )?(?:19|20)\d\d\b|\b(?:last|previous|past) (?:year|month|"
     r"decade)\b|\b\d+ (?:years?|months?|decades?) ago\b|\b(?:previous|last|earlier|former|first|past) "
-    r"(?:visit|visits|meeting|meetings|talks|trip|summit)\b|\byears? after\b",
+    r"(?:visit|visits|meeting|meetings|talks|trip|summit)\b|\byears? after\b|\b(?:in|since) \d{4}\b|"
+    r"\b(?:this|last|next|that) week['’]s\b|\banniversary of\b",
     re.IGNORECASE,
 )
 # "the two leaders", "both presidents": the article's principals.
@@ -45,7 +46,8 @@ HERE_RE = re.compile(r"\bhere\b")
 # A scheduled happening whose day is still open: "soon", "next year", "at an early date".
 VAGUE_FUTURE_RE = re.compile(
     r"\b(?:soon|next (?:year|month|week)|later this (?:year|month)|this year|in the (?:near )?future|"
-    r"at an early date|in (?:the )?coming (?:days|weeks|months|years)|at a later date)\b",
+    r"at an early date|in (?:the )?coming (?:days|weeks|months|years)|at a later date|"
+    r"during (?:his|her|their|the) (?:\w+ )?(?:visit|stay|trip|tour))\b",
     re.IGNORECASE,
 )
 
@@ -85,6 +87,8 @@ def _scan_people(article: Article) -> PeopleIndex:
 
 
 def _choose_date(dates: list[DateMention], cue: CueMatch) -> DateMention | None:
+    if cue.near:
+        dates = [d for d in dates if d.start - cue.end <= NEAR and cue.start - d.end <= NEAR]
     if not dates:
         return None
 
@@ -103,6 +107,7 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
     # "will" happen with no day named is the rest of that day's programme ("The leaders will
     # then hold talks"), not a plan without a day.
     today_told = False
+    planned: dt.date | None = None  # the day the last dated scheduled sentence named
     body_from = article.dateline.start if article.dateline else article.body_start
     home = _home_location(article)
     out: list[Candidate] = []
@@ -127,8 +132,15 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                 start, end = mention.first, mention.last
             elif vague or fallback is None:
                 continue
-            elif future and not (today_told and fallback == ref and not VAGUE_FUTURE_RE.search(text)):
-                continue
+            elif future:
+                if VAGUE_FUTURE_RE.search(text) or sentence.caption:
+                    continue
+                if planned is not None:
+                    start, end = planned, None
+                elif today_told and fallback == ref:
+                    start, end = fallback, None
+                else:
+                    continue
             else:
                 start, end = fallback, None
             if cue.type == "visit" and end is None:
@@ -139,7 +151,10 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             location = None if cue.type == "call" else _location(text, article, participants, home)
             countries = _countries(text, participants, location)
             out.append(Candidate(cue.type, start, end, sentence, cue, participants, location, countries))
+        if dates and sentence_future and not sentence.caption:
+            planned = dates[-1].first
         if dates and not sentence.caption and not sentence_future and sentence.start >= body_from:
+            planned = None
             if explicit:
                 running = explicit[-1].first
             if any(d.first == ref for d in dates):

@@ -369,6 +369,8 @@ class PeopleIndex:
         key = fold(name)
         for p in self.people:
             pk = fold(p.name)
+            if not _same_office(p.title, title) and pk != key:
+                continue  # "President Biden" is not "First Lady Jill Biden"
             if pk == key or (len(key.split()) < len(pk.split()) and set(key.split()) <= set(pk.split())):
                 p.mentions += 1
                 if country and not p.country:
@@ -434,6 +436,19 @@ class PeopleIndex:
         """The people the article is most about: most mentioned, then first seen."""
         ranked = sorted(self.people, key=lambda p: (-p.mentions, p.first_seen))
         return sorted(ranked[:n], key=lambda p: p.first_seen)
+
+
+def _office(title: str | None) -> str:
+    words = (title or "").replace("-", " ").split()
+    words = [w for w in words if w.lower() not in ("visiting", "new", "former", "acting", "interim", "then")]
+    return " ".join(words).casefold()
+
+
+def _same_office(a: str | None, b: str | None) -> bool:
+    """Whether two titles may belong to one person: courtesy titles and no title fit any."""
+    oa, ob = _office(a), _office(b)
+    loose = {"", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "counterpart", "leader", "sheikh"}
+    return oa in loose or ob in loose or oa == ob or oa in ob or ob in oa
 
 
 def _plausible_name(name: str) -> bool:
