@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.article import Article, Sentence
-from timeline.countries import find_countries
+from timeline.countries import find_countries, lookup
 from timeline.cues import CAMEO, FUTURE_RE, NEAR, PLOVER, CueMatch, find_cues
 from timeline.dates import DateMention, duration_days, find_dates
 from timeline.merge import merge_events
@@ -40,8 +40,9 @@ GROUP_RE = re.compile(
     re.IGNORECASE,
 )
 PLACE_RE = re.compile(
-    r"\b(?:in|at|to|near) (?:the )?(?P<place>[A-Z][\w'’.-]+(?:[ -](?:[A-Z][\w'’.-]+|de|al|el)){0,3})"
+    r"\b(?:in|at|to|near) (?:the )?(?:(?:capital|city|port city|town|resort|coastal city)(?: city)? (?:of )?)?(?P<place>[A-Z][\w'’.-]+(?:[ -](?:[A-Z][\w'’.-]+|de|al|el)){0,3})"
 )
+COUNTRY_AFTER_RE = re.compile(r",\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 HERE_RE = re.compile(r"\bhere\b")
 # A scheduled happening whose day is still open: "soon", "next year", "at an early date".
 VAGUE_FUTURE_RE = re.compile(
@@ -178,13 +179,18 @@ def _as_location(place: Place) -> Location:
 
 
 def _place_in(text: str, context: set[str]) -> Place | None:
-    """The first city or seat of government the text names after in/at/to/near."""
+    """The first city or seat of government the text names after in/at/to/near.
+
+    A country right after the city ("Nadi, Fiji") picks among namesakes."""
     for m in PLACE_RE.finditer(text):
         words = m.group("place").rstrip(".").split()
         if words[-1].endswith(("'s", "’s")):
             words[-1] = words[-1][:-2]
+        after = COUNTRY_AFTER_RE.match(text, m.end())
+        code = lookup(after.group(1)) if after else None
+        near = context | {code} if code else context
         for n in range(len(words), 0, -1):
-            place = find_place(" ".join(words[:n]), context)
+            place = find_place(" ".join(words[:n]), near)
             if place:
                 return place
     return None

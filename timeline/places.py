@@ -41,11 +41,18 @@ def gazetteer() -> dict[str, list[Place]]:
 
 def find_place(name: str, countries: Iterable[str] = ()) -> Place | None:
     """The most plausible place called ``name``: in one of ``countries`` if any, else the biggest."""
-    candidates = gazetteer().get(name.strip().casefold())
+    key = name.strip().casefold()
+    candidates = gazetteer().get(key)
     if not candidates:
         return None
-    preferred = [c for c in candidates if c.country in set(countries)]
-    return (preferred or candidates)[0]
+    wanted = set(countries)
+
+    def rank(place: Place) -> tuple[bool, bool]:
+        # In a country of the article first, then a place whose own name it is (Nadi in Fiji
+        # before Na Di in Thailand, whose variant it is); population breaks ties (list order).
+        return (place.country not in wanted, place.name.casefold() != key)
+
+    return min(candidates, key=rank)
 
 
 def is_place(name: str) -> bool:
