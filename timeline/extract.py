@@ -19,7 +19,7 @@ from timeline.article import Article, Sentence
 from timeline.countries import find_countries, lookup
 from timeline.cues import CAMEO, FUTURE_RE, NEAR, PLOVER, CueMatch, find_cues
 from timeline.dates import DateMention, duration_days, find_dates
-from timeline.merge import merge_events
+from timeline.merge import TWO_PARTY, merge_events
 from timeline.model import Event, Evidence, Location, Participant, Source
 from timeline.people import PeopleIndex, Person
 from timeline.places import Place, find_place
@@ -148,7 +148,7 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                 days = duration_days(text)
                 if days and days > 1 and mention is not None:
                     end = start + dt.timedelta(days=days - 1)
-            participants = _participants(text, people)
+            participants = _participants(text, people, cue.type)
             location = None if cue.type == "call" else _location(text, article, participants, home)
             countries = _countries(text, participants, location)
             out.append(Candidate(cue.type, start, end, sentence, cue, participants, location, countries))
@@ -163,7 +163,11 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
     return out
 
 
-def _participants(text: str, people: PeopleIndex) -> list[Person]:
+# Happenings between two parties: where a sentence names one ("Meeting with Kazakh President
+# Nazarbayev", "received the visiting president"), the other is the article's protagonist.
+
+
+def _participants(text: str, people: PeopleIndex, kind: str) -> list[Person]:
     found = people.mentions_in(text)
     if len(found) < 2 and GROUP_RE.search(text):
         for p in people.principals(2):
@@ -171,6 +175,10 @@ def _participants(text: str, people: PeopleIndex) -> list[Person]:
                 found.append(p)
     if not found:
         found = people.principals(2)
+    elif len(found) == 1 and kind in TWO_PARTY:
+        for p in people.principals(1):
+            if p not in found:
+                found.append(p)
     return found
 
 
@@ -233,7 +241,9 @@ def _to_event(c: Candidate, source: Source) -> Event:
         type=c.type,
         start=c.start,
         end=c.end,
-        participants=tuple(Participant(p.name, p.title, p.country) for p in c.participants),
+        participants=tuple(
+            {p.name: Participant(p.name, p.title, p.country) for p in reversed(c.participants)}.values()
+        )[::-1],
         countries=c.countries,
         location=c.location,
         evidence=(Evidence(c.sentence.text, c.sentence.start, c.sentence.end),),

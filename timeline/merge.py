@@ -2,7 +2,7 @@
 
 An article tells the same talks in its lead, its body and its photo captions. Two events
 are the same happening when they have the same type, overlapping days and compatible
-participants (one's people are among the other's, or either names nobody). The merged
+participants (one's people are all among the other's, or either names nobody). The merged
 event keeps every evidence sentence, in article order.
 """
 
@@ -12,6 +12,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from timeline.model import Event, Evidence, Participant
+
+
+# Happenings between two parties, where a different counterpart makes a different happening.
+TWO_PARTY = frozenset({"meeting", "talks", "call"})
 
 
 def _people(e: Event) -> set[str]:
@@ -24,7 +28,13 @@ def same_happening(a: Event, b: Event) -> bool:
     if a.start > b.last_day or b.start > a.last_day:
         return False
     pa, pb = _people(a), _people(b)
-    return not pa or not pb or bool(pa & pb)
+    if not pa or not pb:
+        return True
+    if a.type in TWO_PARTY:
+        # One telling may name fewer people than another, but not different ones: Xi's meeting
+        # with Nazarbayev and his meeting with Sisi on the same day are two happenings.
+        return pa <= pb or pb <= pa
+    return bool(pa & pb)
 
 
 def combine(a: Event, b: Event) -> Event:

@@ -273,9 +273,9 @@ class Person:
         return self._forms
 
 
-def _find_word(folded: str, form: str) -> int:
-    """Where ``form`` first stands as whole words in ``folded``; -1 if it does not."""
-    at = folded.find(form)
+def _find_word(folded: str, form: str, start: int = 0) -> int:
+    """Where ``form`` first stands as whole words in ``folded`` from ``start``; -1 if nowhere."""
+    at = folded.find(form, start)
     while at >= 0:
         end = at + len(form)
         if (at == 0 or not folded[at - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum()):
@@ -333,7 +333,8 @@ def _of_phrase(text: str, pos: int) -> tuple[str | None, int]:
     """The "of"/"for" phrase after a title, and where the name may start.
 
     ``President of the United States Joe Biden`` -> ("United States", ...);
-    ``Chairman of the Security Council Dmitry Medvedev`` -> ("Security Council", ...).
+    ``Chairman of the Security Council Dmitry Medvedev`` -> ("Security Council", ...): the
+    shortest office that a name follows.
     """
     of = _OF_RE.match(text, pos)
     if of is None:
@@ -343,9 +344,14 @@ def _of_phrase(text: str, pos: int) -> tuple[str | None, int]:
         return None, pos
     ends = [w.end() for w in re.finditer(r"[\w'’-]+", run.group(0))]
     for end in reversed(ends):
+        if lookup(run.group(0)[:end]) is not None:
+            return run.group(0)[:end], run.start() + end
+    for end in ends:
         phrase = run.group(0)[:end]
-        if lookup(phrase) is not None or phrase.split()[-1] in _OFFICE_WORDS:
-            return phrase, run.start() + end
+        if phrase.split()[-1] in _OFFICE_WORDS:
+            named = _NAME_AFTER_RE.match(text, run.start() + end)
+            if named is not None and not any(w in _OFFICE_WORDS for w in named.group("name").split()):
+                return phrase, run.start() + end
     return None, pos
 
 
@@ -420,12 +426,24 @@ class PeopleIndex:
         return out
 
     def mentions_in(self, text: str) -> list[Person]:
-        """The known people that ``text`` mentions, by full name or surname, in order."""
-        hits: list[tuple[int, Person]] = []
+        """The known people that ``text`` mentions, by full name or surname, in order.
+
+        A short form inside another person's full name does not count: "Mohamed" in
+        "Mohamed Muizzu" is not a mention of "Sajidha Mohamed"."""
         folded = fold(text)
+        full: list[tuple[int, int, Person]] = []
+        for p in self.people:
+            name = p.folded_forms[0]
+            at = _find_word(folded, name)
+            while at >= 0:
+                full.append((at, at + len(name), p))
+                at = _find_word(folded, name, at + 1)
+        hits: list[tuple[int, Person]] = []
         for p in self.people:
             for form in p.folded_forms:
                 at = _find_word(folded, form)
+                while at >= 0 and any(a <= at < b and q is not p for a, b, q in full):
+                    at = _find_word(folded, form, at + 1)
                 if at >= 0:
                     hits.append((at, p))
                     break
@@ -438,8 +456,11 @@ class PeopleIndex:
         return sorted(ranked[:n], key=lambda p: p.first_seen)
 
 
+_TITLE_ALIASES = {"PM": "Prime Minister", "FM": "Foreign Minister", "EAM": "External Affairs Minister"}
+
+
 def _office(title: str | None) -> str:
-    words = (title or "").replace("-", " ").split()
+    words = _TITLE_ALIASES.get(title or "", title or "").replace("-", " ").split()
     words = [w for w in words if w.lower() not in ("visiting", "new", "former", "acting", "interim", "then")]
     return " ".join(words).casefold()
 
@@ -451,9 +472,18 @@ def _same_office(a: str | None, b: str | None) -> bool:
     return oa in loose or ob in loose or oa == ob or oa in ob or ob in oa
 
 
+# Words that make a capitalised phrase after a title a place or a thing: "King Abdul Aziz
+# International Airport", "Queen Elizabeth Hall".
+_THING_WORDS = {
+    "Airport", "University", "Street", "Palace", "Hall", "Centre", "Center", "Square", "Mosque", "Museum",
+    "Park", "Road", "Avenue", "Foundation", "Prize", "Award", "Medal", "Order", "Hospital", "School",
+    "College", "Institute", "Stadium", "Bridge", "Port", "Bay", "Island", "Road", "Boulevard", "Memorial",
+}  # fmt: skip
+
+
 def _plausible_name(name: str) -> bool:
     words = name.split()
-    if not words or words[0] in _NOT_NAMES:
+    if not words or words[0] in _NOT_NAMES or any(w in _THING_WORDS for w in words):
         return False
     if any(w in countries() for w in words if len(w) == 2 and w.isupper()):
         return False
