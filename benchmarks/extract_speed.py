@@ -75,9 +75,13 @@ def _article(rng: random.Random, n: int) -> str:
     ]
     for line in rng.sample(FILLER, 3):
         body.append(line.format(g=g, h=h))
-    body.append(f"After the talks, the two leaders witnessed the signing of {rng.randint(2, 12)} cooperation documents.")
+    body.append(
+        f"After the talks, the two leaders witnessed the signing of {rng.randint(2, 12)} cooperation documents."
+    )
     body.append(f"{h} will host a state banquet in honor of {g} on {WEEKDAYS[(WEEKDAYS.index(wd) + 1) % 7]}.")
-    body.append(f"{guest[2]} and {host[2]} hold talks in {host[3]}, {MONTHS[month]} {day}, {year}. (Xinhua/Photo)")
+    body.append(
+        f"{guest[2]} and {host[2]} hold talks in {host[3]}, {MONTHS[month]} {day}, {year}. (Xinhua/Photo)"
+    )
     return "\n\n".join(body) + "\n"
 
 

@@ -26,7 +26,10 @@ def people_in(*sentences: str) -> list[tuple[str, str | None]]:
         ("Turkish President Recep Tayyip Erdoğan spoke.", [("Recep Tayyip Erdoğan", "TR")]),
         ("He met President of the United States Joe Biden.", [("Joe Biden", "US")]),
         ("He met Joe Biden, President of the United States, today.", [("Joe Biden", "US")]),
-        ("Prime Minister Boris Johnson met President Trump of the United States.", [("Boris Johnson", None), ("Trump", "US")]),
+        (
+            "Prime Minister Boris Johnson met President Trump of the United States.",
+            [("Boris Johnson", None), ("Trump", "US")],
+        ),
         (
             "Deputy Chairman of the Security Council Dmitry Medvedev and Defence Minister Sergei Shoigu attended.",
             [("Dmitry Medvedev", None), ("Sergei Shoigu", None)],
@@ -35,8 +38,14 @@ def people_in(*sentences: str) -> list[tuple[str, str | None]]:
             "The visit of the Right Honourable David Cameron, Prime Minister of the United Kingdom to Singapore.",
             [("David Cameron", "GB")],
         ),
-        ("President His Highness Sheikh Khalifa bin Zayed Al Nahyan arrived.", [("Khalifa bin Zayed Al Nahyan", None)]),
-        ("Felix Tshisekedi, president of the Democratic Republic of the Congo, arrived.", [("Felix Tshisekedi", "CD")]),
+        (
+            "President His Highness Sheikh Khalifa bin Zayed Al Nahyan arrived.",
+            [("Khalifa bin Zayed Al Nahyan", None)],
+        ),
+        (
+            "Felix Tshisekedi, president of the Democratic Republic of the Congo, arrived.",
+            [("Felix Tshisekedi", "CD")],
+        ),
         ("The delegation landed at King Abdul Aziz International Airport.", []),
     ],
 )

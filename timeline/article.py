@@ -40,9 +40,7 @@ _DATELINE_DATE = (
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?P<month2>(?i:{_MONTH_ALT})))\.?(?:,?[ \t]*(?P<year>\d{{4}}))?"
 )
 _DATELINE_DATE_RE = re.compile(r"[ \t]*,?[ \t]*" + _DATELINE_DATE)
-_AGENCY_RE = re.compile(
-    r"[ \t]*[.,]?[ \t]*(?:\((?P<agency1>[^()\n]{1,60})\)|/(?P<agency2>[^/\n]{1,40})/)"
-)
+_AGENCY_RE = re.compile(r"[ \t]*[.,]?[ \t]*(?:\((?P<agency1>[^()\n]{1,60})\)|/(?P<agency2>[^/\n]{1,40})/)")
 _DATELINE_END_RE = re.compile(r"[ \t]*[.,]?[ \t]*(?P<end>--|—|–|-|:)|[ \t]*\.(?=[ \t])|[ \t]*$", re.MULTILINE)
 # A date inside the agency brackets: "(UrduPoint News / Sputnik - 05th March, 2020)".
 _AGENCY_DATE_RE = re.compile(_DATELINE_DATE)
@@ -223,7 +221,9 @@ def read_dateline(text: str, start: int, end: int) -> Dateline | None:
     if date is None and agency is None and (close is None or not close.group("end")):
         return None
     trusted = date is not None and agency is not None
-    name = dateline_city(city.group("city"), known_only=not trusted and (not city.group("city").isupper() or date is None))
+    name = dateline_city(
+        city.group("city"), known_only=not trusted and (not city.group("city").isupper() or date is None)
+    )
     if name is None:
         return None
     month = day = None

@@ -27,7 +27,10 @@ CUES: list[tuple[str, str]] = [
     ("talks", r"\b(?:his|their|the) talks\b"),
     ("talks", r"\b(?:bilateral|summit) (?:summit|meeting|talks)\b"),
     ("talks", r"\bnegotiations (?:with|between)\b"),
-    ("talks", r"\b(?:proceeded|went|moved|sat down|headed|retired|met) (?:[\w'’-]+ ){0,5}?for (?:\w+ )?talks\b"),
+    (
+        "talks",
+        r"\b(?:proceeded|went|moved|sat down|headed|retired|met) (?:[\w'’-]+ ){0,5}?for (?:\w+ )?talks\b",
+    ),
     ("talks", r"\bone-on-one talks\b"),
     # meeting: met with, received, courtesy call
     (
@@ -41,7 +44,10 @@ CUES: list[tuple[str, str]] = [
         r"newly sworn-in) (?:\w+ )?(?:president|prime minister|premier|leader|king|emir|chancellor|foreign minister)\b",
     ),
     ("meeting", r"\b(?:paid|pays|pay|paying|made|make|makes) (?:a )?(?:courtesy )?call on\b"),
-    ("meeting", r"(?-i:\b(?:a )?call on (?:President|Prime Minister|King|Emir|Premier|Chancellor|the President|the Prime Minister)\b)"),
+    (
+        "meeting",
+        r"(?-i:\b(?:a )?call on (?:President|Prime Minister|King|Emir|Premier|Chancellor|the President|the Prime Minister)\b)",
+    ),
     ("meeting", r"(?-i:^(?:Meeting|Meets|Met) with [A-Z])"),
     ("meeting", r"\b(?:held|holds|had|has|have|hold) (?:a |an )?(?:[\w-]+ ){0,2}meeting with\b"),
     ("meeting", r"(?-i:\b(?:received|receives|receiving) (?:(?:visiting|the|his|her) )?[A-Z])"),
@@ -72,7 +78,10 @@ CUES: list[tuple[str, str]] = [
     ("ceremony", r"\b(?:welcome|welcoming|farewell|arrival|official) ceremony\b"),
     ("ceremony", r"\bceremonial (?:welcome|reception)\b"),
     ("ceremony", r"\b(?:official|formal|red[- ]carpet) welcome\b"),
-    ("ceremony", r"\b(?:conferred|confers|conferring|bestowed|bestows|bestowing) (?:\w+ ){0,6}(?:order|medal|award|honou?r|recognition)\b"),
+    (
+        "ceremony",
+        r"\b(?:conferred|confers|conferring|bestowed|bestows|bestowing) (?:\w+ ){0,6}(?:order|medal|award|honou?r|recognition)\b",
+    ),
     ("ceremony", r"\bguard of hono(?:u)?r\b"),
     ("ceremony", r"\b(?:laid|lays|lay|laying) (?:a )?wreaths?\b"),
     ("ceremony", r"\bwreath[- ]laying\b"),
@@ -110,7 +119,10 @@ CUES: list[tuple[str, str]] = [
         r"(?-i:\b(?:[A-Z][\w'’+-]*|\d+(?:st|nd|rd|th)) (?:[A-Z][\w'’+-]* ){0,5}(?:Summit|Forum|summit)"
         r",? (?:taking place|opened|opens|kicked off|kicks off|began|begins|got under way|gets under way)\b)",
     ),
-    ("summit", r"(?-i:\b(?:[Tt]oday|[Tt]omorrow|[Yy]esterday)['’]s (?:[A-Z][\w'’+-]* ){1,5}(?:Summit|Meeting|Forum)\b)"),
+    (
+        "summit",
+        r"(?-i:\b(?:[Tt]oday|[Tt]omorrow|[Yy]esterday)['’]s (?:[A-Z][\w'’+-]* ){1,5}(?:Summit|Meeting|Forum)\b)",
+    ),
 ]
 
 # Cues that name a happening as a noun ("his visit to Russia"): they take a date only from
@@ -119,7 +131,7 @@ NEEDS_NEAR_DATE = {r"\bvisits? to (?:the )?[A-Z]"}
 NEAR = 60
 # What follows "met with" when the meeting is no diplomatic event: business people, students.
 NOT_COUNTERPART_AFTER = re.compile(
-    r"\A\s*(?:with\s+)?(?:(?:top|senior|leading|local|young|some|several|a group of)\s+)*(?:business|students|"
+    r"\s*(?:with\s+)?(?:(?:top|senior|leading|local|young|some|several|a group of)\s+)*(?:business|students|"
     r"representatives|members|community|diaspora|journalists|executives|entrepreneurs|scholars|"
     r"sinologists|workers|residents|overseas Chinese|flags|music|protesters)\b",
     re.IGNORECASE,

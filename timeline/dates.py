@@ -249,7 +249,9 @@ def find_dates(text: str, ref: dt.date | None, future: bool = False) -> list[Dat
                 saturday = ref - dt.timedelta(days=(ref.weekday() - 5) % 7 or 7)
                 if ref.weekday() == 6 and which in ("the", "this"):
                     saturday = ref - dt.timedelta(days=1)
-            found.append(DateMention(m.start(), m.end(), saturday, saturday + dt.timedelta(days=1), "relative"))
+            found.append(
+                DateMention(m.start(), m.end(), saturday, saturday + dt.timedelta(days=1), "relative")
+            )
             taken.append((m.start(), m.end()))
 
     found.sort(key=lambda d: d.start)

@@ -87,6 +87,15 @@ def _scan_people(article: Article) -> PeopleIndex:
     return people
 
 
+def _background(text: str, cue: CueMatch, dates: list[DateMention]) -> bool:
+    """Whether a year or an anniversary next to the cue makes it history ("the signing of the
+    treaties in 1820", "the anniversary of his state visit"), unless a day is named there too."""
+    a, b = max(0, cue.start - NEAR), min(len(text), cue.end + NEAR)
+    if not VAGUE_TIME_RE.search(text, a, b):
+        return False
+    return not any(d.kind == "explicit" and d.start < b and d.end > a for d in dates)
+
+
 def _choose_date(dates: list[DateMention], cue: CueMatch) -> DateMention | None:
     if cue.near:
         dates = [d for d in dates if d.start - cue.end <= NEAR and cue.start - d.end <= NEAR]
@@ -129,6 +138,8 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
         for cue in find_cues(text):
             future = bool(FUTURE_RE.search(text, max(0, cue.start - 60), min(len(text), cue.end + 25)))
             mention = _choose_date(dates, cue)
+            if _background(text, cue, dates):
+                continue
             if mention is not None:
                 start, end = mention.first, mention.last
             elif vague or fallback is None:
@@ -217,7 +228,9 @@ def _home_location(article: Article) -> Location | None:
     return None
 
 
-def _location(text: str, article: Article, participants: list[Person], home: Location | None) -> Location | None:
+def _location(
+    text: str, article: Article, participants: list[Person], home: Location | None
+) -> Location | None:
     context = {p.country for p in participants if p.country}
     if home and home.country:
         context.add(home.country)

@@ -13,7 +13,6 @@ from dataclasses import replace
 
 from timeline.model import Event, Evidence, Participant
 
-
 # Happenings between two parties, where a different counterpart makes a different happening.
 TWO_PARTY = frozenset({"meeting", "talks", "call"})
 

@@ -263,7 +263,6 @@ class Person:
             forms.add(words[0])
         return forms
 
-
     @property
     def folded_forms(self) -> list[str]:
         """The short forms, folded, longest first (cached until the name changes)."""
@@ -298,7 +297,11 @@ def _clean_name(name: str) -> str:
             words[-1] = words[-1][:-2]
             break
         words.pop()
-    while words and (words[0] in _NOT_NAMES or words[0] in _OFFICE_WORDS or (len(words[0]) > 3 and lookup(words[0]) is not None)):
+    while words and (
+        words[0] in _NOT_NAMES
+        or words[0] in _OFFICE_WORDS
+        or (len(words[0]) > 3 and lookup(words[0]) is not None)
+    ):
         words.pop(0)
     return " ".join(words)
 
@@ -477,7 +480,7 @@ def _same_office(a: str | None, b: str | None) -> bool:
 _THING_WORDS = {
     "Airport", "University", "Street", "Palace", "Hall", "Centre", "Center", "Square", "Mosque", "Museum",
     "Park", "Road", "Avenue", "Foundation", "Prize", "Award", "Medal", "Order", "Hospital", "School",
-    "College", "Institute", "Stadium", "Bridge", "Port", "Bay", "Island", "Road", "Boulevard", "Memorial",
+    "College", "Institute", "Stadium", "Bridge", "Port", "Bay", "Island", "Boulevard", "Memorial",
 }  # fmt: skip
 
 

@@ -1,0 +1,192 @@
+"""Each extraction rule on a short article written for it, in the style of an agency."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline import extract, parse_article
+from timeline.places import find_place
+
+
+def events_of(text: str) -> list[tuple[str, dt.date]]:
+    return [(e.type, e.start) for e in extract(parse_article(text))]
+
+
+def test_tass_programme_of_the_day_counts_what_will_follow():
+    # The lead reports the day's first happening; the rest of the programme is told in "will".
+    events = extract(
+        parse_article(
+            """ date 2024-05-16 Putin welcomes Xi
+
+BEIJING, May 16. /TASS/. Chinese President Xi Jinping has welcomed Russian President Vladimir Putin at an official ceremony on Tianan'men Square on Thursday.
+The leaders will then hold talks in a narrow format. The signing of documents will follow. The day will end with a state banquet.
+"""
+        )
+    )
+    got = {(e.type, e.start) for e in events}
+    day = dt.date(2024, 5, 16)
+    assert got == {("ceremony", day), ("talks", day), ("signing", day), ("banquet", day)}
+    assert all(e.location and e.location.city == "Beijing" for e in events)
+
+
+def test_what_will_happen_tomorrow_sets_the_day_for_the_next_plans():
+    events = events_of(
+        """ date 2019-03-04 Visit of the Prime Minister of New Zealand
+
+The Prime Minister of New Zealand began an official visit to Singapore today. Prime Minister Jacinda Ardern will receive an official welcome at the Istana tomorrow. The two Prime Ministers will also witness the signing of an agreement.
+"""
+    )
+    assert ("ceremony", dt.date(2019, 3, 5)) in events
+    assert ("signing", dt.date(2019, 3, 5)) in events
+
+
+def test_plans_during_a_visit_without_a_day_are_not_events():
+    events = events_of(
+        """ date 2013-03-22 Xi arrives
+
+MOSCOW, March 22 (Xinhua) -- Chinese President Xi Jinping arrived in Moscow Friday for a state visit to Russia.
+During his visit, Xi will hold talks with his Russian counterpart Vladimir Putin.
+"""
+    )
+    assert [t for t, _ in events] == ["visit"]
+
+
+def test_summit_needs_someone_taking_part_or_its_opening():
+    events = events_of(
+        """ date 2023-08-22 Summit opens
+
+JOHANNESBURG, Aug. 22 (Reuters) - Delegates arrived for the 15th BRICS Summit, taking place in Johannesburg from 22 to 24 August.
+Iran's foreign minister wished a complete success for the BRICS Summit on Tuesday.
+A member of the Standing Committee of the National People's Political Consultative Conference spoke on Tuesday.
+"""
+    )
+    assert events == [("summit", dt.date(2023, 8, 22))]
+    (summit,) = extract(
+        parse_article(
+            " date 2023-08-22 x\n\nJOHANNESBURG, Aug. 22 (Reuters) - Leaders arrived for the 15th BRICS Summit, taking place from 22 to 24 August.\n"
+        )
+    )
+    assert summit.end == dt.date(2023, 8, 24)
+
+
+def test_attending_a_summit_over_the_weekend():
+    events = extract(
+        parse_article(
+            """ date 2015-11-25 Premier back
+
+SUZHOU, Nov. 24 (Xinhua) -- Chinese Premier Li Keqiang arrived after attending the East Asia Summit in Kuala Lumpur over the weekend.
+"""
+        )
+    )
+    summit = next(e for e in events if e.type == "summit")
+    assert (summit.start, summit.end) == (dt.date(2015, 11, 21), dt.date(2015, 11, 22))
+    assert summit.location is not None and summit.location.city == "Kuala Lumpur"
+
+
+def test_being_met_with_flags_or_meeting_business_people_is_no_meeting():
+    events = events_of(
+        """ date 2023-08-21 Arrivals
+
+PRETORIA, Aug. 21 (AP) — Officials were met with flags and music on Monday. The prime minister met with top business leaders on Monday.
+"""
+    )
+    assert events == []
+
+
+def test_headline_style_meetings_take_the_protagonist_and_stay_apart():
+    events = extract(
+        parse_article(
+            """ date 2015-09-06 The premier's week in pictures
+
+Premier Li Keqiang had a busy week of diplomacy in Beijing.
+Meeting with Kazakh President Nursultan Nazarbayev on Sept 1
+Meeting with Egyptian President Abdel Fattah al-Sisi on Sept 2
+Meeting with Serbian President Tomislav Nikolic on Sept 2
+"""
+        )
+    )
+    meetings = [e for e in events if e.type == "meeting"]
+    assert [e.start.day for e in meetings] == [1, 2, 2]
+    assert [sorted(e.countries) for e in meetings] == [["CN", "KZ"], ["CN", "EG"], ["CN", "RS"]]
+    assert all("Li Keqiang" in {p.name for p in e.participants} for e in meetings)
+
+
+def test_courtesy_call_welcome_and_order_conferred():
+    events = events_of(
+        """ date 2014-04-28 State visit
+
+MANILA, April 28 (PNA) -- President Barack Obama paid a courtesy call on President Benigno Aquino III at Malacanang Palace on Monday. He received an official welcome earlier in the day. Aquino conferred the Order of Sikatuna on Obama on Monday evening.
+"""
+    )
+    day = dt.date(2014, 4, 28)
+    assert ("meeting", day) in events
+    assert ("ceremony", day) in events
+
+
+def test_proceeding_for_talks_is_talks():
+    text = " date 2023-07-25 x\n\nANKARA, July 25 (AA) - The two presidents then proceeded to the main hall for talks.\n"
+    assert events_of(text) == [("talks", dt.date(2023, 7, 25))]
+
+
+def test_a_visit_named_as_a_noun_takes_only_a_near_date():
+    events = events_of(
+        """ date 2013-03-22 Interview
+
+MOSCOW, March 22 (Xinhua) -- In a joint interview on Tuesday with reporters from five countries, which was broadcast widely across the region, the president said that his visit to Russia shows the special nature of the ties.
+"""
+    )
+    assert ("visit", dt.date(2013, 3, 19)) not in events
+
+
+def test_history_and_anniversaries_are_background():
+    events = events_of(
+        """ date 2013-04-28 Ties
+
+ABU DHABI, 28th April 2013 (WAM): Since the signing of the original treaties in 1820, ties have grown, the paper said today. This year marks the 40th anniversary of the President's state visit to London, the paper said today.
+"""
+    )
+    assert events == []
+
+
+def test_the_name_of_a_press_release_is_no_press_event():
+    events = events_of(
+        """ date 2015-07-28 MFA Press Statement: Official Visit of the Prime Minister of the United Kingdom
+
+UK Prime Minister David Cameron commenced his official visit to Singapore today.
+"""
+    )
+    assert events == [("visit", dt.date(2015, 7, 28))]
+
+
+def test_without_a_dateline_the_first_city_named_is_where_things_happen():
+    (talks, ceremony) = extract(
+        parse_article(
+            """ date 2023-07-25 Leaders meet
+
+Turkish President Recep Tayyip Erdogan on Tuesday held talks with his Palestinian counterpart Mahmoud Abbas at the presidential complex in the capital Ankara.
+Abbas was welcomed with an official ceremony on Tuesday.
+"""
+        )
+    )
+    assert ceremony.type == "ceremony"
+    for e in (talks, ceremony):
+        assert e.location is not None and (e.location.city, e.location.country) == ("Ankara", "TR")
+        assert set(e.countries) == {"TR", "PS"}
+
+
+def test_a_country_after_the_city_picks_among_namesakes():
+    (visit,) = extract(
+        parse_article(
+            """ date 2014-11-22 Xi in Fiji
+
+President Xi Jinping arrived in Nadi, Fiji on Friday for a state visit.
+"""
+        )
+    )
+    assert visit.location is not None and visit.location.country == "FJ"
+
+
+def test_seats_of_government_stand_for_their_city():
+    assert find_place("Istana").name == "Singapore"
+    assert find_place("Aso Villa").name == "Abuja"
+    assert find_place("Hyderabad House").name == "New Delhi"
