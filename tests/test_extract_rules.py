@@ -190,3 +190,47 @@ def test_seats_of_government_stand_for_their_city():
     assert find_place("Istana").name == "Singapore"
     assert find_place("Aso Villa").name == "Abuja"
     assert find_place("Hyderabad House").name == "New Delhi"
+
+
+def test_a_welcome_and_a_wreath_laying_on_one_day_are_two_ceremonies():
+    events = events_of(
+        """ date 2024-10-07 Maldives president in Delhi
+
+NEW DELHI, Oct 7 (PTI): President Mohamed Muizzu was accorded a ceremonial welcome at Rashtrapati Bhavan on Monday.
+Later on Monday, Muizzu laid a wreath at Rajghat.
+"""
+    )
+    assert events.count(("ceremony", dt.date(2024, 10, 7))) == 2
+
+
+def test_a_greeting_on_arrival_or_meeting_scholars_is_no_meeting():
+    events = events_of(
+        """ date 2024-10-07 Arrival
+
+NEW DELHI, Oct 7 (PTI): Prime Minister Narendra Modi received President Mohamed Muizzu as the latter arrived at Hyderabad House on Monday.
+The president also met Indian scholars and students on Monday.
+"""
+    )
+    assert [t for t, _ in events if t == "meeting"] == []
+
+
+def test_plans_after_an_arrival_belong_to_the_stay_not_to_the_day():
+    events = events_of(
+        """ date 2013-03-22 Xi arrives
+
+MOSCOW, March 22 (Xinhua) -- Chinese President Xi Jinping arrived in Moscow on Friday for a state visit.
+Xi will also meet Prime Minister Dmitry Medvedev.
+"""
+    )
+    assert events == [("visit", dt.date(2013, 3, 22))]
+
+
+def test_an_anniversary_far_from_the_cue_does_not_hide_it():
+    events = events_of(
+        """ date 2020-03-05 Talks in Moscow
+
+MOSCOW, March 5 (Sputnik) - "This year we celebrate the 100th anniversary of our relations, and we invited our friend to visit our country for the occasion," Erdogan said at a press conference following the six-hour-long talks with the Russian leader.
+"""
+    )
+    day = dt.date(2020, 3, 5)
+    assert ("press", day) in events and ("talks", day) in events

@@ -1,6 +1,7 @@
 """Cue tables: how agencies phrase each type of happening, and what is not an event.
 
-These are data, not code: each row is (type, pattern). Patterns are regular expressions
+These are data, not code: each row is (type, pattern), where the type may carry a kind after
+a colon (``ceremony:wreath``): happenings of one type but different kinds stay apart. Patterns are regular expressions
 without nested quantifiers (so matching stays linear) and are matched case-insensitively
 unless they start with ``(?-i)``. Add a row to teach the extractor a new phrasing.
 """
@@ -74,20 +75,20 @@ CUES: list[tuple[str, str]] = [
     ),
     ("signing", r"\bwitness(?:ed|es)? the signing\b"),
     ("signing", r"\b(?:signing|exchange) of (?:\w+ ){0,4}(?:documents|agreements|memorand|MoUs|deals)"),
-    # ceremony
-    ("ceremony", r"\b(?:welcome|welcoming|farewell|arrival|official) ceremony\b"),
-    ("ceremony", r"\bceremonial (?:welcome|reception)\b"),
-    ("ceremony", r"\b(?:official|formal|red[- ]carpet) welcome\b"),
+    # ceremony: "type:kind" rows; ceremonies of different kinds on one day are different happenings
+    ("ceremony:welcome", r"\b(?:welcome|welcoming|farewell|arrival|official) ceremony\b"),
+    ("ceremony:welcome", r"\bceremonial (?:welcome|reception)\b"),
+    ("ceremony:welcome", r"\b(?:official|formal|red[- ]carpet) welcome\b"),
+    ("ceremony:welcome", r"\bguard of hono(?:u)?r\b"),
     (
-        "ceremony",
+        "ceremony:award",
         r"\b(?:conferred|confers|conferring|bestowed|bestows|bestowing) (?:\w+ ){0,6}(?:order|medal|award|honou?r|recognition)\b",
     ),
-    ("ceremony", r"\bguard of hono(?:u)?r\b"),
-    ("ceremony", r"\b(?:laid|lays|lay|laying) (?:a )?wreaths?\b"),
-    ("ceremony", r"\bwreath[- ]laying\b"),
-    ("ceremony", r"\b(?:conferred|confers|awarded|awards|presented) (?:\w+ ){0,4}(?:order|medal|award)\b"),
-    ("ceremony", r"\bpaid (?:homage|tribute) (?:to|at)\b"),
-    ("ceremony", r"\b(?:accepted|accepts|received|receives) (?:the )?credentials\b"),
+    ("ceremony:award", r"\b(?:conferred|confers|awarded|awards|presented) (?:\w+ ){0,4}(?:order|medal|award)\b"),
+    ("ceremony:wreath", r"\b(?:laid|lays|lay|laying) (?:a )?wreaths?\b"),
+    ("ceremony:wreath", r"\bwreath[- ]laying\b"),
+    ("ceremony:wreath", r"\b(?:paid|pays|pay|paying) (?:homage|tribute|respects) (?:to|at)\b"),
+    ("ceremony:credentials", r"\b(?:accepted|accepts|received|receives) (?:the )?credentials\b"),
     ("ceremony", r"\b(?:attended|attends|attend) (?:\w+ ){0,3}ceremony\b"),
     # banquet
     ("banquet", r"\b(?:state )?banquet\b"),
@@ -129,11 +130,13 @@ CUES: list[tuple[str, str]] = [
 # close by, since a date far off in the sentence belongs to another verb.
 NEEDS_NEAR_DATE = {r"\bvisits? to (?:the )?[A-Z]"}
 NEAR = 60
-# What follows "met with" when the meeting is no diplomatic event: business people, students.
-NOT_COUNTERPART_AFTER = re.compile(
-    r"\s*(?:with\s+)?(?:(?:top|senior|leading|local|young|some|several|a group of)\s+)*(?:business|students|"
+# Whom "met with" names when the meeting is no diplomatic event: business people, students;
+# or a greeting on arrival ("received him as he arrived", "received at the airport").
+NOT_COUNTERPART = re.compile(
+    r"[\w-]+\s+(?:with\s+)?(?:[A-Z][\w-]*\s+)?(?:(?:top|senior|leading|local|young|some|several|a group of)\s+)*(?:business|students|"
     r"representatives|members|community|diaspora|journalists|executives|entrepreneurs|scholars|"
-    r"sinologists|workers|residents|overseas Chinese|flags|music|protesters)\b",
+    r"sinologists|workers|residents|overseas Chinese|flags|music|protesters)\b"
+    r"|(?:received|receives)\b[^.;]{0,80}?\b(?:as (?:the latter |he |she |they )?(?:arrived|arrives)|upon (?:his |her |their )?arrival|at the airport)",
     re.IGNORECASE,
 )
 
@@ -159,6 +162,7 @@ class Cue:
     type: str
     pattern: re.Pattern[str]
     near: bool = False
+    kind: str = ""
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -167,7 +171,9 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-COMPILED: list[Cue] = [Cue(t, _compile(p), p in NEEDS_NEAR_DATE) for t, p in CUES]
+COMPILED: list[Cue] = [
+    Cue(t.partition(":")[0], _compile(p), p in NEEDS_NEAR_DATE, t.partition(":")[2] or t) for t, p in CUES
+]
 
 # Event codes for joining with GDELT/ICEWS (CAMEO) and POLECAT (PLOVER).
 CAMEO = {
@@ -200,19 +206,20 @@ class CueMatch:
     start: int
     end: int
     near: bool = False
+    kind: str = ""
 
 
 def find_cues(sentence: str) -> list[CueMatch]:
-    """Every cue in a sentence that is not part of a pledge, wish or plan; one per type."""
+    """Every cue in a sentence that is not part of a pledge, wish or plan; one per kind."""
     seen: dict[str, CueMatch] = {}
     for cue in COMPILED:
-        if cue.type in seen:
+        if cue.kind in seen:
             continue
         for m in cue.pattern.finditer(sentence):
             if NOT_EVENT_BEFORE.search(sentence[max(0, m.start() - 80) : m.start()]):
                 continue
-            if cue.type == "meeting" and NOT_COUNTERPART_AFTER.match(sentence, m.end(), m.end() + 60):
+            if cue.type == "meeting" and NOT_COUNTERPART.match(sentence, m.start(), m.end() + 80):
                 continue
-            seen[cue.type] = CueMatch(cue.type, m.start(), m.end(), cue.near)
+            seen[cue.kind] = CueMatch(cue.type, m.start(), m.end(), cue.near, cue.kind)
             break
     return sorted(seen.values(), key=lambda c: c.start)

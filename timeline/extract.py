@@ -71,7 +71,7 @@ def extract(article: Article) -> list[Event]:
     candidates = _candidates(article, people)
     source = Source(path=article.path, title=article.title, published=article.published, url=article.url)
     events = [_to_event(c, source) for c in candidates]
-    return merge_events(events)
+    return merge_events(events, [c.cue.kind for c in candidates])
 
 
 def _scan_people(article: Article) -> PeopleIndex:
@@ -134,15 +134,15 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
         explicit = [d for d in dates if d.kind == "explicit"]
         # Captions stand alone: a caption without a date is about the dateline day.
         fallback = ref if sentence.caption else running
-        vague = bool(VAGUE_TIME_RE.search(text))
-        for cue in find_cues(text):
+        cues = find_cues(text)
+        for cue in cues:
             future = bool(FUTURE_RE.search(text, max(0, cue.start - 60), min(len(text), cue.end + 25)))
             mention = _choose_date(dates, cue)
             if _background(text, cue, dates):
                 continue
             if mention is not None:
                 start, end = mention.first, mention.last
-            elif vague or fallback is None:
+            elif fallback is None:
                 continue
             elif future:
                 if VAGUE_FUTURE_RE.search(text) or sentence.caption:
@@ -169,7 +169,8 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             planned = None
             if explicit:
                 running = explicit[-1].first
-            if any(d.first == ref for d in dates):
+            # An arrival opens a stay of several days: what "will" follow belongs to the stay.
+            if any(d.first == ref for d in dates) and any(c.type != "visit" for c in cues):
                 today_told = True
     return out
 

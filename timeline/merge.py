@@ -64,14 +64,19 @@ def combine(a: Event, b: Event) -> Event:
     )
 
 
-def merge_events(events: Iterable[Event]) -> list[Event]:
-    """Merge tellings of the same happening; keeps the order of first mention."""
-    merged: list[Event] = []
+def merge_events(events: Iterable[Event], kinds: Iterable[str] | None = None) -> list[Event]:
+    """Merge tellings of the same happening; keeps the order of first mention.
+
+    ``kinds``, one per event, keeps apart happenings of one type but different kinds (a welcome
+    ceremony and a wreath-laying on the same day)."""
+    merged: list[tuple[Event, str]] = []
+    labels = iter(kinds) if kinds is not None else None
     for event in events:
-        for i, known in enumerate(merged):
-            if same_happening(known, event):
-                merged[i] = combine(known, event)
+        kind = next(labels, event.type) if labels is not None else event.type
+        for i, (known, known_kind) in enumerate(merged):
+            if known_kind == kind and same_happening(known, event):
+                merged[i] = (combine(known, event), kind)
                 break
         else:
-            merged.append(event)
-    return merged
+            merged.append((event, kind))
+    return [e for e, _ in merged]
