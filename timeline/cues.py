@@ -84,7 +84,10 @@ CUES: list[tuple[str, str]] = [
         "ceremony:award",
         r"\b(?:conferred|confers|conferring|bestowed|bestows|bestowing) (?:\w+ ){0,6}(?:order|medal|award|honou?r|recognition)\b",
     ),
-    ("ceremony:award", r"\b(?:conferred|confers|awarded|awards|presented) (?:\w+ ){0,4}(?:order|medal|award)\b"),
+    (
+        "ceremony:award",
+        r"\b(?:conferred|confers|awarded|awards|presented) (?:\w+ ){0,4}(?:order|medal|award)\b",
+    ),
     ("ceremony:wreath", r"\b(?:laid|lays|lay|laying) (?:a )?wreaths?\b"),
     ("ceremony:wreath", r"\bwreath[- ]laying\b"),
     ("ceremony:wreath", r"\b(?:paid|pays|pay|paying) (?:homage|tribute|respects) (?:to|at)\b"),
@@ -220,6 +223,8 @@ def find_cues(sentence: str) -> list[CueMatch]:
                 continue
             if cue.type == "meeting" and NOT_COUNTERPART.match(sentence, m.start(), m.end() + 80):
                 continue
+            if any(c.type == cue.type and c.start < m.end() and m.start() < c.end for c in seen.values()):
+                continue  # "attends a welcome ceremony" is one ceremony, of the kind found first
             seen[cue.kind] = CueMatch(cue.type, m.start(), m.end(), cue.near, cue.kind)
             break
     return sorted(seen.values(), key=lambda c: c.start)
