@@ -234,3 +234,38 @@ MOSCOW, March 5 (Sputnik) - "This year we celebrate the 100th anniversary of our
     )
     day = dt.date(2020, 3, 5)
     assert ("press", day) in events and ("talks", day) in events
+
+
+def test_talks_pointed_back_to_keep_their_day_not_the_next_visits():
+    events = events_of(
+        """ date 2013-11-12 Ministers meet
+
+NEW DELHI, Nov 12 (IANS): The Indian and Japanese foreign ministers held talks on Tuesday.
+The talks between the two focused on the visit of the Japanese emperor, who is to arrive in Delhi Nov 30.
+"""
+    )
+    assert ("talks", dt.date(2013, 11, 12)) in events
+    assert ("talks", dt.date(2013, 11, 30)) not in events
+    assert ("visit", dt.date(2013, 11, 30)) in events
+
+
+def test_talks_planned_during_a_stay_have_no_day_even_if_the_arrival_has_one():
+    events = events_of(
+        """ date 2015-07-24 Obama lands in Kenya
+
+NAIROBI, July 24 (AFP) - Air Force One landed on Friday at Nairobi's airport, where President Barack Obama was welcomed by Kenyan President Uhuru Kenyatta with whom he will hold talks during his two-day visit.
+"""
+    )
+    assert "talks" not in {t for t, _ in events}
+
+
+def test_without_a_dateline_or_any_day_in_the_text_nothing_can_be_dated():
+    text = """ date 2024-05-24 A glamorous state dinner
+
+By A Reporter
+
+Under the stars, President Joe Biden hosted a state dinner for his Kenyan counterpart William Ruto.
+"""
+    assert events_of(text) == []
+    dated = text.replace("hosted a state dinner", "hosted a state dinner on Thursday")
+    assert events_of(dated) == [("banquet", dt.date(2024, 5, 23))]

@@ -16,7 +16,10 @@ CUES: list[tuple[str, str]] = [
     # visit: a stay in another country
     ("visit", r"\b(?:state|official|working|friendly|official working|state and official) visits?\b"),
     ("visit", r"\bvisits? to (?:the )?[A-Z]"),  # a noun: see NEEDS_NEAR_DATE
-    ("visit", r"\b(?:arrived|arrives|arriving|landed|lands|landing) (?:here|(?:in|at) (?:the )?[A-Z])"),
+    (
+        "visit",
+        r"\b(?:arrived|arrives|arrive|arriving|landed|lands|landing) (?:here|(?:in|at) (?:the )?[A-Z])",
+    ),
     ("visit", r"\b(?:after|upon|on) (?:(?:his|her|their) )?(?:landing|arriving|arrival)\b"),
     ("visit", r"\bis (?:on|paying) an? (?:\w+ ){0,2}visit\b"),
     ("visit", r"\b(?:paid|pays|paying|pay) (?:an?|his|her|their) (?:\w+[- ]){0,3}visit\b"),
@@ -25,7 +28,7 @@ CUES: list[tuple[str, str]] = [
     ("talks", r"\b(?:held|holds|hold|holding|had|have|conducted) (?:\w+[- ]){0,3}talks\b"),
     ("talks", r"\b(?:small|big|large|restricted|expanded|delegation)[- ](?:group |level |format )?talks\b"),
     ("talks", r"\btalks (?:with|between)\b"),
-    ("talks", r"\b(?:his|their|the) talks\b"),
+    ("talks", r"\b(?:his|their|the) talks\b"),  # mostly pointing back: see NEEDS_NEAR_DATE
     ("talks", r"\b(?:bilateral|summit) (?:summit|meeting|talks)\b"),
     ("talks", r"\bnegotiations (?:with|between)\b"),
     (
@@ -129,9 +132,14 @@ CUES: list[tuple[str, str]] = [
     ),
 ]
 
-# Cues that name a happening as a noun ("his visit to Russia"): they take a date only from
-# close by, since a date far off in the sentence belongs to another verb.
-NEEDS_NEAR_DATE = {r"\bvisits? to (?:the )?[A-Z]"}
+# Cues that name a happening as a noun ("his visit to Russia", "The talks focused on ...
+# the emperor's visit from Nov 30"): they take a date only from close by, since a date far
+# off in the sentence belongs to another verb.
+NEEDS_NEAR_DATE = {
+    r"\bvisits? to (?:the )?[A-Z]",
+    r"\b(?:his|their|the) talks\b",
+    r"\btalks (?:with|between)\b",
+}
 NEAR = 60
 # Whom "met with" names when the meeting is no diplomatic event: business people, students;
 # or a greeting on arrival ("received him as he arrived", "received at the airport").

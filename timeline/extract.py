@@ -48,7 +48,7 @@ HERE_RE = re.compile(r"\bhere\b")
 VAGUE_FUTURE_RE = re.compile(
     r"\b(?:soon|next (?:year|month|week)|later this (?:year|month)|this year|in the (?:near )?future|"
     r"at an early date|in (?:the )?coming (?:days|weeks|months|years)|at a later date|"
-    r"during (?:his|her|their|the) (?:\w+ )?(?:visit|stay|trip|tour))\b",
+    r"during (?:his|her|their|the) (?:[\w-]+ )?(?:visit|stay|trip|tour))\b",
     re.IGNORECASE,
 )
 
@@ -118,6 +118,7 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
     # then hold talks"), not a plan without a day.
     today_told = False
     planned: dt.date | None = None  # the day the last dated scheduled sentence named
+    told = False  # whether the body has named a day yet
     body_from = article.dateline.start if article.dateline else article.body_start
     home = _home_location(article)
     out: list[Candidate] = []
@@ -140,12 +141,15 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             mention = _choose_date(dates, cue)
             if _background(text, cue, dates):
                 continue
+            a, b = max(0, cue.start - NEAR), min(len(text), cue.end + NEAR)
+            if future and VAGUE_FUTURE_RE.search(text, a, b):
+                continue  # "with whom he will hold talks during his visit": no day for the talks
             if mention is not None:
                 start, end = mention.first, mention.last
             elif fallback is None:
                 continue
             elif future:
-                if VAGUE_FUTURE_RE.search(text) or sentence.caption:
+                if sentence.caption:
                     continue
                 if planned is not None:
                     start, end = planned, None
@@ -153,6 +157,10 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                     start, end = fallback, None
                 else:
                     continue
+            elif not (told or sentence.caption or article.dateline_date):
+                # Only the publication day is known: a feature written the day after tells
+                # last night's dinner without a day, so the day cannot be told.
+                continue
             else:
                 start, end = fallback, None
             if cue.type == "visit" and end is None:
@@ -163,6 +171,8 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             location = None if cue.type == "call" else _location(text, article, participants, home)
             countries = _countries(text, participants, location)
             out.append(Candidate(cue.type, start, end, sentence, cue, participants, location, countries))
+        if dates and sentence.start >= body_from:
+            told = True
         if dates and sentence_future and not sentence.caption:
             planned = dates[-1].first
         if dates and not sentence.caption and not sentence_future and sentence.start >= body_from:
