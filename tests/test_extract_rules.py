@@ -269,3 +269,66 @@ Under the stars, President Joe Biden hosted a state dinner for his Kenyan counte
     assert events_of(text) == []
     dated = text.replace("hosted a state dinner", "hosted a state dinner on Thursday")
     assert events_of(dated) == [("banquet", dt.date(2024, 5, 23))]
+
+
+def test_a_signing_ceremony_is_a_signing():
+    events = events_of(
+        """ date 2021-01-07 China, DRC sign MoU
+
+KINSHASA, Jan. 6 (Xinhua) -- Wang Yi and DRC Foreign Minister Marie Tumba Nzeza attend a signing ceremony on Wednesday.
+"""
+    )
+    assert events == [("signing", dt.date(2021, 1, 6))]
+
+
+def test_meeting_the_press_is_press():
+    events = events_of(
+        """ date 2015-03-15 Premier meets press
+
+BEIJING, March 15 (Xinhua) -- Premier Li Keqiang met with Chinese and foreign press at the Great Hall of the People on Sunday.
+"""
+    )
+    assert events == [("press", dt.date(2015, 3, 15))]
+
+
+def test_the_two_men_met_is_a_meeting():
+    events = events_of(
+        """ date 2022-07-16 Biden in Jeddah
+
+JEDDAH, July 16 (WAM) -- The two men met on the sidelines of a gathering of Arab leaders on Saturday.
+"""
+    )
+    assert events == [("meeting", dt.date(2022, 7, 16))]
+
+
+def test_arriving_to_attend_a_summit_is_the_summit_not_a_visit():
+    events = events_of(
+        """ date 2022-07-16 UAE President arrives
+
+JEDDAH, July 16 (WAM) -- UAE President Sheikh Mohamed bin Zayed arrived in Jeddah on Saturday to participate in the Jeddah Security and Development Summit.
+"""
+    )
+    assert events == [("summit", dt.date(2022, 7, 16))]
+
+
+def test_the_talks_pointing_back_to_a_meeting_are_that_meeting():
+    events = events_of(
+        """ date 2013-11-12 Ministers meet
+
+NEW DELHI, Nov 12 (IANS): The Indian and Japanese foreign ministers met Tuesday.
+The talks between the two focused on trade and investment.
+"""
+    )
+    assert events == [("meeting", dt.date(2013, 11, 12))]
+
+
+def test_a_guard_of_honour_belongs_to_the_ceremony_it_is_part_of():
+    events = events_of(
+        """ date 2018-06-20 Xi accepts credentials
+
+BEIJING, June 20 (Xinhua) -- President Xi Jinping accepted credentials presented by new ambassadors on Wednesday.
+With a guard of honor lining up on both sides, the ambassadors walked into the hall on Wednesday.
+Later on Wednesday, Xi attended the opening ceremony of a youth festival.
+"""
+    )
+    assert events == [("ceremony", dt.date(2018, 6, 20))] * 2

@@ -17,18 +17,18 @@ CUES: list[tuple[str, str]] = [
     ("visit", r"\b(?:state|official|working|friendly|official working|state and official) visits?\b"),
     ("visit", r"\bvisits? to (?:the )?[A-Z]"),  # a noun: see NEEDS_NEAR_DATE
     (
-        "visit",
+        "visit:arrival",
         r"\b(?:arrived|arrives|arrive|arriving|landed|lands|landing) (?:here|(?:in|at) (?:the )?[A-Z])",
     ),
-    ("visit", r"\b(?:after|upon|on) (?:(?:his|her|their) )?(?:landing|arriving|arrival)\b"),
+    ("visit:arrival", r"\b(?:after|upon|on) (?:(?:his|her|their) )?(?:landing|arriving|arrival)\b"),
     ("visit", r"\bis (?:on|paying) an? (?:\w+ ){0,2}visit\b"),
     ("visit", r"\b(?:paid|pays|paying|pay) (?:an?|his|her|their) (?:\w+[- ]){0,3}visit\b"),
     ("visit", r"\b(?:trip|tour) to [A-Z]"),
     # talks: formal talks, a bilateral summit
     ("talks", r"\b(?:held|holds|hold|holding|had|have|conducted) (?:\w+[- ]){0,3}talks\b"),
     ("talks", r"\b(?:small|big|large|restricted|expanded|delegation)[- ](?:group |level |format )?talks\b"),
-    ("talks", r"\btalks (?:with|between)\b"),
-    ("talks", r"\b(?:his|their|the) talks\b"),  # mostly pointing back: see NEEDS_NEAR_DATE
+    ("talks:anaphor", r"\btalks (?:with|between)\b"),
+    ("talks:anaphor", r"\b(?:his|their|the) talks\b"),  # mostly pointing back: see NEEDS_NEAR_DATE
     ("talks", r"\b(?:bilateral|summit) (?:summit|meeting|talks)\b"),
     ("talks", r"\bnegotiations (?:with|between)\b"),
     (
@@ -56,6 +56,11 @@ CUES: list[tuple[str, str]] = [
     ("meeting", r"\b(?:held|holds|had|has|have|hold) (?:a |an )?(?:[\w-]+ ){0,2}meeting with\b"),
     ("meeting", r"(?-i:\b(?:received|receives|receiving) (?:(?:visiting|the|his|her) )?[A-Z])"),
     ("meeting", r"\bcourtesy (?:call|visit)\b"),
+    (
+        "meeting",
+        r"\b(?:the two (?:men|women|leaders|presidents|prime ministers|ministers|sides|heads of state)|they|both leaders)"
+        r" (?:also |first |later |had |have )?met\b",
+    ),
     ("meeting", r"\bon the sidelines of\b.{0,80}\bmet\b"),
     # call: phone, video
     ("call", r"\b(?:phone|telephone|video) (?:call|conversation|talks|conference)\b"),
@@ -65,6 +70,10 @@ CUES: list[tuple[str, str]] = [
     ("call", r"\bphoned\b"),
     # press
     ("press", r"\b(?:jointly )?(?:met|meet|meets|meeting|will meet) the press\b"),
+    (
+        "press",
+        r"\b(?:met|meet|meets|meeting) (?:with )?(?:the )?(?:[\w-]+ (?:and [\w-]+ )?)?(?:press|media|reporters|journalists)\b",
+    ),
     ("press", r"\b(?:joint )?(?:press|news) (?:conference|briefing|availability)\b"),
     ("press", r"\bjoint (?:press|news|media) statements?\b"),
     ("press", r"\bstatements? to the (?:press|media)\b"),
@@ -77,12 +86,13 @@ CUES: list[tuple[str, str]] = [
         r"contracts?|plan|pacts?|communiqu[eé])",
     ),
     ("signing", r"\bwitness(?:ed|es)? the signing\b"),
+    ("signing", r"\bsigning ceremony\b"),
     ("signing", r"\b(?:signing|exchange) of (?:\w+ ){0,4}(?:documents|agreements|memorand|MoUs|deals)"),
     # ceremony: "type:kind" rows; ceremonies of different kinds on one day are different happenings
     ("ceremony:welcome", r"\b(?:welcome|welcoming|farewell|arrival|official) ceremony\b"),
     ("ceremony:welcome", r"\bceremonial (?:welcome|reception)\b"),
     ("ceremony:welcome", r"\b(?:official|formal|red[- ]carpet) welcome\b"),
-    ("ceremony:welcome", r"\bguard of hono(?:u)?r\b"),
+    ("ceremony", r"\bguard of hono(?:u)?r\b"),  # part of a welcome or of a credentials ceremony
     (
         "ceremony:award",
         r"\b(?:conferred|confers|conferring|bestowed|bestows|bestowing) (?:\w+ ){0,6}(?:order|medal|award|honou?r|recognition)\b",
@@ -95,7 +105,7 @@ CUES: list[tuple[str, str]] = [
     ("ceremony:wreath", r"\bwreath[- ]laying\b"),
     ("ceremony:wreath", r"\b(?:paid|pays|pay|paying) (?:homage|tribute|respects) (?:to|at)\b"),
     ("ceremony:credentials", r"\b(?:accepted|accepts|received|receives) (?:the )?credentials\b"),
-    ("ceremony", r"\b(?:attended|attends|attend) (?:\w+ ){0,3}ceremony\b"),
+    ("ceremony:other", r"\b(?:attended|attends|attend) (?:(?!signing\b)\w+ ){0,3}ceremony\b"),
     # banquet
     ("banquet", r"\b(?:state )?banquet\b"),
     ("banquet", r"\bstate (?:dinner|luncheon)\b"),
@@ -140,13 +150,16 @@ NEEDS_NEAR_DATE = {
     r"\b(?:his|their|the) talks\b",
     r"\btalks (?:with|between)\b",
 }
+# Kinds with a rule of their own in extraction: an arrival to attend a summit is the summit;
+# talks pointed back to without a day of their own are the talks or meeting told before.
+ARRIVAL, ANAPHOR = "arrival", "anaphor"
 NEAR = 60
 # Whom "met with" names when the meeting is no diplomatic event: business people, students;
 # or a greeting on arrival ("received him as he arrived", "received at the airport").
 NOT_COUNTERPART = re.compile(
-    r"[\w-]+\s+(?:with\s+)?(?:[A-Z][\w-]*\s+)?(?:(?:top|senior|leading|local|young|some|several|a group of)\s+)*(?:business|students|"
+    r"[\w-]+\s+(?:with\s+)?(?:[A-Z][\w-]*\s+(?:and\s+[\w-]+\s+)?)?(?:(?:top|senior|leading|local|young|some|several|a group of)\s+)*(?:business|students|"
     r"representatives|members|community|diaspora|journalists|executives|entrepreneurs|scholars|"
-    r"sinologists|workers|residents|overseas Chinese|flags|music|protesters)\b"
+    r"sinologists|workers|residents|overseas Chinese|flags|music|protesters|press|media|reporters)\b"
     r"|(?:received|receives)\b[^.;]{0,80}?\b(?:as (?:the latter |he |she |they )?(?:arrived|arrives)|upon (?:his |her |their )?arrival|at the airport)",
     re.IGNORECASE,
 )

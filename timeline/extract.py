@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from timeline.article import Article, Sentence
 from timeline.countries import find_countries, lookup
-from timeline.cues import CAMEO, FUTURE_RE, NEAR, PLOVER, CueMatch, find_cues
+from timeline.cues import ANAPHOR, ARRIVAL, CAMEO, FUTURE_RE, NEAR, PLOVER, CueMatch, find_cues
 from timeline.dates import DateMention, duration_days, find_dates
 from timeline.merge import TWO_PARTY, merge_events
 from timeline.model import Event, Evidence, Location, Participant, Source
@@ -136,6 +136,9 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
         # Captions stand alone: a caption without a date is about the dateline day.
         fallback = ref if sentence.caption else running
         cues = find_cues(text)
+        if any(c.type == "summit" for c in cues):
+            # "arrived in Jeddah to participate in the summit": the happening is the summit.
+            cues = [c for c in cues if c.kind != ARRIVAL]
         for cue in cues:
             future = bool(FUTURE_RE.search(text, max(0, cue.start - 60), min(len(text), cue.end + 25)))
             mention = _choose_date(dates, cue)
@@ -167,6 +170,10 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                 days = duration_days(text)
                 if days and days > 1 and mention is not None:
                     end = start + dt.timedelta(days=days - 1)
+            if cue.kind == ANAPHOR and mention is None:
+                told_before = [c for c in out if c.type in TWO_PARTY and c.start == start]
+                if told_before:
+                    cue = replace(cue, type=told_before[-1].type, kind=told_before[-1].cue.kind)
             participants = _participants(text, people, cue.type)
             location = None if cue.type == "call" else _location(text, article, participants, home)
             countries = _countries(text, participants, location)

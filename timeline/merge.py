@@ -64,6 +64,11 @@ def combine(a: Event, b: Event) -> Event:
     )
 
 
+def _kinds_fit(a: str, b: str, type_: str) -> bool:
+    """Same kind, or one of them only the bare type (a guard of honour fits any ceremony)."""
+    return a == b or a == type_ or b == type_
+
+
 def merge_events(events: Iterable[Event], kinds: Iterable[str] | None = None) -> list[Event]:
     """Merge tellings of the same happening; keeps the order of first mention.
 
@@ -74,8 +79,8 @@ def merge_events(events: Iterable[Event], kinds: Iterable[str] | None = None) ->
     for event in events:
         kind = next(labels, event.type) if labels is not None else event.type
         for i, (known, known_kind) in enumerate(merged):
-            if known_kind == kind and same_happening(known, event):
-                merged[i] = (combine(known, event), kind)
+            if _kinds_fit(known_kind, kind, event.type) and same_happening(known, event):
+                merged[i] = (combine(known, event), kind if known_kind == known.type else known_kind)
                 break
         else:
             merged.append((event, kind))
