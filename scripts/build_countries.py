@@ -152,7 +152,8 @@ TABLE: dict[str, tuple[str, str, str]] = {
     "SI": ("", "Slovenian;Slovene", ""),
     "SO": ("", "Somali", ""),
     "ZA": ("", "South African", "Union Buildings"),
-    "KR": ("South Korea;Republic of Korea;ROK", "South Korean", "Cheong Wa Dae;Blue House"),
+    # "Korean President" in diplomatic reports is the president of the Republic of Korea.
+    "KR": ("South Korea;Republic of Korea;ROK", "South Korean;Korean", "Cheong Wa Dae;Blue House"),
     "SS": ("", "South Sudanese", ""),
     "ES": ("", "Spanish", "Moncloa"),
     "LK": ("", "Sri Lankan", ""),

@@ -332,3 +332,44 @@ Later on Wednesday, Xi attended the opening ceremony of a youth festival.
 """
     )
     assert events == [("ceremony", dt.date(2018, 6, 20))] * 2
+
+
+def test_a_leader_whose_country_goes_unsaid_belongs_to_the_country_the_article_is_about():
+    (call,) = extract(
+        parse_article(
+            """ date 2022-06-23 Wang Yi holds phone talks
+
+BEIJING, June 23 (Xinhua) -- Foreign Minister Wang Yi held a phone call with Iranian Foreign Minister Hossein Amir Abdollahian on Thursday.
+Wang said China is ready to work with Iran. China values the ties, and China will keep its word, Wang said. China hopes for peace.
+"""
+        )
+    )
+    assert set(call.countries) == {"CN", "IR"}
+
+
+def test_the_visiting_president_is_the_guest_of_the_article():
+    events = extract(
+        parse_article(
+            """ date 2020-02-14 Portuguese President in India
+
+NEW DELHI, Feb 14 (PTI): Portuguese President Marcelo Rebelo de Sousa arrived here on Thursday for a state visit.
+President Ram Nath Kovind of India will host a banquet in honour of the visiting president on Friday evening.
+"""
+        )
+    )
+    banquet = next(e for e in events if e.type == "banquet")
+    assert banquet.start == dt.date(2020, 2, 14)
+    assert set(banquet.countries) == {"IN", "PT"}
+
+
+def test_a_group_named_by_its_plural_title_brings_every_member():
+    (ceremony,) = extract(
+        parse_article(
+            """ date 2018-06-20 Xi accepts credentials
+
+BEIJING, June 20 (Xinhua) -- President Xi Jinping accepted credentials presented by three newly-appointed ambassadors on Wednesday.
+They are Peruvian Ambassador to China Luis Quesada, Angolan Ambassador to China Joao Salvador and Moldovan Ambassador to China Denis Jelimalai.
+"""
+        )
+    )
+    assert set(ceremony.countries) == {"CN", "PE", "AO", "MD"}

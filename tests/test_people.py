@@ -67,3 +67,17 @@ def test_a_surname_inside_another_full_name_is_not_a_mention():
     index = PeopleIndex()
     index.scan("Maldives President Mohamed Muizzu and First Lady Sajidha Mohamed arrived.")
     assert [p.name for p in index.mentions_in("Modi received Mohamed Muizzu.")] == ["Mohamed Muizzu"]
+
+
+def test_appositive_with_a_demonym_gives_the_country():
+    found = people_in("President Xi Jinping, the first Chinese head of state to visit Fiji, arrived.")
+    assert ("Xi Jinping", "CN") in found
+
+
+def test_an_ambassador_to_a_country_is_not_of_it():
+    found = people_in("Peruvian Ambassador to China Luis Quesada presented his credentials.")
+    assert found == [("Luis Quesada", "PE")]
+
+
+def test_korean_president_is_the_republic_of_korea():
+    assert people_in("Meeting with Korean President Park Geun-hye on Sept 2") == [("Park Geun-hye", "KR")]

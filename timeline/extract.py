@@ -12,6 +12,7 @@ The pipeline, one step a function:
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 import re
 from dataclasses import dataclass, replace
 
@@ -36,7 +37,14 @@ VAGUE_TIME_RE = re.compile(
 # "the two leaders", "both presidents": the article's principals.
 GROUP_RE = re.compile(
     r"\b(?:the two|both|the) (?:leaders|presidents|heads of state|prime ministers|sides|ministers|"
-    r"foreign ministers|premiers|counterparts)\b",
+    r"foreign ministers|premiers|counterparts)\b|\bthe (?:visiting|guest) (?:president|prime minister|premier|leader|"
+    r"king|emir|chancellor|dignitary)\b|\bthe guest\b|\bin (?:his|her|their) hono(?:u)?r\b",
+    re.IGNORECASE,
+)
+# A group named by its plural title: every person the article gives that title.
+PLURAL_TITLE_RE = re.compile(
+    r"\b(?:the|all|these|those|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|\d+)\s+(?:new(?:ly[- ]appointed)?\s+|foreign\s+|visiting\s+)?"
+    r"(?P<title>ambassador|envoy|head of state|president|prime minister|foreign minister)s\b",
     re.IGNORECASE,
 )
 PLACE_RE = re.compile(
@@ -78,8 +86,18 @@ def _scan_people(article: Article) -> PeopleIndex:
     people = PeopleIndex()
     if article.title:
         people.scan(article.title, 0)
+    counts: Counter[str] = Counter()
     for s in article.sentences():
         people.scan(s.text, s.start)
+        counts.update(m.code for m in find_countries(s.text))
+    # Agencies often leave out the home country of their own leaders ("Premier Li Keqiang",
+    # "President Ram Nath Kovind"): a person with no country named belongs to the country the
+    # article names most.
+    if counts:
+        home = counts.most_common(1)[0][0]
+        for p in people.people:
+            if p.country is None:
+                p.country = home
     # A second pass counts bare surnames (``Xi``, ``Rahmon``) so principals rank by mentions.
     for s in article.sentences():
         for p in people.mentions_in(s.text):
@@ -198,6 +216,11 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
 
 def _participants(text: str, people: PeopleIndex, kind: str) -> list[Person]:
     found = people.mentions_in(text)
+    for m in PLURAL_TITLE_RE.finditer(text):
+        # "accepted credentials presented by thirteen newly-appointed ambassadors": all of them.
+        for p in people.holding(m.group("title")):
+            if p not in found:
+                found.append(p)
     if len(found) < 2 and GROUP_RE.search(text):
         for p in people.principals(2):
             if p not in found:

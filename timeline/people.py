@@ -103,7 +103,7 @@ _LOWER_TITLE_RE = re.compile(
     r"president|prime minister|premier|foreign minister|top diplomat|top legislator|head of state|king|"
     r"queen|crown prince|emir|chancellor|monarch|vice president|defence minister|defense minister))\b"
 )
-_OF_RE = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
+_OF_RE = re.compile(r"\s+(?:of|for|to)\s+(?:the\s+)?")
 _OF_WORDS_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,7}")
 _NAME_AFTER_RE = re.compile(
     rf"\s*,?\s+(?:(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty)\s+|HH\s+|H\.E\.\s+)?(?:Sheikh\s+)?{_NAME}"
@@ -125,6 +125,12 @@ _APPOSITIVE_RE = re.compile(
     rf"secretary of state|chairman|chairwoman|leader|ambassador|President|Prime Minister|Premier|"
     rf"Chancellor|King|Emir|Foreign Minister|Secretary of State|Secretary-General))"
     rf"\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]+){{0,4}})"
+)
+# "Xi Jinping, the first Chinese head of state to visit Fiji", "William Ruto, the Kenyan leader"
+_APPOSITIVE_DEMONYM_RE = re.compile(
+    rf"{_NAME},\s+(?:the\s+|a\s+)?(?:(?:first|new|former|then|current|visiting|late)\s+)?(?P<demonym>[A-Z][\w'’-]+)\s+"
+    r"(?P<title>head of state|head of government|president|prime minister|premier|leader|foreign minister|"
+    r"king|queen|monarch|emir|chancellor)\b"
 )
 # Words that look like names after a title but are not people.
 _NOT_NAMES = {
@@ -416,13 +422,23 @@ class PeopleIndex:
             if named is None:
                 continue
             after, _ = _of_phrase(text, named.end())
-            country = _country_of(of) or _country_before(text, m.start()) or _country_of(after)
+            # "Ambassador to China": the country he is sent to is not his own.
+            sent_to = of is not None and text[m.end() : m.end() + 5].split()[:1] == ["to"]
+            country = (
+                (None if sent_to else _country_of(of))
+                or _country_before(text, m.start())
+                or _country_of(after)
+            )
             found(named.group("name"), named.start("name"), m.group("title"), country)
         for m in _LOWER_TITLE_RE.finditer(text):
             named = _NAME_AFTER_RE.match(text, m.end())
             country = _country_before(text, m.start(), chain=False)
             if named is not None and country is not None:
                 found(named.group("name"), named.start("name"), m.group("title"), country)
+        for m in _APPOSITIVE_DEMONYM_RE.finditer(text):
+            code = lookup(m.group("demonym"))
+            if code is not None and len(_clean_name(m.group("name")).split()) >= 2:
+                found(m.group("name"), m.start("name"), m.group("title"), code)
         for m in _APPOSITIVE_RE.finditer(text):
             if len(_clean_name(m.group("name")).split()) >= 2:
                 found(m.group("name"), m.start("name"), m.group("title"), _country_of(m.group("of")))
@@ -452,6 +468,11 @@ class PeopleIndex:
                     break
         hits.sort(key=lambda h: h[0])
         return [p for _, p in hits]
+
+    def holding(self, title: str) -> list[Person]:
+        """Everyone whose title is ``title`` (singular, any case): "the ambassadors" names them all."""
+        want = _office(title)
+        return [p for p in self.people if _office(p.title).endswith(want)]
 
     def principals(self, n: int = 2) -> list[Person]:
         """The people the article is most about: most mentioned, then first seen."""
@@ -486,7 +507,7 @@ _THING_WORDS = {
 
 def _plausible_name(name: str) -> bool:
     words = name.split()
-    if not words or words[0] in _NOT_NAMES or any(w in _THING_WORDS for w in words):
+    if not words or words[0] in _NOT_NAMES or words[-1] in _THING_WORDS:
         return False
     if any(w in countries() for w in words if len(w) == 2 and w.isupper()):
         return False
