@@ -12,8 +12,8 @@ The pipeline, one step a function:
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from timeline.article import Article, Sentence
