@@ -181,6 +181,22 @@ FUTURE_RE = re.compile(
 )
 
 
+# Words without which no row of a type can match: a sentence without them skips the type's
+# rows (most sentences of an article hold no cue at all). Keep in step with CUES.
+TRIGGERS: dict[str, str] = {
+    "visit": r"visit|arriv|land|trip|tour",
+    "talks": r"talks|negotiations",
+    "meeting": r"\bmet\b|meet|receiv|call|courtesy",
+    "call": r"phone|video|virtual|online",
+    "press": r"press|news|media|journalists|reporters",
+    "signing": r"sign|ink",
+    "ceremony": r"ceremon|welcome|guard of hono|wreath|confer|bestow|award|homage|tribute|respects|credentials",
+    "banquet": r"banquet|dinner|lunch|reception",
+    "summit": r"summit|forum|conference|meeting",
+}
+_TRIGGER_RE = {t: re.compile(p, re.IGNORECASE) for t, p in TRIGGERS.items()}
+
+
 @dataclass(frozen=True)
 class Cue:
     type: str
@@ -236,8 +252,9 @@ class CueMatch:
 def find_cues(sentence: str) -> list[CueMatch]:
     """Every cue in a sentence that is not part of a pledge, wish or plan; one per kind."""
     seen: dict[str, CueMatch] = {}
+    present = {t for t, trigger in _TRIGGER_RE.items() if trigger.search(sentence)}
     for cue in COMPILED:
-        if cue.kind in seen:
+        if cue.kind in seen or cue.type not in present:
             continue
         for m in cue.pattern.finditer(sentence):
             if NOT_EVENT_BEFORE.search(sentence[max(0, m.start() - 80) : m.start()]):

@@ -241,6 +241,8 @@ _TRAILING_JUNK = {
 
 def fold(text: str) -> str:
     """Lower case without accents: ``Erdoğan`` and ``erdogan`` compare equal."""
+    if text.isascii():
+        return text.casefold()
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
