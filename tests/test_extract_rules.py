@@ -373,3 +373,29 @@ They are Peruvian Ambassador to China Luis Quesada, Angolan Ambassador to China 
         )
     )
     assert set(ceremony.countries) == {"CN", "PE", "AO", "MD"}
+
+
+def test_met_on_a_day_his_counterpart():
+    events = events_of(
+        """ date 2022-09-05 Marcos meets Widodo
+
+BOGOR, Indonesia (AP) — President Ferdinand "Bongbong" Marcos Jr. met on Monday morning his Indonesian counterpart, President Joko Widodo.
+"""
+    )
+    assert ("meeting", dt.date(2022, 9, 5)) in events
+
+
+def test_the_second_day_of_a_visit_dates_its_start():
+    events = extract(
+        parse_article(
+            """ date 2020-02-25 Day 2 of the visit
+
+NEW DELHI, Feb 25 (PTI): India and the US inked three agreements on Tuesday, on US President Donald Trump's second day of his maiden visit here.
+In his brief remarks at the start of official talks, Prime Minister Narendra Modi praised the ties.
+"""
+        )
+    )
+    got = {(e.type, e.start) for e in events}
+    assert ("visit", dt.date(2020, 2, 24)) in got
+    assert ("signing", dt.date(2020, 2, 25)) in got
+    assert ("talks", dt.date(2020, 2, 25)) in got

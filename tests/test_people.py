@@ -81,3 +81,10 @@ def test_an_ambassador_to_a_country_is_not_of_it():
 
 def test_korean_president_is_the_republic_of_korea():
     assert people_in("Meeting with Korean President Park Geun-hye on Sept 2") == [("Park Geun-hye", "KR")]
+
+
+def test_nicknames_and_suffixes():
+    index = PeopleIndex()
+    index.scan('President Ferdinand "Bongbong" Marcos Jr. met the press.')
+    (person,) = index.people
+    assert person.name == "Ferdinand Marcos Jr" and person.surname == "Marcos"

@@ -22,6 +22,11 @@ CUES: list[tuple[str, str]] = [
     ),
     ("visit:arrival", r"\b(?:after|upon|on) (?:(?:his|her|their) )?(?:landing|arriving|arrival)\b"),
     ("visit", r"\bis (?:on|paying) an? (?:\w+ ){0,2}visit\b"),
+    # "on the second day of his maiden visit": the visit began days before (see DAY_OF_STAY_RE)
+    (
+        "visit",
+        r"\b(?:first|second|third|fourth|fifth|sixth|final|last) day of (?:his|her|their|the) (?:[\w-]+ ){0,3}(?:visit|tour|trip|stay)\b",
+    ),
     ("visit", r"\b(?:paid|pays|paying|pay) (?:an?|his|her|their) (?:\w+[- ]){0,3}visit\b"),
     ("visit", r"\b(?:trip|tour) to [A-Z]"),
     # talks: formal talks, a bilateral summit
@@ -36,6 +41,7 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:proceeded|went|moved|sat down|headed|retired|met) (?:[\w'’-]+ ){0,5}?for (?:\w+ )?talks\b",
     ),
     ("talks", r"\bone-on-one talks\b"),
+    ("talks:anaphor", r"\b(?:official|formal|bilateral|delegation-level|restricted|extended) talks\b"),
     # meeting: met with, received, courtesy call
     (
         "meeting",
@@ -56,6 +62,7 @@ CUES: list[tuple[str, str]] = [
     ("meeting", r"\b(?:held|holds|had|has|have|hold) (?:a |an )?(?:[\w-]+ ){0,2}meeting with\b"),
     ("meeting", r"(?-i:\b(?:received|receives|receiving) (?:(?:visiting|the|his|her) )?[A-Z])"),
     ("meeting", r"\bcourtesy (?:call|visit)\b"),
+    ("meeting", r"\b(?:met|meets) (?:[\w-]+ ){0,4}?(?:his|her|their) (?:[\w-]+ ){0,2}counterparts?\b"),
     (
         "meeting",
         r"\b(?:the two (?:men|women|leaders|presidents|prime ministers|ministers|sides|heads of state)|they|both leaders)"
@@ -90,7 +97,7 @@ CUES: list[tuple[str, str]] = [
     ("signing", r"\b(?:signing|exchange) of (?:\w+ ){0,4}(?:documents|agreements|memorand|MoUs|deals)"),
     # ceremony: "type:kind" rows; ceremonies of different kinds on one day are different happenings
     ("ceremony:welcome", r"\b(?:welcome|welcoming|farewell|arrival|official) ceremony\b"),
-    ("ceremony:welcome", r"\bceremonial (?:welcome|reception)\b"),
+    ("ceremony:welcome", r"\bceremonial (?:welcome|reception|rites)\b"),
     ("ceremony:welcome", r"\b(?:official|formal|red[- ]carpet) welcome\b"),
     ("ceremony", r"\bguard of hono(?:u)?r\b"),  # part of a welcome or of a credentials ceremony
     (
@@ -146,10 +153,17 @@ CUES: list[tuple[str, str]] = [
 # the emperor's visit from Nov 30"): they take a date only from close by, since a date far
 # off in the sentence belongs to another verb.
 NEEDS_NEAR_DATE = {
+    r"\b(?:official|formal|bilateral|delegation-level|restricted|extended) talks\b",
     r"\bvisits? to (?:the )?[A-Z]",
     r"\b(?:his|their|the) talks\b",
     r"\btalks (?:with|between)\b",
 }
+# "on the second day of his visit" on a known day: the visit began a day before.
+DAY_OF_STAY_RE = re.compile(
+    r"\b(?P<nth>first|second|third|fourth|fifth|sixth) day of (?:his|her|their|the) (?:[\w-]+ ){0,3}(?:visit|tour|trip|stay)\b",
+    re.IGNORECASE,
+)
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 # Kinds with a rule of their own in extraction: an arrival to attend a summit is the summit;
 # talks pointed back to without a day of their own are the talks or meeting told before.
 ARRIVAL, ANAPHOR = "arrival", "anaphor"

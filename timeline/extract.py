@@ -18,7 +18,18 @@ from dataclasses import dataclass, replace
 
 from timeline.article import Article, Sentence
 from timeline.countries import find_countries, lookup
-from timeline.cues import ANAPHOR, ARRIVAL, CAMEO, FUTURE_RE, NEAR, PLOVER, CueMatch, find_cues
+from timeline.cues import (
+    ANAPHOR,
+    ARRIVAL,
+    CAMEO,
+    DAY_OF_STAY_RE,
+    FUTURE_RE,
+    NEAR,
+    ORDINALS,
+    PLOVER,
+    CueMatch,
+    find_cues,
+)
 from timeline.dates import DateMention, duration_days, find_dates
 from timeline.merge import TWO_PARTY, merge_events
 from timeline.model import Event, Evidence, Location, Participant, Source
@@ -188,6 +199,9 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                 days = duration_days(text)
                 if days and days > 1 and mention is not None:
                     end = start + dt.timedelta(days=days - 1)
+                nth = DAY_OF_STAY_RE.search(text)
+                if nth and mention is not None:
+                    start = start - dt.timedelta(days=ORDINALS[nth.group("nth").lower()] - 1)
             if cue.kind == ANAPHOR and mention is None:
                 told_before = [c for c in out if c.type in TWO_PARTY and c.start == start]
                 if told_before:

@@ -89,7 +89,9 @@ _TITLE_ALT = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=Tr
 _UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 _NAME_WORD = rf"(?:{_UPPER}[^\W\d_A-Z]+(?:['’][^\W\d_A-Z]+)?(?:-{_UPPER}?[^\W\d_A-Z]+)*|[A-Z]\.|[A-Z]{{2,}}(?![a-z])|I{{2,3}}|IV)"
 _PARTICLE = r"(?:bin|ibn|al|Al|el|El|de|da|do|dos|van|von|der|den|la|le|du|di|ben|bint)"
-_NAME = rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}[\s-]+)?{_NAME_WORD}){{0,3}})"
+# A nickname in quotes may stand inside a name: Ferdinand "Bongbong" Marcos Jr.
+_NICKNAME = r"(?:\s+[\"“'‘][A-Z][\w-]+[\"”'’])?"
+_NAME = rf"(?P<name>{_NAME_WORD}{_NICKNAME}(?:\s+(?:{_PARTICLE}[\s-]+)?{_NAME_WORD}){{0,3}})"
 
 # A title: "President", "Vice Premier", "Deputy Chairman". Its name follows, perhaps after an
 # "of"/"for" phrase ("Minister for Foreign Affairs", "President of the United States").
@@ -259,7 +261,7 @@ class Person:
 
     @property
     def surname(self) -> str:
-        words = [w for w in self.name.split() if not w.endswith(".")]
+        words = [w for w in self.name.split() if not w.endswith(".") and w not in _SUFFIXES]
         return words[-1] if words else self.name
 
     @property
@@ -298,7 +300,12 @@ class PersonMention:
     person: Person
 
 
+_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
+_NICKNAME_RE = re.compile(r"\s+[\"“'‘][A-Z][\w-]+[\"”'’]")
+
+
 def _clean_name(name: str) -> str:
+    name = _NICKNAME_RE.sub("", name)
     words = name.split()
     while words and (words[-1] in _TRAILING_JUNK or words[-1].endswith("'s") or words[-1].endswith("’s")):
         if words[-1].endswith(("'s", "’s")):
