@@ -31,17 +31,20 @@ _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 # a city in capitals or title case, an optional region, an optional date, an optional agency in
 # brackets or slashes, an optional dash or colon. Title-case cities must be known places.
 _CITY_RE = re.compile(
-    r"[ \t]*(?P<city>[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]+){0,3}(?![a-z])"
+    r"[ \t]*+(?P<city>[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]+){0,3}(?![a-z])"
     r"|[A-Z][a-zà-ÿ'’\-]+(?:[ \t]+[A-Z][a-zà-ÿ'’\-]+){0,2})"
 )
-_REGION_RE = re.compile(r"[ \t]*,[ \t]+(?P<region>[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+){0,2})")
+_REGION_RE = re.compile(r"[ \t]*+,[ \t]++(?P<region>[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+){0,2})")
 _DATELINE_DATE = (
     rf"(?:(?P<month>(?i:{_MONTH_ALT}))\.?[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?P<month2>(?i:{_MONTH_ALT})))\.?(?:,?[ \t]*(?P<year>\d{{4}}))?"
 )
-_DATELINE_DATE_RE = re.compile(r"[ \t]*,?[ \t]*" + _DATELINE_DATE)
-_AGENCY_RE = re.compile(r"[ \t]*[.,]?[ \t]*(?:\((?P<agency1>[^()\n]{1,60})\)|/(?P<agency2>[^/\n]{1,40})/)")
-_DATELINE_END_RE = re.compile(r"[ \t]*[.,]?[ \t]*(?P<end>--|—|–|-|:)|[ \t]*\.(?=[ \t])|[ \t]*$", re.MULTILINE)
+# Possessive spaces (*+): a long run of blanks must not be tried split every way.
+_DATELINE_DATE_RE = re.compile(r"[ \t]*+,?[ \t]*+" + _DATELINE_DATE)
+_AGENCY_RE = re.compile(r"[ \t]*+[.,]?[ \t]*+(?:\((?P<agency1>[^()\n]{1,60})\)|/(?P<agency2>[^/\n]{1,40})/)")
+_DATELINE_END_RE = re.compile(
+    r"[ \t]*+[.,]?[ \t]*+(?P<end>--|—|–|-|:)|[ \t]*+\.(?=[ \t])|[ \t]*+$", re.MULTILINE
+)
 # A date inside the agency brackets: "(UrduPoint News / Sputnik - 05th March, 2020)".
 _AGENCY_DATE_RE = re.compile(_DATELINE_DATE)
 # A photo credit closing a paragraph: "(Xinhua/Yan Yan)", "(Photo: Reuters)", "[AFP]"

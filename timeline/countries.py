@@ -90,7 +90,7 @@ def close_matches(value: str, n: int = 3) -> list[str]:
 # ("Democratic Republic of the Congo", "Bosnia and Herzegovina", "Côte d'Ivoire"). Each word
 # starts with a capital, so the run is read in one pass without backtracking.
 _WORD = r"(?:[A-ZÀ-ÖØ-Þ]|[a-z]['’][A-Z])(?:\w|[.'’-](?=\w))*"
-_RUN_RE = re.compile(rf"(?<![\w.]){_WORD}(?:[ \t]+(?:(?:of|the|and|la|de|da|del|du|des)[ \t]+)*{_WORD})*")
+_RUN_RE = re.compile(rf"(?<![\w.]){_WORD}(?:[ \t]++(?:(?:of|the|and|la|de|da|del|du|des)[ \t]++)*+{_WORD})*+")
 _WORD_RE = re.compile(_WORD)
 
 

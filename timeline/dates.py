@@ -10,6 +10,7 @@ what is scheduled; a date without a year takes the year that puts it nearest the
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -185,10 +186,13 @@ def _make(year: int | None, month: int, day: int, ref: dt.date | None) -> dt.dat
 def find_dates(text: str, ref: dt.date | None, future: bool = False) -> list[DateMention]:
     """Every date mention in ``text``, left to right, resolved against ``ref``."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # spans already read, sorted by start (they never overlap)
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        i = bisect.bisect_right(taken, (a, len(text) + 1))
+        if i > 0 and taken[i - 1][1] > a:
+            return False
+        return i == len(taken) or taken[i][0] >= b
 
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -210,7 +214,7 @@ def find_dates(text: str, ref: dt.date | None, future: bool = False) -> list[Dat
                 if last is not None and ((last - first).days > 60 or last <= first):
                     last = None
             found.append(DateMention(m.start(), m.end(), first, last, "explicit", has_year=bool(y1)))
-            taken.append((m.start(), m.end()))
+            bisect.insort(taken, (m.start(), m.end()))
 
     if ref is not None:
         for m in _WEEKDAY_RE.finditer(text):
@@ -229,14 +233,14 @@ def find_dates(text: str, ref: dt.date | None, future: bool = False) -> list[Dat
                     delta = -7
             day = ref + dt.timedelta(days=delta)
             found.append(DateMention(m.start(), m.end(), day, None, "weekday"))
-            taken.append((m.start(), m.end()))
+            bisect.insort(taken, (m.start(), m.end()))
         for m in _RELATIVE_RE.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             word = m.group("word").lower()
             day = ref + dt.timedelta(days=_RELATIVE_OFFSETS.get(word, 0))
             found.append(DateMention(m.start(), m.end(), day, None, "relative"))
-            taken.append((m.start(), m.end()))
+            bisect.insort(taken, (m.start(), m.end()))
 
         for m in _WEEKEND_RE.finditer(text):
             if not free(m.start(), m.end()):
@@ -252,7 +256,7 @@ def find_dates(text: str, ref: dt.date | None, future: bool = False) -> list[Dat
             found.append(
                 DateMention(m.start(), m.end(), saturday, saturday + dt.timedelta(days=1), "relative")
             )
-            taken.append((m.start(), m.end()))
+            bisect.insort(taken, (m.start(), m.end()))
 
     found.sort(key=lambda d: d.start)
     return found

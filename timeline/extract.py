@@ -59,7 +59,7 @@ PLURAL_TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 PLACE_RE = re.compile(
-    r"\b(?:in|at|to|near) (?:the )?(?:(?:capital|city|port city|town|resort|coastal city)(?: city)? (?:of )?)?(?P<place>[A-Z][\w'’.-]+(?:[ -](?:[A-Z][\w'’.-]+|de|al|el)){0,3})"
+    r"\b(?:in|at|to|near) (?:the )?(?:(?:capital|city|port city|town|resort|coastal city)(?: city)? (?:of )?)?(?P<place>[A-Z][\w'’.-]++(?: (?:[A-Z][\w'’.-]++|de|al|el)){0,3})"
 )
 COUNTRY_AFTER_RE = re.compile(r",\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 HERE_RE = re.compile(r"\bhere\b")

@@ -122,7 +122,7 @@ _OFFICE_WORDS = {
 # "Felix Tshisekedi, president of the Democratic Republic of the Congo",
 # "Joe Biden, President of the United States": a name, then its title and country.
 _APPOSITIVE_RE = re.compile(
-    rf"{_NAME},\s+(?:the\s+)?(?P<title>(?:[A-Za-z-]+\s+){{0,3}}?(?:president|prime minister|premier|"
+    rf"(?<![\w'’-]){_NAME},\s+(?:the\s+)?(?P<title>(?:[A-Za-z-]+\s+){{0,3}}?(?:president|prime minister|premier|"
     rf"chancellor|king|queen|emir|foreign minister|minister|secretary-general|secretary general|"
     rf"secretary of state|chairman|chairwoman|leader|ambassador|President|Prime Minister|Premier|"
     rf"Chancellor|King|Emir|Foreign Minister|Secretary of State|Secretary-General))"
@@ -130,7 +130,7 @@ _APPOSITIVE_RE = re.compile(
 )
 # "Xi Jinping, the first Chinese head of state to visit Fiji", "William Ruto, the Kenyan leader"
 _APPOSITIVE_DEMONYM_RE = re.compile(
-    rf"{_NAME},\s+(?:the\s+|a\s+)?(?:(?:first|new|former|then|current|visiting|late)\s+)?(?P<demonym>[A-Z][\w'’-]+)\s+"
+    rf"(?<![\w'’-]){_NAME},\s+(?:the\s+|a\s+)?(?:(?:first|new|former|then|current|visiting|late)\s+)?(?P<demonym>[A-Z][\w'’-]+)\s+"
     r"(?P<title>head of state|head of government|president|prime minister|premier|leader|foreign minister|"
     r"king|queen|monarch|emir|chancellor)\b"
 )
