@@ -26,8 +26,15 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
+# The page tests drive Debian's chromium through Playwright (Playwright's own browser download
+# does not work here); installed once, as root, when missing.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	apt-get update
+	apt-get install -y chromium
+
 # Style, types and the test suite.
-test: lint typecheck
+test: lint typecheck $(CHROMIUM)
 	$(BIN)/pytest
 
 clean:

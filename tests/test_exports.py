@@ -44,3 +44,16 @@ def test_article_text_is_escaped_in_the_page_and_survives_in_the_calendar():
     assert "</script><img" not in page
     (v,) = icalendar.Calendar.from_ical(to_calendar([event]).to_ical()).walk("VEVENT")
     assert payload in str(v["description"])
+
+
+def test_exports_get_the_usual_file_mode_not_a_private_one(seed, tmp_path):
+    import os
+
+    from timeline.output import atomic_write
+
+    umask = os.umask(0o022)
+    try:
+        path = atomic_write(tmp_path / "page.html", "<p>hi</p>")
+    finally:
+        os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o644

@@ -3,15 +3,15 @@
 Everything the CLI does is one call here, so a notebook can do the same::
 
     from timeline.api import events_from, build
-    from timeline.filters import Selection
+    from timeline.filters import selection
 
-    events = list(events_from(["seeds"], Selection(countries=frozenset({"TJ"}))))
+    events = list(events_from(["seeds"], selection(countries=["Tajikistan"], since="2024-07")))
     report = build(["seeds"], "exports")
 """
 
 from __future__ import annotations
 
-import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,9 +20,12 @@ from pathlib import Path
 from timeline.article import ArticleError
 from timeline.extract import extract
 from timeline.filters import Selection
+from timeline.formats import to_jsonl
 from timeline.model import Event
 from timeline.output import atomic_write
 from timeline.sources import DEFAULT_GLOB, iter_articles
+
+__all__ = ["Report", "build", "events_from", "to_jsonl", "write_country_calendars", "write_exports"]
 
 
 @dataclass
@@ -44,8 +47,14 @@ def events_from(
     strict: bool = False,
     report: Report | None = None,
     on_error: Callable[[ArticleError], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[Event]:
-    """Extract events from every article under ``paths``, streaming, filtered by ``selection``."""
+    """Extract events from every article under ``paths``, streaming, filtered by ``selection``.
+
+    A bad input is skipped and passed to ``on_error`` (and noted in ``report``); with
+    ``strict`` the first one raises :class:`ArticleError` instead. ``on_progress(done, total)``
+    follows the inputs.
+    """
     chosen = selection or Selection()
 
     def skipped(err: ArticleError) -> None:
@@ -54,7 +63,8 @@ def events_from(
         if on_error is not None:
             on_error(err)
 
-    for article in iter_articles(paths, glob=glob, strict=strict, on_error=skipped):
+    articles = iter_articles(paths, glob=glob, strict=strict, on_error=skipped, on_progress=on_progress)
+    for article in articles:
         if report is not None:
             report.articles += 1
         for event in extract(article):
@@ -66,8 +76,20 @@ def events_from(
                 yield event
 
 
-def to_jsonl(events: Iterable[Event]) -> str:
-    return "".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in events)
+def write_country_calendars(events: Iterable[Event], out_dir: str | Path) -> list[Path]:
+    """One calendar a country, ``out_dir/CODE.ics``, holding every event that involves it.
+
+    A country calendar left from an earlier run, for a country with no event now, is removed
+    once the new ones are written, so the folder always matches ``calendar.ics``.
+    """
+    from timeline.ics import write_split
+
+    written = write_split(events, out_dir, by="country")
+    keep = {p.name for p in written}
+    for old in Path(out_dir).glob("*.ics"):
+        if old.name not in keep and re.fullmatch(r"[A-Z]{2}\.ics", old.name):
+            old.unlink(missing_ok=True)
+    return written
 
 
 def build(
@@ -77,18 +99,56 @@ def build(
     glob: str = DEFAULT_GLOB,
     strict: bool = False,
     on_error: Callable[[ArticleError], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    lanes: str = "country",
+    plotlyjs: str = "inline",
 ) -> Report:
-    """The main job: events.jsonl, calendar.ics and timeline.html in ``out_dir``."""
+    """The main job: read the articles under ``paths`` and :func:`write_exports` their events.
+
+    Nothing is written when no article could be read: that raises :class:`ArticleError`.
+    ``lanes`` and ``plotlyjs`` are :func:`timeline.html.render_html`'s.
+    """
+    report = Report()
+    events = list(
+        events_from(
+            paths,
+            selection,
+            glob=glob,
+            strict=strict,
+            report=report,
+            on_error=on_error,
+            on_progress=on_progress,
+        )
+    )
+    if report.skipped and not report.articles:
+        raise ArticleError("no article could be read; nothing written")
+    write_exports(events, out_dir, selection, report, lanes=lanes, plotlyjs=plotlyjs)
+    return report
+
+
+def write_exports(
+    events: list[Event],
+    out_dir: str | Path,
+    selection: Selection | None = None,
+    report: Report | None = None,
+    lanes: str = "country",
+    plotlyjs: str = "inline",
+) -> list[Path]:
+    """Write, in ``out_dir``: events.jsonl, calendar.ics, one calendar a country under
+    ``countries/`` and timeline.html. Each file is written whole or not at all."""
     from timeline.html import write_html
     from timeline.ics import write_ics
 
-    report = Report()
-    events = list(events_from(paths, selection, glob=glob, strict=strict, report=report, on_error=on_error))
     out = Path(out_dir)
     title = "Diplomatic events" + (
         f" ({selection.describe()})" if selection and selection != Selection() else ""
     )
-    report.written.append(atomic_write(out / "events.jsonl", to_jsonl(events)))
-    report.written.append(write_ics(events, out / "calendar.ics"))
-    report.written.append(write_html(events, out / "timeline.html", title=title))
-    return report
+    written = [
+        atomic_write(out / "events.jsonl", to_jsonl(events)),
+        write_ics(events, out / "calendar.ics"),
+        *write_country_calendars(events, out / "countries"),
+        write_html(events, out / "timeline.html", lanes=lanes, title=title, plotlyjs=plotlyjs),
+    ]
+    if report is not None:
+        report.written.extend(written)
+    return written

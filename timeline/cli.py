@@ -1,225 +1,580 @@
-"""The ``timeline`` command: a thin layer over :mod:`timeline.api`."""
+"""The ``timeline`` command: a thin layer over :mod:`timeline.api`.
+
+Every command that outputs events is decorated with :func:`reads_events`, the one place that
+defines the shared arguments (the article paths, the filters, ``--glob``, ``--strict`` and
+``--quiet``) and hands the command an :class:`Inputs` that reads, filters and reports. A new
+shared option goes there; a command's own options stay in its signature.
+
+Start-up stays short: plotly, icalendar, rich, pendulum and the place gazetteer are loaded
+only by the command (or the filter value) that needs them; ``benchmarks/startup.py`` measures.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import json
+import functools
+import inspect
 import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
 
 import typer
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+from typer.core import TyperGroup
 
 from timeline import __version__
-from timeline.article import ArticleError
-from timeline.filters import Selection
-from timeline.model import EVENT_TYPES, Event
+from timeline.formats import FORMATS
+from timeline.model import EVENT_TYPES
+
+if TYPE_CHECKING:
+    from timeline.api import Report
+    from timeline.article import ArticleError
+    from timeline.filters import Selection
+    from timeline.model import Event
+
+# Shown with --help; every example works on the seeds/ folder of the repository.
+EXAMPLES = {
+    "extract": "timeline extract seeds --country tajik -f csv -o events.csv",
+    "list": "timeline list seeds --type talks --since 2024-07 --person rahmon",
+    "ics": "timeline ics seeds --country TJ -o exports/tajikistan.ics",
+    "plot": "timeline plot seeds --since 2024-07 -o exports/timeline.html",
+    "build": "timeline build seeds --out exports",
+}
+DAY_HELP = "YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, 7d, 2w, 3m, 1y, or this/last/next week, month, year"
+# Inputs this many or more get a progress bar (on a terminal, without --quiet).
+PROGRESS_FROM = 10
+
+
+class TimelineGroup(TyperGroup):
+    """Usage errors as one line on stderr (exit 2), like every other error of the tool."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except NoArgsIsHelpError as err:
+            if err.format_message().strip():  # rich mode has already printed the help
+                typer.echo(err.format_message(), err=True)
+            sys.exit(err.exit_code)
+        except UsageError as err:
+            where = err.ctx.command_path if err.ctx else "timeline"
+            _say(f"timeline: {err.format_message().rstrip('.')} (see '{where} --help')")
+            sys.exit(err.exit_code)
+        except ClickException as err:
+            _say(f"timeline: {err.format_message()}")
+            sys.exit(err.exit_code)
+        except typer.Abort:
+            _say("timeline: interrupted")
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
+
 
 app = typer.Typer(
+    cls=TimelineGroup,
     help="Turn diplomatic news articles into dated events, iCalendar files and interactive timelines.",
+    epilog="Run 'timeline COMMAND --help' for a command's options and an example.",
     no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     pretty_exceptions_enable=False,
     add_completion=True,
 )
 
-PathsArg = Annotated[
-    list[str],
-    typer.Argument(help="Article files, folders (their *.txt files, recursively) or - for standard input."),
+LanesOpt = Annotated[
+    Literal["country", "type", "person"],
+    typer.Option(help="One lane per country the event involves, per event type, or per participant."),
 ]
-CountryOpt = Annotated[
-    list[str] | None,
+PlotlyJsOpt = Annotated[
+    Literal["inline", "cdn", "directory"],
     typer.Option(
-        "--country", "-c", help="Keep events involving this country (name, ISO code or demonym); repeatable."
+        help="Plotly's script: inline (one file that works offline), cdn (needs the network) "
+        "or directory (plotly.min.js written beside the page)."
     ),
 ]
-SinceOpt = Annotated[
-    str | None, typer.Option(help="Keep events on or after this day (YYYY-MM-DD, YYYY-MM, YYYY).")
-]
-UntilOpt = Annotated[
-    str | None, typer.Option(help="Keep events on or before this day (YYYY-MM-DD, YYYY-MM, YYYY).")
-]
-TypeOpt = Annotated[
-    list[str] | None,
-    typer.Option("--type", "-t", help=f"Keep events of this type ({', '.join(EVENT_TYPES)}); repeatable."),
-]
+
+
+def _say(message: str) -> None:
+    typer.echo(message, err=True)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(f"timeline: {message}", err=True)
+    _say(f"timeline: {message}")
     raise typer.Exit(code)
 
 
-def _day(value: str | None, option: str, last: bool) -> dt.date | None:
-    if value is None:
-        return None
-    text = value.strip()
-    try:
-        if len(text) == 4 and text.isdigit():
-            return dt.date(int(text), 12, 31) if last else dt.date(int(text), 1, 1)
-        if len(text) == 7 and text[4] == "-":
-            year, month = int(text[:4]), int(text[5:])
-            if last:
-                nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-                return nxt - dt.timedelta(days=1)
-            return dt.date(year, month, 1)
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", param_hint=option
-        ) from None
+def _complete_country(incomplete: str) -> list[str]:
+    from timeline.countries import countries
+
+    want = incomplete.casefold()
+    return sorted(c.name for c in countries().values() if c.name.casefold().startswith(want))
 
 
-def selection(
-    country: list[str] | None, since: str | None, until: str | None, types: list[str] | None
-) -> Selection:
-    from timeline import countries
+def _complete_type(incomplete: str) -> list[str]:
+    return [t for t in EVENT_TYPES if t.startswith(incomplete.casefold())]
 
-    codes = set()
-    for value in country or []:
-        code = countries.lookup(value)
-        if code is None:
-            near = countries.close_matches(value)
-            hint = f"; did you mean {', '.join(near)}?" if near else ""
-            raise typer.BadParameter(f"unknown country {value!r}{hint}", param_hint="--country")
-        codes.add(code)
-    for t in types or []:
-        if t not in EVENT_TYPES:
-            raise typer.BadParameter(
-                f"unknown type {t!r}; choose from {', '.join(EVENT_TYPES)}", param_hint="--type"
+
+def _complete_format(incomplete: str) -> list[str]:
+    return [f for f in FORMATS if f.startswith(incomplete)]
+
+
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="Article files, folders (their files matching --glob, recursively) or - for standard input.",
+        show_default=False,
+        metavar="PATH",
+    ),
+]
+FILTERS = "Filters (repeat an option for any of its values)"
+INPUT = "Input"
+
+
+def _filter(*names: str, metavar: str, help: str, complete: Callable[[str], list[str]] | None = None) -> Any:
+    """A filter option, shown in the filters panel of --help."""
+    return typer.Option(
+        *names,
+        metavar=metavar,
+        help=help,
+        autocompletion=complete,
+        rich_help_panel=FILTERS,
+        show_default=False,
+    )
+
+
+CountryOpt = Annotated[
+    list[str] | None,
+    _filter(
+        "--country",
+        "-c",
+        metavar="COUNTRY",
+        help="Events involving this country: name, ISO alpha-2 or alpha-3 code, or demonym (Tajikistan, tj, TJK, Tajik).",
+        complete=_complete_country,
+    ),
+]
+SinceOpt = Annotated[
+    str | None,
+    _filter(
+        "--since",
+        "-s",
+        metavar="DAY",
+        help=f"Events on or after this day ({DAY_HELP}); a month or year starts on its first day.",
+    ),
+]
+UntilOpt = Annotated[
+    str | None,
+    _filter(
+        "--until",
+        "-u",
+        metavar="DAY",
+        help="Events on or before this day (same forms as --since); a month or year ends on its last day.",
+    ),
+]
+TypeOpt = Annotated[
+    list[str] | None,
+    _filter(
+        "--type",
+        "-t",
+        metavar="TYPE",
+        help=f"Events of this type: {', '.join(EVENT_TYPES)}.",
+        complete=_complete_type,
+    ),
+]
+PersonOpt = Annotated[
+    list[str] | None,
+    _filter(
+        "--person",
+        "-p",
+        metavar="NAME",
+        help="Events with a participant whose name contains this, ignoring case and accents (erdogan).",
+    ),
+]
+TextOpt = Annotated[
+    list[str] | None,
+    _filter(
+        "--text",
+        metavar="WORDS",
+        help="Events whose evidence has every one of these words (ignoring case and accents; 'talk' matches 'talks').",
+    ),
+]
+GlobOpt = Annotated[
+    str,
+    typer.Option(
+        "--glob", "-g", metavar="PATTERN", help="Which files of a folder to read.", rich_help_panel=INPUT
+    ),
+]
+StrictOpt = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help="Stop at the first file that cannot be read, instead of skipping it.",
+        rich_help_panel=INPUT,
+    ),
+]
+QuietOpt = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="No progress bar and no summary; errors only.", rich_help_panel=INPUT),
+]
+FormatOpt = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        help=f"Output format: {', '.join(FORMATS)}.",
+        autocompletion=_complete_format,
+        metavar="FORMAT",
+        show_default=True,
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to this file (whole, or not at all) instead of standard output.",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
+
+
+@dataclass
+class Inputs:
+    """The articles a command reads and the events it keeps: what every event command shares."""
+
+    paths: list[str]
+    selection: Selection
+    glob: str = "*.txt"
+    strict: bool = False
+    quiet: bool = False
+    report: Report = field(default_factory=lambda: _new_report())
+
+    def events(self) -> Iterator[Event]:
+        """The selected events, streaming; bad inputs are reported on stderr as they come."""
+        from timeline.api import events_from
+        from timeline.article import ArticleError
+
+        progress = _Progress() if not self.quiet and sys.stderr.isatty() else None
+        try:
+            yield from events_from(
+                self.paths,
+                self.selection,
+                glob=self.glob,
+                strict=self.strict,
+                report=self.report,
+                on_error=progress.warn if progress else _warn,
+                on_progress=progress.update if progress else None,
             )
-    try:
-        return Selection(
-            countries=frozenset(codes),
-            since=_day(since, "--since", last=False),
-            until=_day(until, "--until", last=True),
-            types=frozenset(types or []),
-        )
-    except ValueError as err:
-        raise typer.BadParameter(str(err)) from None
+        except ArticleError as err:
+            if progress:
+                progress.stop()
+            fail(str(err))
+        finally:
+            if progress:
+                progress.stop()
+        if self.report.skipped and not self.report.articles:
+            raise typer.Exit(1)  # every input was bad, and each one has been named
+
+    def finish(self) -> None:
+        """Exit 1 when some input was skipped, so a script can tell the run was incomplete."""
+        skipped = len(self.report.skipped)
+        if skipped:
+            total = skipped + self.report.articles
+            _say(f"timeline: skipped {skipped} of {total} input(s) that could not be read")
+            raise typer.Exit(1)
 
 
-def _events(paths: list[str], chosen: Selection) -> list[Event]:
-    from timeline.api import events_from
+def _new_report() -> Report:
+    from timeline.api import Report
 
-    def warn(err: ArticleError) -> None:
-        typer.echo(f"timeline: skipped {err}", err=True)
-
-    try:
-        return list(events_from(paths, chosen, on_error=warn))
-    except ArticleError as err:
-        fail(str(err))
+    return Report()
 
 
-@app.command()
-def extract(
-    paths: PathsArg,
-    country: CountryOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    type: TypeOpt = None,
-) -> None:
-    """Print the events of articles as JSON Lines, one event a line.
+def _warn(err: ArticleError) -> None:
+    _say(f"timeline: {err}")
 
-    Example: timeline extract seeds/
+
+class _Progress:
+    """A progress bar on stderr (rich) for runs of :data:`PROGRESS_FROM` inputs or more,
+    with warnings printed above it; shorter runs show none."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+        self.task: Any = None
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total < PROGRESS_FROM:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+            self.bar = Progress(
+                "reading",
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self.task = self.bar.add_task("articles", total=total)
+            self.bar.start()
+        self.bar.update(self.task, completed=done, total=total)
+
+    def warn(self, err: ArticleError) -> None:
+        if self.bar is None:
+            _warn(err)
+        else:
+            self.bar.console.print(f"timeline: {err}", markup=False, highlight=False)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
+# The filters: each option and the keyword of filters.selection() that reads it.
+_FILTERS = (
+    ("country", CountryOpt, "countries"),
+    ("since", SinceOpt, "since"),
+    ("until", UntilOpt, "until"),
+    ("type", TypeOpt, "types"),
+    ("person", PersonOpt, "persons"),
+    ("text", TextOpt, "text"),
+)
+# The input options: each is a field of Inputs of the same name, with its default.
+_INPUT = (
+    ("glob", GlobOpt, "*.txt"),
+    ("strict", StrictOpt, False),
+    ("quiet", QuietOpt, False),
+)
+
+
+def reads_events(command: Callable[..., None]) -> Callable[..., None]:
+    """Give ``command(inputs, ...)`` the shared arguments, as one :class:`Inputs`.
+
+    The paths come first, then the command's own options, then the filters and the input
+    options. A bad filter value is a usage error (exit 2, one line); a skipped input makes
+    the exit code 1 once the command has done its work. A new filter is a line in
+    ``_FILTERS``; a new input option a line in ``_INPUT`` and a field of :class:`Inputs`.
     """
-    from timeline.api import to_jsonl
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "inputs"]
+    params = [
+        inspect.Parameter("paths", keyword, annotation=PathsArg),
+        *(p.replace(kind=keyword) for p in own),
+        *(inspect.Parameter(name, keyword, default=None, annotation=a) for name, a, _ in _FILTERS),
+        *(inspect.Parameter(name, keyword, default=d, annotation=a) for name, a, d in _INPUT),
+    ]
 
-    sys.stdout.write(to_jsonl(_events(paths, selection(country, since, until, type))))
+    @functools.wraps(command)
+    def run(**kwargs: Any) -> None:
+        from timeline.filters import FilterError, selection
+
+        wanted: dict[str, Any] = {key: kwargs.pop(name) for name, _, key in _FILTERS}
+        for key in ("countries", "types", "persons", "text"):
+            wanted[key] = wanted[key] or ()  # a repeatable option given no times is None
+        try:
+            chosen = selection(**wanted)
+        except FilterError as err:
+            fail(str(err), code=2)
+        options = {name: kwargs.pop(name) for name, _, _ in _INPUT}
+        inputs = Inputs(paths=kwargs.pop("paths"), selection=chosen, **options)
+        command(inputs, **kwargs)
+        inputs.finish()
+
+    run.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in params}
+    return run
 
 
-@app.command("list")
-def list_events(
-    paths: PathsArg,
-    country: CountryOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    type: TypeOpt = None,
-) -> None:
-    """Show the events of articles as a readable table.
-
-    Example: timeline list seeds --country TJ
-    """
-    events = sorted(_events(paths, selection(country, since, until, type)), key=lambda e: (e.start, e.type))
-    if not events:
-        typer.echo("No events match.", err=True)
+def _emit(text: str, output: Path | None) -> None:
+    """Write ``text`` to ``output`` atomically, or to standard output."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
         return
-    for e in events:
-        when = e.start.isoformat() + (f"..{e.end.isoformat()}" if e.end else "")
-        people = ", ".join(p.name for p in e.participants)
-        place = e.location.city if e.location and e.location.city else ""
-        typer.echo(f"{when:<22} {e.type:<9} {','.join(e.countries):<12} {place:<16} {people}")
+    from timeline.output import atomic_write
+
+    try:
+        atomic_write(output, text)
+    except OSError as err:
+        fail(cannot_write(output, err))
 
 
-@app.command()
+def cannot_write(target: Path, err: OSError) -> str:
+    """``out.csv: cannot write (Permission denied)``, naming the part of the path at fault."""
+    where = f"{err.filename}: " if err.filename and str(err.filename) != str(target) else ""
+    return f"{target}: cannot write ({where}{err.strerror})"
+
+
+def _render(events: list[Event], fmt: str, output: Path | None) -> str:
+    from timeline.formats import render
+
+    color = fmt == "table" and output is None and sys.stdout.isatty()
+    width = None
+    if output is None and sys.stdout.isatty():
+        import shutil
+
+        width = shutil.get_terminal_size().columns
+    return render(events, fmt, color=color, width=width)
+
+
+def _check_format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        fail(f"--format: unknown format {fmt!r}; choose from {', '.join(FORMATS)}", code=2)
+    return fmt
+
+
+@app.command(epilog=f"Example: {EXAMPLES['extract']}")
+@reads_events
+def extract(inputs: Inputs, format: FormatOpt = "jsonl", output: OutputOpt = None) -> None:
+    """Print the events of articles: JSON Lines by default, one event a line."""
+    fmt = _check_format(format)
+    if fmt == "jsonl" and output is None:
+        from timeline.formats import to_jsonl
+
+        for event in inputs.events():  # streams: each event is printed as soon as it is found
+            sys.stdout.write(to_jsonl([event]))
+        sys.stdout.flush()
+        return
+    _emit(_render(list(inputs.events()), fmt, output), output)
+
+
+@app.command("list", epilog=f"Example: {EXAMPLES['list']}")
+@reads_events
+def list_events(inputs: Inputs, format: FormatOpt = "table", output: OutputOpt = None) -> None:
+    """Show the events of articles in order of date: a table by default."""
+    fmt = _check_format(format)
+    events = sorted(inputs.events(), key=lambda e: (e.start, e.type, e.id))
+    if not events and fmt == "table":
+        if not inputs.quiet:
+            _say("No events match.")
+        if output is None:
+            return
+    _emit(_render(events, fmt, output), output)
+
+
+@app.command(epilog=f"Example: {EXAMPLES['ics']}")
+@reads_events
 def ics(
-    paths: PathsArg,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The .ics file to write.")],
-    country: CountryOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    type: TypeOpt = None,
+    inputs: Inputs,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="The .ics file to write.", dir_okay=False),
+    ] = None,
+    split_by: Annotated[
+        str | None,
+        typer.Option(
+            "--split-by",
+            metavar="country|type",
+            help="Write one calendar per country (DIR/TJ.ics) or per type (DIR/talks.ics).",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", metavar="DIR", help="The folder for --split-by calendars.", file_okay=False),
+    ] = None,
 ) -> None:
-    """Write the events of articles to an iCalendar file.
+    """Write the events of articles to an iCalendar file, or one file per country or type.
 
-    Example: timeline ics seeds -o exports/calendar.ics
+    One calendar a country: timeline ics seeds --split-by country --out exports/calendars
     """
-    from timeline.ics import write_ics
+    from timeline.ics import SPLITS, write_ics, write_split
 
-    written = write_ics(_events(paths, selection(country, since, until, type)), output)
-    typer.echo(f"wrote {written}", err=True)
+    if split_by is None and output is None:
+        fail("--output: give the file to write, or --split-by with --out DIR", code=2)
+    if split_by is not None and split_by not in SPLITS:
+        fail(f"--split-by: unknown choice {split_by!r}; choose from {', '.join(SPLITS)}", code=2)
+    if split_by is not None and out is None:
+        fail("--out: --split-by needs the folder to write into", code=2)
+    events = list(inputs.events())
+    written = [write_ics(events, output)] if output is not None else []
+    if split_by is not None and out is not None:
+        written += write_split(events, out, split_by)
+    if not inputs.quiet:
+        for path in written:
+            _say(f"wrote {path}")
 
 
-@app.command()
+@app.command(epilog=f"Example: {EXAMPLES['plot']}")
+@reads_events
 def plot(
-    paths: PathsArg,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The .html page to write.")],
-    country: CountryOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    type: TypeOpt = None,
+    inputs: Inputs,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The .html page to write.", dir_okay=False)],
+    lanes: LanesOpt = "country",
+    plotlyjs: PlotlyJsOpt = "inline",
 ) -> None:
-    """Write the events of articles as an interactive timeline page.
-
-    Example: timeline plot seeds -o exports/timeline.html
-    """
+    """Write the events of articles as an interactive timeline page."""
+    from timeline.filters import Selection
     from timeline.html import write_html
 
-    chosen = selection(country, since, until, type)
+    chosen = inputs.selection
     title = "Diplomatic events" + ("" if chosen == Selection() else f" ({chosen.describe()})")
-    written = write_html(_events(paths, chosen), output, title=title)
-    typer.echo(f"wrote {written}", err=True)
+    written = write_html(list(inputs.events()), output, lanes=lanes, title=title, plotlyjs=plotlyjs)
+    if not inputs.quiet:
+        _say(f"wrote {written}")
 
 
-@app.command()
+@app.command(epilog=f"Example: {EXAMPLES['build']}")
+@reads_events
 def build(
-    paths: PathsArg,
-    out: Annotated[Path, typer.Option("--out", help="The folder to write into.")] = Path("exports"),
-    country: CountryOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    type: TypeOpt = None,
+    inputs: Inputs,
+    out: Annotated[Path, typer.Option("--out", help="The folder to write into.", file_okay=False)] = Path(
+        "exports"
+    ),
+    lanes: LanesOpt = "country",
+    plotlyjs: PlotlyJsOpt = "inline",
 ) -> None:
-    """The main job: events.jsonl, calendar.ics and timeline.html in one folder.
+    """The main job: events.jsonl, calendar.ics, one calendar a country and timeline.html.
 
-    Example: timeline build seeds --out exports
+    Everything goes in one folder; a summary of what was read and written follows on stderr.
     """
-    from timeline.api import build as run_build
+    from timeline.api import write_exports
 
-    def warn(err: ArticleError) -> None:
-        typer.echo(f"timeline: skipped {err}", err=True)
-
+    events = list(inputs.events())
     try:
-        report = run_build(paths, out, selection(country, since, until, type), on_error=warn)
-    except ArticleError as err:
-        fail(str(err))
-    typer.echo(f"read {report.articles} article(s), found {report.events} event(s)", err=True)
+        write_exports(events, out, inputs.selection, report=inputs.report, lanes=lanes, plotlyjs=plotlyjs)
+    except OSError as err:
+        fail(cannot_write(out, err))
+    if not inputs.quiet:
+        _say(summary(inputs.report, out, inputs.selection))
+
+
+def summary(report: Report, out: Path, chosen: Selection | None = None) -> str:
+    """What a build read and wrote, on one screen."""
+    from timeline import countries
+    from timeline.filters import Selection
+
+    skipped = f", skipped {len(report.skipped)}" if report.skipped else ""
+    lines = [f"read {report.articles} article(s){skipped}; found {report.events} event(s)"]
+    if chosen is not None and chosen != Selection():
+        lines[0] += f" ({chosen.describe()})"
     if report.by_type:
-        typer.echo("  by type: " + ", ".join(f"{t} {n}" for t, n in report.by_type.most_common()), err=True)
-    for path in report.written:
-        typer.echo(f"  wrote {path}", err=True)
-    if report.skipped:
-        raise typer.Exit(1)
+        lines.append("  by type:    " + ", ".join(f"{t} {n}" for t, n in report.by_type.most_common()))
+    if report.by_country:
+        top = report.by_country.most_common(8)
+        more = len(report.by_country) - len(top)
+        lines.append(
+            "  by country: "
+            + ", ".join(f"{countries.name(c)} {n}" for c, n in top)
+            + (f" and {more} more" if more > 0 else "")
+        )
+    calendars = [p for p in report.written if p.parent.name == "countries"]
+    files = [p for p in report.written if p not in calendars]
+    lines.append("wrote:")
+    lines.extend(f"  {p}" for p in files)
+    if calendars:
+        lines.append(f"  {calendars[0].parent}/ ({len(calendars)} calendar(s), one a country)")
+    return "\n".join(lines)
 
 
 def _version(value: bool) -> None:
@@ -234,13 +589,15 @@ def main_options(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """Turn diplomatic news articles into dated events, iCalendar files and interactive timelines."""
+    """Turn diplomatic news articles into dated events, iCalendar files and interactive timelines.
+
+    Every command reads article files, folders or - (standard input) and takes the same
+    filters: --country, --since, --until, --type, --person and --text.
+    """
 
 
 def main() -> None:
     try:
-        app()
+        app(prog_name="timeline")
     except BrokenPipeError:
         sys.stderr.close()
-    except json.JSONDecodeError as err:  # pragma: no cover - defensive
-        fail(str(err))
