@@ -262,7 +262,7 @@ NAIROBI, July 24 (AFP) - Air Force One landed on Friday at Nairobi's airport, wh
 def test_without_a_dateline_or_any_day_in_the_text_nothing_can_be_dated():
     text = """ date 2024-05-24 A glamorous state dinner
 
-By A Reporter
+By Amina Odhiambo
 
 Under the stars, President Joe Biden hosted a state dinner for his Kenyan counterpart William Ruto.
 """
@@ -399,3 +399,61 @@ In his brief remarks at the start of official talks, Prime Minister Narendra Mod
     assert ("visit", dt.date(2020, 2, 24)) in got
     assert ("signing", dt.date(2020, 2, 25)) in got
     assert ("talks", dt.date(2020, 2, 25)) in got
+
+
+def test_an_official_readout_without_a_day_is_dated_by_its_page():
+    # The Kremlin's style: the page date, no dateline, no title before the president's name.
+    events = extract(
+        parse_article(
+            """ date 2024-06-05 Talks with President of the Republic of the Congo
+
+Vladimir Putin held talks in the Kremlin with President of the Republic of the Congo Denis Sassou Nguesso, who is in Russia on an official visit.
+
+Following the talks, the two leaders made statements for the press.
+"""
+        )
+    )
+    day = dt.date(2024, 6, 5)
+    got = {(e.type, e.start) for e in events}
+    assert got == {("talks", day), ("visit", day), ("press", day)}
+    talks = next(e for e in events if e.type == "talks")
+    assert {p.name for p in talks.participants} == {"Vladimir Putin", "Denis Sassou Nguesso"}
+    assert talks.location is not None and talks.location.city == "Moscow"
+
+
+def test_the_local_day_wins_over_the_home_clock():
+    events = events_of(
+        """ date 2024-04-11 Japan-U.S. Summit Meeting
+
+On April 10, commencing at 11:10 a.m. (local time; 0:10 a.m. on April 11, Japan time), Prime Minister Kishida Fumio held a Japan-U.S. Summit Meeting with President Joseph R. Biden at the White House.
+"""
+    )
+    assert events == [("talks", dt.date(2024, 4, 10))]
+
+
+def test_a_bilateral_meeting_is_talks_only():
+    events = events_of(
+        """ date 2023-09-10 Modi meets Lula
+
+New Delhi, 10 September 2023: Prime Minister Shri Narendra Modi held a bilateral meeting with President of Brazil, H.E. Mr. Luiz Inacio Lula da Silva, today.
+"""
+    )
+    assert events == [("talks", dt.date(2023, 9, 10))]
+    (talks,) = extract(
+        parse_article(
+            " date 2023-09-10 x\n\nNew Delhi, 10 September 2023: Prime Minister Shri Narendra Modi held a bilateral meeting with President of Brazil, H.E. Mr. Luiz Inacio Lula da Silva, today.\n"
+        )
+    )
+    assert {p.name for p in talks.participants} == {"Narendra Modi", "Luiz Inacio Lula da Silva"}
+    assert set(talks.countries) == {"IN", "BR"}
+
+
+def test_last_week_is_background():
+    events = events_of(
+        """ date 2024-02-10 Scholz meets Biden
+
+WASHINGTON (AP) — President Joe Biden met with German Chancellor Olaf Scholz at the White House on Friday.
+Biden and Scholz spoke by phone last week about the war, officials said.
+"""
+    )
+    assert events == [("meeting", dt.date(2024, 2, 9))]

@@ -47,6 +47,8 @@ _DATELINE_END_RE = re.compile(
 )
 # A date inside the agency brackets: "(UrduPoint News / Sputnik - 05th March, 2020)".
 _AGENCY_DATE_RE = re.compile(_DATELINE_DATE)
+# A reporter's byline on a line of its own: "By Sylvia Chebet", "By Wu Jiao and Zhao Shengnan".
+BYLINE_RE = re.compile(r"By ([A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|and|in|de|van))*)\s*(?:[|,].*)?\Z")
 # A photo credit closing a paragraph: "(Xinhua/Yan Yan)", "(Photo: Reuters)", "[AFP]"
 CAPTION_CREDIT_RE = re.compile(
     r"[(\[](?:Xinhua|Photo|Photos|AP|AFP|Reuters|PTI|ANI|EPA|TASS|Sputnik|CGTN|IANS|Getty|"
@@ -101,6 +103,7 @@ class Article:
     url: str | None = None
     body_start: int = 0
     paragraphs: list[Paragraph] = field(default_factory=list)
+    byline: str | None = None  # "By Sylvia Chebet": a reporter's story, not an official readout
 
     @property
     def dateline_date(self) -> dt.date | None:
@@ -184,6 +187,11 @@ def parse_article(text: str, path: str = "-", url: str | None = None) -> Article
         piece = text[a:b]
         article.paragraphs.append(Paragraph(piece, a, b, caption=is_caption(piece)))
 
+    for para in article.paragraphs[:6]:
+        byline = BYLINE_RE.match(para.text)
+        if byline:
+            article.byline = byline.group(1)
+            break
     # The dateline is looked for in the first few paragraphs that are not captions.
     looked = 0
     for para in article.paragraphs:

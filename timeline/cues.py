@@ -83,7 +83,8 @@ CUES: list[tuple[str, str]] = [
     ),
     ("press", r"\b(?:joint )?(?:press|news) (?:conference|briefing|availability)\b"),
     ("press", r"\bjoint (?:press|news|media) statements?\b"),
-    ("press", r"\bstatements? to the (?:press|media)\b"),
+    ("press", r"\bstatements? (?:to|for) the (?:press|media)\b"),
+    ("press", r"\b(?:made|make|makes|gave|give|gives|delivered) (?:joint )?(?:press|media) statements?\b"),
     ("press", r"\bjointly met (?:the )?(?:journalists|reporters|media)\b"),
     # signing
     (
@@ -198,13 +199,13 @@ FUTURE_RE = re.compile(
 # Words without which no row of a type can match: a sentence without them skips the type's
 # rows (most sentences of an article hold no cue at all). Keep in step with CUES.
 TRIGGERS: dict[str, str] = {
-    "visit": r"visit|arriv|land|trip|tour",
-    "talks": r"talks|negotiations",
+    "visit": r"visit|arriv|land|trip|tour|stay",
+    "talks": r"talks|negotiations|bilateral|summit",
     "meeting": r"\bmet\b|meet|receiv|call|courtesy",
     "call": r"phone|video|virtual|online",
     "press": r"press|news|media|journalists|reporters",
-    "signing": r"sign|ink",
-    "ceremony": r"ceremon|welcome|guard of hono|wreath|confer|bestow|award|homage|tribute|respects|credentials",
+    "signing": r"sign|ink|exchange",
+    "ceremony": r"ceremon|welcome|guard of hono|wreath|confer|bestow|award|homage|tribute|respects|credentials|order|medal",
     "banquet": r"banquet|dinner|lunch|reception",
     "summit": r"summit|forum|conference|meeting",
 }
@@ -279,4 +280,11 @@ def find_cues(sentence: str) -> list[CueMatch]:
                 continue  # "attends a welcome ceremony" is one ceremony, of the kind found first
             seen[cue.kind] = CueMatch(cue.type, m.start(), m.end(), cue.near, cue.kind)
             break
-    return sorted(seen.values(), key=lambda c: c.start)
+    # "held a bilateral meeting with": formal talks, not also a meeting.
+    talks = [c for c in seen.values() if c.type == "talks"]
+    kept = [
+        c
+        for c in seen.values()
+        if not (c.type == "meeting" and any(t.start < c.end and c.start < t.end for t in talks))
+    ]
+    return sorted(kept, key=lambda c: c.start)

@@ -39,7 +39,7 @@ from timeline.places import Place, find_place
 # A time expression that places a happening in the past without a day: background, not an event.
 VAGUE_TIME_RE = re.compile(
     r"\b(?:in|since|during|until|by) (?:(?:early|late|mid|mid-)?\s*(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December) )?(?:19|20)\d\d\b|\b(?:last|previous|past) (?:year|month|"
+    r"August|September|October|November|December) )?(?:19|20)\d\d\b|\b(?:last|previous|past) (?:year|month|week|"
     r"decade)\b|\b\d+ (?:years?|months?|decades?) ago\b|\b(?:previous|last|earlier|former|first|past) "
     r"(?:visit|visits|meeting|meetings|talks|trip|summit)\b|\byears? after\b|\b(?:in|since) \d{4}\b|"
     r"\b(?:this|last|next|that) week['’]s\b|\banniversary of\b",
@@ -62,6 +62,8 @@ PLACE_RE = re.compile(
     r"\b(?:in|at|to|near) (?:the )?(?:(?:capital|city|port city|town|resort|coastal city)(?: city)? (?:of )?)?(?P<place>[A-Z][\w'’.-]++(?: (?:[A-Z][\w'’.-]++|de|al|el)){0,3})"
 )
 COUNTRY_AFTER_RE = re.compile(r",\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
+# "April 11, Japan time", "March 22 Beijing time": a day on a clock other than the local one.
+OTHER_CLOCK_RE = re.compile(r"[,;]?\s?(?!local\b|Local\b)[A-Z][a-z]+ (?:time|Time)\b")
 HERE_RE = re.compile(r"\bhere\b")
 # A scheduled happening whose day is still open: "soon", "next year", "at an early date".
 VAGUE_FUTURE_RE = re.compile(
@@ -116,6 +118,13 @@ def _scan_people(article: Article) -> PeopleIndex:
     return people
 
 
+def _local_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """Leave out a day given on another clock ("0:10 a.m. on April 11, Japan time") when the
+    sentence gives the local one too: the local day at the place counts."""
+    other = [d for d in dates if OTHER_CLOCK_RE.match(text, d.end)]
+    return [d for d in dates if d not in other] if len(other) < len(dates) else dates
+
+
 def _background(text: str, cue: CueMatch, dates: list[DateMention]) -> bool:
     """Whether a year or an anniversary next to the cue makes it history ("the signing of the
     treaties in 1820", "the anniversary of his state visit"), unless a day is named there too."""
@@ -160,7 +169,7 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                 + text[article.dateline.end - sentence.start :]
             )
         sentence_future = bool(FUTURE_RE.search(text))
-        dates = find_dates(text, ref, future=sentence_future)
+        dates = _local_dates(text, find_dates(text, ref, future=sentence_future))
         explicit = [d for d in dates if d.kind == "explicit"]
         # Captions stand alone: a caption without a date is about the dateline day.
         fallback = ref if sentence.caption else running
@@ -189,9 +198,10 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                     start, end = fallback, None
                 else:
                     continue
-            elif not (told or sentence.caption or article.dateline_date):
-                # Only the publication day is known: a feature written the day after tells
-                # last night's dinner without a day, so the day cannot be told.
+            elif article.byline and not (told or sentence.caption or article.dateline_date):
+                # Only the publication day is known, in a reporter's story: written for the next
+                # day's paper, it tells last night's dinner without a day, so the day cannot be
+                # told. (An official readout without a byline is published the day it tells.)
                 continue
             else:
                 start, end = fallback, None
@@ -242,9 +252,9 @@ def _participants(text: str, people: PeopleIndex, kind: str) -> list[Person]:
     if not found:
         found = people.principals(2)
     elif len(found) == 1 and kind in TWO_PARTY:
-        for p in people.principals(1):
-            if p not in found:
-                found.append(p)
+        other = [p for p in people.ranked() if p not in found]
+        if other:
+            found.append(other[0])
     return found
 
 

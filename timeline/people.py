@@ -108,7 +108,8 @@ _LOWER_TITLE_RE = re.compile(
 _OF_RE = re.compile(r"\s+(?:of|for|to)\s+(?:the\s+)?")
 _OF_WORDS_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,7}")
 _NAME_AFTER_RE = re.compile(
-    rf"\s*,?\s+(?:(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty)\s+|HH\s+|H\.E\.\s+)?(?:Sheikh\s+)?{_NAME}"
+    r"\s*,?\s+(?:(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty)\s+|HH\s+|H\.E\.\s+)?"
+    rf"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sri)\.?\s+)?(?:Sheikh\s+)?{_NAME}"
 )
 # The last word of an office or institution named after a title: "Chairman of the Security Council".
 _OFFICE_WORDS = {
@@ -128,6 +129,13 @@ _APPOSITIVE_RE = re.compile(
     rf"Chancellor|King|Emir|Foreign Minister|Secretary of State|Secretary-General))"
     rf"\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]+){{0,4}})"
 )
+# A full name opening a sentence or clause as the subject of a diplomatic verb (the Kremlin's
+# "Vladimir Putin held talks with ...", which gives no title).
+_SUBJECT_RE = re.compile(
+    rf"(?:^|(?<=[.;:—–] )|(?<=, )){_NAME}\s+(?:also\s+|later\s+|then\s+)?(?:held|holds|met|meets|received|receives|"
+    r"hosted|hosts|had|has|paid|pays|spoke|speaks|visited|visits|signed|signs|attended|attends|welcomed|"
+    r"welcomes|arrived|arrives|laid|lays|chaired|chairs|addressed|addresses)\b"
+)
 # "Xi Jinping, the first Chinese head of state to visit Fiji", "William Ruto, the Kenyan leader"
 _APPOSITIVE_DEMONYM_RE = re.compile(
     rf"(?<![\w'’-]){_NAME},\s+(?:the\s+|a\s+)?(?:(?:first|new|former|then|current|visiting|late)\s+)?(?P<demonym>[A-Z][\w'’-]+)\s+"
@@ -136,6 +144,9 @@ _APPOSITIVE_DEMONYM_RE = re.compile(
 )
 # Words that look like names after a title but are not people.
 _NOT_NAMES = {
+    "Shri",
+    "Smt",
+    "Sri",
     "Dr",
     "Mr",
     "Mrs",
@@ -444,6 +455,12 @@ class PeopleIndex:
             country = _country_before(text, m.start(), chain=False)
             if named is not None and country is not None:
                 found(named.group("name"), named.start("name"), m.group("title"), country)
+        for m in _SUBJECT_RE.finditer(text):
+            # "Vladimir Putin held talks ...": a full name as the subject of a diplomatic verb.
+            name = _clean_name(m.group("name"))
+            words = name.split()
+            if 2 <= len(words) <= 4 and not any(w in _OFFICE_WORDS or lookup(w) for w in words):
+                found(m.group("name"), m.start("name"), None, None)
         for m in _APPOSITIVE_DEMONYM_RE.finditer(text):
             code = lookup(m.group("demonym"))
             if code is not None and len(_clean_name(m.group("name")).split()) >= 2:
@@ -482,6 +499,10 @@ class PeopleIndex:
         """Everyone whose title is ``title`` (singular, any case): "the ambassadors" names them all."""
         want = _office(title)
         return [p for p in self.people if _office(p.title).endswith(want)]
+
+    def ranked(self) -> list[Person]:
+        """Everyone, the most mentioned first (then the first seen)."""
+        return sorted(self.people, key=lambda p: (-p.mentions, p.first_seen))
 
     def principals(self, n: int = 2) -> list[Person]:
         """The people the article is most about: most mentioned, then first seen."""
