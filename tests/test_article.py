@@ -97,3 +97,16 @@ def test_datelines_of_many_agencies(opening, city, day, agency):
 )
 def test_ordinary_openings_are_not_datelines(opening):
     assert parse_article(f"{opening}\n").dateline is None
+
+
+def test_a_date_closing_the_title_is_the_reference_day():
+    article = parse_article(" date 2019-12-04 PM met President Trump: 3 December 2019\n\nThey met today.\n")
+    assert article.reference_date == dt.date(2019, 12, 3)
+    span = parse_article(" date 2015-07-28 Visit to Singapore, 28 to 29 July 2015\n\nHe arrived today.\n")
+    assert span.reference_date == dt.date(2015, 7, 28)
+
+
+def test_a_byline_marks_a_reporters_story():
+    article = parse_article(" date 2024-05-24 Dinner\n\nBy Sylvia Chebet\n\nThe dinner was lavish.\n")
+    assert article.byline == "Sylvia Chebet"
+    assert parse_article(" date 2024-05-24 Dinner\n\nBy the sea, leaders dined.\n").byline is None

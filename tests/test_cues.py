@@ -43,6 +43,7 @@ PHRASES = [
     ("call", "They talked via video link."),
     ("call", "They held a virtual meeting."),
     ("call", "Modi phoned Putin."),
+    ("call", "The Prime Minister spoke to President Zelenskyy this evening."),
     ("press", "The two leaders jointly met the press."),
     ("press", "Li met with Chinese and foreign press."),
     ("press", "The two presidents jointly met reporters."),

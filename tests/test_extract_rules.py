@@ -457,3 +457,61 @@ Biden and Scholz spoke by phone last week about the war, officials said.
 """
     )
     assert events == [("meeting", dt.date(2024, 2, 9))]
+
+
+def test_govuk_call_readout_takes_the_day_closing_its_title():
+    (call,) = extract(
+        parse_article(
+            """ date 2024-07-18 PM call with President Zelenskyy: 17 July 2024
+
+The Prime Minister spoke to President Zelenskyy of Ukraine this evening.
+"""
+        )
+    )
+    assert (call.type, call.start) == ("call", dt.date(2024, 7, 17))
+    assert call.location is None and "UA" in call.countries
+
+
+def test_speaking_to_a_president_somewhere_is_no_call():
+    events = events_of(
+        """ date 2024-07-18 PM at the summit: 18 July 2024
+
+The Prime Minister spoke to President Zelenskyy at Blenheim Palace in Woodstock today.
+"""
+    )
+    assert "call" not in {t for t, _ in events}
+
+
+def test_phone_talks_are_a_call_only():
+    events = events_of(
+        """ date 2024-03-15 Xi holds phone talks with Putin
+
+BEIJING, March 14 (Xinhua) -- Chinese President Xi Jinping on Thursday held phone talks with Russian President Vladimir Putin.
+"""
+    )
+    assert events == [("call", dt.date(2024, 3, 14))]
+
+
+def test_the_southern_city_of_is_a_place():
+    (talks,) = extract(
+        parse_article(
+            """ date 2023-04-07 Macron, Xi meet
+
+BEIJING, April 7 (Reuters) - French President Emmanuel Macron and Chinese President Xi Jinping held informal talks in the southern city of Guangzhou on Friday.
+"""
+        )
+    )
+    assert talks.location is not None and talks.location.city == "Guangzhou"
+
+
+def test_a_secretary_of_state_is_american_and_a_possessive_ends_a_name():
+    (meeting,) = extract(
+        parse_article(
+            """ date 2023-11-07 Secretary Blinken's Meeting with Japanese Foreign Minister Kamikawa
+
+Secretary of State Antony J. Blinken met with Japanese Foreign Minister Kamikawa Yoko today in Tokyo.
+"""
+        )
+    )
+    assert set(meeting.countries) == {"US", "JP"}
+    assert {p.name for p in meeting.participants} == {"Antony J. Blinken", "Kamikawa Yoko"}

@@ -47,6 +47,9 @@ _DATELINE_END_RE = re.compile(
 )
 # A date inside the agency brackets: "(UrduPoint News / Sputnik - 05th March, 2020)".
 _AGENCY_DATE_RE = re.compile(_DATELINE_DATE)
+TITLE_DATE_RE = re.compile(
+    rf"(?:[:|–—]\s*)(?P<day>\d{{1,2}})\s+(?P<month>(?i:{_MONTH_ALT}))\.?,?\s+(?P<year>\d{{4}})\s*\Z"
+)
 # A reporter's byline on a line of its own: "By Sylvia Chebet", "By Wu Jiao and Zhao Shengnan".
 BYLINE_RE = re.compile(r"By ([A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|and|in|de|van))*)\s*(?:[|,].*)?\Z")
 # A photo credit closing a paragraph: "(Xinhua/Yan Yan)", "(Photo: Reuters)", "[AFP]"
@@ -124,9 +127,23 @@ class Article:
             return None
 
     @property
+    def title_date(self) -> dt.date | None:
+        """A full date closing the title, as gov.uk writes it: "PM call with ...: 17 July 2024"."""
+        if not self.title:
+            return None
+        m = TITLE_DATE_RE.search(self.title)
+        if m is None:
+            return None
+        try:
+            return dt.date(int(m.group("year")), MONTHS[m.group("month").lower()], int(m.group("day")))
+        except ValueError:
+            return None
+
+    @property
     def reference_date(self) -> dt.date | None:
-        """The day that relative words ('Friday', 'yesterday') are read against."""
-        return self.dateline_date or self.published
+        """The day that relative words ('Friday', 'yesterday') are read against: the dateline,
+        else a date closing the title, else the publication date."""
+        return self.dateline_date or self.title_date or self.published
 
     def sentences(self) -> list[Sentence]:
         out: list[Sentence] = []

@@ -75,6 +75,13 @@ CUES: list[tuple[str, str]] = [
     ("call", r"\bvia video ?link\b"),
     ("call", r"\b(?:virtual|online) (?:meeting|summit|talks)\b"),
     ("call", r"\bphoned\b"),
+    # gov.uk and White House readouts: "The Prime Minister spoke to President Zelenskyy" (a call
+    # unless the sentence names where they were: see SPOKE)
+    (
+        "call:spoke",
+        r"(?-i:\b(?:spoke|speaks|has spoken) (?:to|with) (?:the )?(?:President|Prime Minister|Chancellor|King|Emir|"
+        r"Premier|Crown Prince|Foreign Minister|Secretary|Sultan|Queen)\b)",
+    ),
     # press
     ("press", r"\b(?:jointly )?(?:met|meet|meets|meeting|will meet) the press\b"),
     (
@@ -167,7 +174,7 @@ DAY_OF_STAY_RE = re.compile(
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 # Kinds with a rule of their own in extraction: an arrival to attend a summit is the summit;
 # talks pointed back to without a day of their own are the talks or meeting told before.
-ARRIVAL, ANAPHOR = "arrival", "anaphor"
+ARRIVAL, ANAPHOR, SPOKE = "arrival", "anaphor", "spoke"
 NEAR = 60
 # Whom "met with" names when the meeting is no diplomatic event: business people, students;
 # or a greeting on arrival ("received him as he arrived", "received at the airport").
@@ -202,7 +209,7 @@ TRIGGERS: dict[str, str] = {
     "visit": r"visit|arriv|land|trip|tour|stay",
     "talks": r"talks|negotiations|bilateral|summit",
     "meeting": r"\bmet\b|meet|receiv|call|courtesy",
-    "call": r"phone|video|virtual|online",
+    "call": r"phone|video|virtual|online|spoke|speaks|spoken",
     "press": r"press|news|media|journalists|reporters",
     "signing": r"sign|ink|exchange",
     "ceremony": r"ceremon|welcome|guard of hono|wreath|confer|bestow|award|homage|tribute|respects|credentials|order|medal",
@@ -280,11 +287,14 @@ def find_cues(sentence: str) -> list[CueMatch]:
                 continue  # "attends a welcome ceremony" is one ceremony, of the kind found first
             seen[cue.kind] = CueMatch(cue.type, m.start(), m.end(), cue.near, cue.kind)
             break
-    # "held a bilateral meeting with": formal talks, not also a meeting.
-    talks = [c for c in seen.values() if c.type == "talks"]
-    kept = [
-        c
-        for c in seen.values()
-        if not (c.type == "meeting" and any(t.start < c.end and c.start < t.end for t in talks))
-    ]
+    # One phrase, one happening, the more specific type: "held a bilateral meeting with" is
+    # talks; "held phone talks" and "a video meeting" are calls.
+    kept = [c for c in seen.values() if not any(_outranks(o, c) for o in seen.values())]
     return sorted(kept, key=lambda c: c.start)
+
+
+_MORE_SPECIFIC = {("talks", "meeting"), ("call", "talks"), ("call", "meeting")}
+
+
+def _outranks(a: CueMatch, b: CueMatch) -> bool:
+    return (a.type, b.type) in _MORE_SPECIFIC and a.start < b.end and b.start < a.end

@@ -27,6 +27,7 @@ from timeline.cues import (
     NEAR,
     ORDINALS,
     PLOVER,
+    SPOKE,
     CueMatch,
     find_cues,
 )
@@ -59,7 +60,7 @@ PLURAL_TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 PLACE_RE = re.compile(
-    r"\b(?:in|at|to|near) (?:the )?(?:(?:capital|city|port city|town|resort|coastal city)(?: city)? (?:of )?)?(?P<place>[A-Z][\w'’.-]++(?: (?:[A-Z][\w'’.-]++|de|al|el)){0,3})"
+    r"\b(?:in|at|to|near) (?:the )?(?:(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|coastal|ancient|border|historic) )?(?:capital|city|port city|port|town|resort)(?: city)? (?:of )?)?(?P<place>[A-Z][\w'’.-]++(?: (?:[A-Z][\w'’.-]++|de|al|el)){0,3})"
 )
 COUNTRY_AFTER_RE = re.compile(r",\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 # "April 11, Japan time", "March 22 Beijing time": a day on a clock other than the local one.
@@ -177,6 +178,8 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
         if any(c.type == "summit" for c in cues):
             # "arrived in Jeddah to participate in the summit": the happening is the summit.
             cues = [c for c in cues if c.kind != ARRIVAL]
+        # "spoke to President X" is a call, unless the sentence says where they were together.
+        cues = [c for c in cues if not (c.kind == SPOKE and _place_in(text, set()))]
         for cue in cues:
             future = bool(FUTURE_RE.search(text, max(0, cue.start - 60), min(len(text), cue.end + 25)))
             mention = _choose_date(dates, cue)

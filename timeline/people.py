@@ -318,6 +318,10 @@ _NICKNAME_RE = re.compile(r"\s+[\"“'‘][A-Z][\w-]+[\"”'’]")
 def _clean_name(name: str) -> str:
     name = _NICKNAME_RE.sub("", name)
     words = name.split()
+    for i, w in enumerate(words):
+        if w.endswith(("'s", "’s")) and i < len(words) - 1:
+            words = words[: i + 1]  # "Blinken's Meeting": the name ends at the possessive
+            break
     while words and (words[-1] in _TRAILING_JUNK or words[-1].endswith("'s") or words[-1].endswith("’s")):
         if words[-1].endswith(("'s", "’s")):
             words[-1] = words[-1][:-2]
@@ -332,6 +336,14 @@ def _clean_name(name: str) -> str:
     return " ".join(words)
 
 
+# Titles that only one country uses in diplomatic English: the title tells the country.
+TITLE_COUNTRY = {
+    "Secretary of State": "US",
+    "External Affairs Minister": "IN",
+    "Minister of External Affairs": "IN",
+    "State Councilor": "CN",
+    "Taoiseach": "IE",
+}
 _COURTESY = {"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
 # Words of a chain of titles between a demonym and a name: "Chinese State Councilor and Foreign Minister".
 _TITLE_CHAIN_WORDS = {w for t in TITLES for w in t.split()} | {
@@ -448,6 +460,7 @@ class PeopleIndex:
                 (None if sent_to else _country_of(of))
                 or _country_before(text, m.start())
                 or _country_of(after)
+                or (TITLE_COUNTRY.get(m.group("title")) if of is None else None)
             )
             found(named.group("name"), named.start("name"), m.group("title"), country)
         for m in _LOWER_TITLE_RE.finditer(text):
