@@ -71,6 +71,7 @@ PHRASES = [
     ("banquet", "The king hosted a lunch for the guests."),
     ("banquet", "They had a working lunch."),
     ("summit", "Xi attended the SCO summit in Astana."),
+    ("summit", "Xi will attend the 24th Meeting of the Council of Heads of State of the SCO."),
     ("summit", "The 11th G20 Summit was held in Hangzhou."),
     ("summit", "The 15th BRICS Summit, taking place in Johannesburg, began."),
     ("summit", "They looked ahead to tomorrow's NATO Leaders' Meeting."),

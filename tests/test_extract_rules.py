@@ -515,3 +515,40 @@ Secretary of State Antony J. Blinken met with Japanese Foreign Minister Kamikawa
     )
     assert set(meeting.countries) == {"US", "JP"}
     assert {p.name for p in meeting.participants} == {"Antony J. Blinken", "Kamikawa Yoko"}
+
+
+def test_a_stay_told_at_its_end_and_a_fronted_day_framing_what_follows():
+    events = extract(
+        parse_article(
+            """ date 2024-05-17 Putin concludes visit to China
+
+HARBIN, May 17 (TASS) - Russian President Vladimir Putin wrapped up his two-day state visit to China on Friday.
+On Thursday, Putin and Chinese President Xi Jinping held talks in Beijing. Putin later laid a wreath at the Monument to the People's Heroes.
+"""
+        )
+    )
+    got = {e.type: e for e in events}
+    assert (got["visit"].start, got["visit"].end) == (dt.date(2024, 5, 16), dt.date(2024, 5, 17))
+    assert got["talks"].start == dt.date(2024, 5, 16)
+    assert got["ceremony"].start == dt.date(2024, 5, 16)
+
+
+def test_a_day_inside_a_sentence_does_not_frame_the_next_one():
+    events = events_of(
+        """ date 2020-02-14 Sousa in India
+
+NEW DELHI, Feb 14 (PTI): Sousa arrived here on Thursday night on a four-day visit.
+In the morning, the Portuguese president was accorded a ceremonial welcome at Rashtrapati Bhavan.
+"""
+    )
+    assert ("ceremony", dt.date(2020, 2, 14)) in events
+
+
+def test_the_meeting_of_the_council_of_heads_of_state_is_a_summit():
+    events = events_of(
+        """ date 2024-07-01 Xi to attend SCO meeting
+
+BEIJING, July 1 (Xinhua) -- Chinese President Xi Jinping will attend the 24th Meeting of the Council of Heads of State of the Shanghai Cooperation Organization in Astana from July 3 to 4, a spokesperson announced Monday.
+"""
+    )
+    assert events == [("summit", dt.date(2024, 7, 3))]

@@ -139,7 +139,7 @@ CUES: list[tuple[str, str]] = [
         r"(?:participated|participates|participate|participating|took part|takes part|take part|taking part) in|"
         r"(?:arrived|arrives|arriving) (?:in [A-Z][\w-]+(?: [A-Z][\w-]+)? )?(?:for|to attend|to participate in))"
         r" (?:the |a |an )?(?:[\w'’().-]+ ){0,8}?(?:summit|Summit|forum|Forum|conference|Conference|"
-        r"leaders['’] meeting)\b",
+        r"leaders['’] meeting|(?-i:Meeting of the)|(?-i:Council of Heads of (?:State|Government)))\b",
     ),
     (
         "summit",

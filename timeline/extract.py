@@ -65,6 +65,11 @@ PLACE_RE = re.compile(
 COUNTRY_AFTER_RE = re.compile(r",\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 # "April 11, Japan time", "March 22 Beijing time": a day on a clock other than the local one.
 OTHER_CLOCK_RE = re.compile(r"[,;]?\s?(?!local\b|Local\b)[A-Z][a-z]+ (?:time|Time)\b")
+# A stay told at its end: the day named is its last.
+CONCLUDED_RE = re.compile(
+    r"\b(?:wrapped up|wraps up|concluded|concludes|ended|ends|wound up|winds up|completed|completes|rounded off)\b",
+    re.IGNORECASE,
+)
 HERE_RE = re.compile(r"\bhere\b")
 # A scheduled happening whose day is still open: "soon", "next year", "at an early date".
 VAGUE_FUTURE_RE = re.compile(
@@ -107,8 +112,8 @@ def _scan_people(article: Article) -> PeopleIndex:
     # Agencies often leave out the home country of their own leaders ("Premier Li Keqiang",
     # "President Ram Nath Kovind"): a person with no country named belongs to the country the
     # article names most.
-    if counts:
-        home = counts.most_common(1)[0][0]
+    home = counts.most_common(1)[0][0] if counts else None
+    if home is not None:
         for p in people.people:
             if p.country is None:
                 p.country = home
@@ -215,6 +220,9 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                 nth = DAY_OF_STAY_RE.search(text)
                 if nth and mention is not None:
                     start = start - dt.timedelta(days=ORDINALS[nth.group("nth").lower()] - 1)
+                if days and days > 1 and mention is not None and CONCLUDED_RE.search(text):
+                    # "wrapped up his two-day state visit on Friday": Friday is the last day.
+                    start, end = start - dt.timedelta(days=days - 1), start
             if cue.kind == ANAPHOR and mention is None:
                 told_before = [c for c in out if c.type in TWO_PARTY and c.start == start]
                 if told_before:
@@ -231,6 +239,10 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             planned = None
             if explicit:
                 running = explicit[-1].first
+            elif dates[0].start <= 4:
+                # A fronted day sets the frame of what follows: "On Thursday, they held talks.
+                # Putin later laid a wreath." (A day inside the sentence does not.)
+                running = dates[0].first
             # An arrival opens a stay of several days: what "will" follow belongs to the stay.
             if any(d.first == ref for d in dates) and any(c.type != "visit" for c in cues):
                 today_told = True
