@@ -107,6 +107,7 @@ class Article:
     body_start: int = 0
     paragraphs: list[Paragraph] = field(default_factory=list)
     byline: str | None = None  # "By Sylvia Chebet": a reporter's story, not an official readout
+    _sentences: tuple[int, list[Sentence]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def dateline_date(self) -> dt.date | None:
@@ -146,10 +147,14 @@ class Article:
         return self.dateline_date or self.title_date or self.published
 
     def sentences(self) -> list[Sentence]:
+        """The sentences of every paragraph, in order (split once, then kept)."""
+        if self._sentences is not None and self._sentences[0] == len(self.paragraphs):
+            return self._sentences[1]
         out: list[Sentence] = []
         for index, para in enumerate(self.paragraphs):
             for start, end in split_sentences(self.text, para.start, para.end):
                 out.append(Sentence(self.text[start:end], start, end, index, para.caption))
+        self._sentences = (len(self.paragraphs), out)
         return out
 
 

@@ -217,6 +217,17 @@ TRIGGERS: dict[str, str] = {
     "summit": r"summit|forum|conference|meeting",
 }
 _TRIGGER_RE = {t: re.compile(p, re.IGNORECASE) for t, p in TRIGGERS.items()}
+# All trigger words in one pass: each word found stands for the types whose triggers it holds.
+_TRIGGER_WORDS = sorted({w for p in TRIGGERS.values() for w in p.split("|")}, key=len, reverse=True)
+_ANY_TRIGGER_RE = re.compile("|".join(_TRIGGER_WORDS), re.IGNORECASE)
+
+
+def _types_present(sentence: str) -> set[str]:
+    present: set[str] = set()
+    for m in _ANY_TRIGGER_RE.finditer(sentence):
+        word = m.group(0)
+        present.update(t for t, trigger in _TRIGGER_RE.items() if t not in present and trigger.search(word))
+    return present
 
 
 @dataclass(frozen=True)
@@ -274,7 +285,7 @@ class CueMatch:
 def find_cues(sentence: str) -> list[CueMatch]:
     """Every cue in a sentence that is not part of a pledge, wish or plan; one per kind."""
     seen: dict[str, CueMatch] = {}
-    present = {t for t, trigger in _TRIGGER_RE.items() if trigger.search(sentence)}
+    present = _types_present(sentence)
     for cue in COMPILED:
         if cue.kind in seen or cue.type not in present:
             continue
