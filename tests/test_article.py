@@ -110,3 +110,10 @@ def test_a_byline_marks_a_reporters_story():
     article = parse_article(" date 2024-05-24 Dinner\n\nBy Sylvia Chebet\n\nThe dinner was lavish.\n")
     assert article.byline == "Sylvia Chebet"
     assert parse_article(" date 2024-05-24 Dinner\n\nBy the sea, leaders dined.\n").byline is None
+
+
+def test_reuters_credit_without_brackets_closes_a_caption():
+    article = parse_article(
+        "MOSCOW (Reuters) - Talks.\n\nObama and Putin attend a photo shoot in Beijing, November 11, 2014. REUTERS/Kim Kyung-Hoon\n"
+    )
+    assert [p.caption for p in article.paragraphs] == [False, True]

@@ -552,3 +552,13 @@ BEIJING, July 1 (Xinhua) -- Chinese President Xi Jinping will attend the 24th Me
 """
     )
     assert events == [("summit", dt.date(2024, 7, 3))]
+
+
+def test_attending_a_long_named_leaders_meeting_in_a_caption():
+    events = events_of(
+        """ date 2015-09-24 Putin-Obama meeting set
+
+U.S. President Barack Obama and Russia's President Vladimir Putin attend a family photo shoot for the Asia Pacific Economic Cooperation (APEC) leaders' meeting in Beijing, November 11, 2014. REUTERS/Kim Kyung-Hoon
+"""
+    )
+    assert events == [("summit", dt.date(2014, 11, 11))]

@@ -56,6 +56,8 @@ BYLINE_RE = re.compile(r"By ([A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|and|in|de|v
 CAPTION_CREDIT_RE = re.compile(
     r"[(\[](?:Xinhua|Photo|Photos|AP|AFP|Reuters|PTI|ANI|EPA|TASS|Sputnik|CGTN|IANS|Getty|"
     r"[A-Z][\w.]*[ ]?Photo|[A-Z][\w .]{0,30}/)[^()\[\]\n]{0,80}[)\]]\s*\Z"
+    # Reuters and AP close a caption without brackets: "... 2014. REUTERS/Kim Kyung-Hoon"
+    r"|\b(?:REUTERS|AFP|AP|EPA|EPA-EFE|ANADOLU|XINHUA)/[A-Z][\w.' -]{1,40}(?:/File(?: Photo)?)?\s*\Z"
 )
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=[a-z][.!?])(?=[A-Z][a-z])")
 # Abbreviations after which a full stop does not end a sentence.

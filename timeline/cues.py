@@ -138,7 +138,7 @@ CUES: list[tuple[str, str]] = [
         r"addressed|addresses|address|addressing|presided over|presides over|preside over|presiding (?:over|at)|"
         r"(?:participated|participates|participate|participating|took part|takes part|take part|taking part) in|"
         r"(?:arrived|arrives|arriving) (?:in [A-Z][\w-]+(?: [A-Z][\w-]+)? )?(?:for|to attend|to participate in))"
-        r" (?:the |a |an )?(?:[\w'’().-]+ ){0,8}?(?:summit|Summit|forum|Forum|conference|Conference|"
+        r" (?:the |a |an )?(?:[\w'’().-]+ ){0,12}?(?:summit|Summit|forum|Forum|conference|Conference|"
         r"leaders['’] meeting|(?-i:Meeting of the)|(?-i:Council of Heads of (?:State|Government)))\b",
     ),
     (
