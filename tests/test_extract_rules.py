@@ -562,3 +562,14 @@ U.S. President Barack Obama and Russia's President Vladimir Putin attend a famil
 """
     )
     assert events == [("summit", dt.date(2014, 11, 11))]
+
+
+def test_others_attending_a_summit_do_not_make_a_summit_of_the_day():
+    events = events_of(
+        """ date 2024-09-02 Xi meets leaders
+
+BEIJING, Sept. 2 (Xinhua) -- Xi Jinping met with President Felix Tshisekedi on Monday.
+He will also host a welcome banquet for the leaders attending the summit.
+"""
+    )
+    assert "summit" not in {t for t, _ in events}

@@ -186,6 +186,13 @@ NOT_COUNTERPART = re.compile(
     re.IGNORECASE,
 )
 
+# "a banquet for the leaders attending the summit": others take part, the cue is a description.
+OTHERS_ATTENDING_BEFORE = re.compile(
+    r"\b(?:leaders|representatives|delegates|delegations|guests|heads of state|participants|those|"
+    r"dignitaries|officials|ministers)\s+(?:who (?:are|were|will be) )?\Z",
+    re.IGNORECASE,
+)
+
 # Phrases before a cue that make it no event: remarks, pledges, wishes and plans.
 NOT_EVENT_BEFORE = re.compile(
     r"\b(?:agreed|agree|agrees|pledged|pledge|vowed|ready|willing|hope|hopes|hoped|look forward|looked forward|"
@@ -291,6 +298,8 @@ def find_cues(sentence: str) -> list[CueMatch]:
             continue
         for m in cue.pattern.finditer(sentence):
             if NOT_EVENT_BEFORE.search(sentence[max(0, m.start() - 80) : m.start()]):
+                continue
+            if cue.type == "summit" and OTHERS_ATTENDING_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
                 continue
             if cue.type == "meeting" and NOT_COUNTERPART.match(sentence, m.start(), m.end() + 80):
                 continue
