@@ -573,3 +573,21 @@ He will also host a welcome banquet for the leaders attending the summit.
 """
     )
     assert "summit" not in {t for t, _ in events}
+
+
+def test_talks_with_leaders_from_several_countries_are_one_talks_each():
+    events = extract(
+        parse_article(
+            """ date 2015-11-24 Premier meets CEE leaders
+
+SUZHOU, Nov. 24 (Xinhua) -- Chinese Premier Li Keqiang held bilateral talks with leaders from Estonia, Poland and Slovenia on Tuesday.
+Li told Estonian Prime Minister Taavi Roivas that China welcomes cooperation.
+In talks with Polish President Andrzej Duda, Li said China wishes to link its development strategy with Poland's.
+"""
+        )
+    )
+    talks = [e for e in events if e.type == "talks"]
+    assert sorted(tuple(sorted(e.countries)) for e in talks) == [("CN", "EE"), ("CN", "PL"), ("CN", "SI")]
+    polish = next(e for e in talks if "PL" in e.countries)
+    assert {p.name for p in polish.participants} == {"Li Keqiang", "Andrzej Duda"}
+    assert len(polish.evidence) == 2

@@ -299,7 +299,9 @@ def find_cues(sentence: str) -> list[CueMatch]:
         for m in cue.pattern.finditer(sentence):
             if NOT_EVENT_BEFORE.search(sentence[max(0, m.start() - 80) : m.start()]):
                 continue
-            if cue.type == "summit" and OTHERS_ATTENDING_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
+            if cue.type == "summit" and OTHERS_ATTENDING_BEFORE.search(
+                sentence, max(0, m.start() - 40), m.start()
+            ):
                 continue
             if cue.type == "meeting" and NOT_COUNTERPART.match(sentence, m.start(), m.end() + 80):
                 continue

@@ -53,6 +53,12 @@ GROUP_RE = re.compile(
     r"king|emir|chancellor|dignitary)\b|\bthe guest\b|\bin (?:his|her|their) hono(?:u)?r\b",
     re.IGNORECASE,
 )
+# "with leaders from Estonia, Poland and Slovenia", "with the presidents of Kenya and Ghana"
+LEADERS_FROM_RE = re.compile(
+    r"\bwith (?:the )?(?:leaders|presidents|prime ministers|heads of state|heads of government|counterparts|"
+    r"foreign ministers|premiers|delegations) (?:from|of) (?P<countries>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}"
+    r"(?:, (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}){0,12},? and (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})"
+)
 # A group named by its plural title: every person the article gives that title.
 PLURAL_TITLE_RE = re.compile(
     r"\b(?:the|all|these|those|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|\d+)\s+(?:new(?:ly[- ]appointed)?\s+|foreign\s+|visiting\s+)?"
@@ -226,11 +232,21 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             if cue.kind == ANAPHOR and mention is None:
                 told_before = [c for c in out if c.type in TWO_PARTY and c.start == start]
                 if told_before:
-                    cue = replace(cue, type=told_before[-1].type, kind=told_before[-1].cue.kind)
+                    earlier = told_before[-1]
+                    cue = replace(cue, type=earlier.type, kind=earlier.cue.kind.partition("@")[0])
             participants = _participants(text, people, cue.type)
             location = None if cue.type == "call" else _location(text, article, participants, home)
             countries = _countries(text, participants, location)
-            out.append(Candidate(cue.type, start, end, sentence, cue, participants, location, countries))
+            each = _each_country(text, cue, participants, people) if cue.type in TWO_PARTY else []
+            for code, who in each:
+                # "held talks with leaders from Estonia, Poland and Slovenia": one talks a country.
+                kind = replace(cue, kind=f"{cue.kind}@{code}")
+                codes = _countries("", who, location) + (code,)
+                out.append(
+                    Candidate(cue.type, start, end, sentence, kind, who, location, tuple(sorted(set(codes))))
+                )
+            if not each:
+                out.append(Candidate(cue.type, start, end, sentence, cue, participants, location, countries))
         if dates and sentence.start >= body_from:
             told = True
         if dates and sentence_future and not sentence.caption:
@@ -251,6 +267,22 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
 
 # Happenings between two parties: where a sentence names one ("Meeting with Kazakh President
 # Nazarbayev", "received the visiting president"), the other is the article's protagonist.
+
+
+def _each_country(
+    text: str, cue: CueMatch, participants: list[Person], people: PeopleIndex
+) -> list[tuple[str, list[Person]]]:
+    """The counterparts of talks or meetings held with a list of countries, one country each."""
+    group = LEADERS_FROM_RE.search(text, cue.start)
+    if group is None:
+        return []
+    codes = list(dict.fromkeys(m.code for m in find_countries(group.group("countries"))))
+    if len(codes) < 2:
+        return []
+    lead = [p for p in participants if p.country not in codes][:1]
+    if not lead:
+        lead = [p for p in people.ranked() if p.country not in codes][:1]
+    return [(code, lead + [p for p in people.people if p.country == code]) for code in codes]
 
 
 def _participants(text: str, people: PeopleIndex, kind: str) -> list[Person]:
