@@ -591,3 +591,54 @@ In talks with Polish President Andrzej Duda, Li said China wishes to link its de
     polish = next(e for e in talks if "PL" in e.countries)
     assert {p.name for p in polish.participants} == {"Li Keqiang", "Andrzej Duda"}
     assert len(polish.evidence) == 2
+
+
+def test_a_seat_followed_by_its_city_and_a_city_unknown_in_the_country_named():
+    (meeting,) = extract(
+        parse_article(
+            """ date 2023-09-21 Tinubu receives Ghanaian President
+
+President Bola Tinubu on Wednesday received President Nana Akufo-Addo of Ghana at the State House, Abuja.
+"""
+        )
+    )
+    assert meeting.location is not None and (meeting.location.city, meeting.location.country) == (
+        "Abuja",
+        "NG",
+    )
+    assert set(meeting.countries) == {"NG", "GH"}
+    (bali,) = extract(
+        parse_article(
+            """ date 2022-11-16 Xi meets Biden
+
+BALI, Indonesia, Nov. 14 (Xinhua) -- Chinese President Xi Jinping met with U.S. President Joe Biden on Monday.
+"""
+        )
+    )
+    assert bali.location is not None and (bali.location.city, bali.location.country) == ("Bali", "ID")
+
+
+def test_mofa_style_meeting_with_office_appositives():
+    (meeting,) = extract(
+        parse_article(
+            """ date 2024-01-16 Japan-Viet Nam Foreign Ministers' Meeting
+
+On January 15, Ms. KAMIKAWA Yoko, Minister for Foreign Affairs of Japan, held a Japan-Viet Nam Foreign Ministers' Meeting with H.E. Mr. Bui Thanh Son, Minister of Foreign Affairs of the Socialist Republic of Viet Nam.
+"""
+        )
+    )
+    assert (meeting.type, meeting.start) == ("meeting", dt.date(2024, 1, 15))
+    assert set(meeting.countries) == {"JP", "VN"}
+
+
+def test_the_cpc_stands_for_china():
+    (talks,) = extract(
+        parse_article(
+            """ date 2024-02-29 Wang Yi Holds Talks with Brazilian Foreign Minister
+
+On February 28, 2024 local time, Member of the Political Bureau of the CPC Central Committee and Director of the Office of the Central Foreign Affairs Commission Wang Yi held talks with Brazilian Foreign Minister Mauro Vieira in Rio de Janeiro.
+"""
+        )
+    )
+    assert {p.name for p in talks.participants} == {"Wang Yi", "Mauro Vieira"}
+    assert set(talks.countries) == {"CN", "BR"}

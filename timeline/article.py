@@ -94,6 +94,7 @@ class Dateline:
     agency: str | None
     start: int
     end: int
+    region: str | None = None  # "BOGOR CITY, Indonesia": the country or region after the city
 
 
 @dataclass
@@ -274,6 +275,7 @@ def read_dateline(text: str, start: int, end: int) -> Dateline | None:
         agency=agency_name.split("/")[-1].split(" - ")[0].strip() or None,
         start=city.start("city"),
         end=close.end() if close is not None else pos,
+        region=region.group("region") if region is not None else None,
     )
 
 

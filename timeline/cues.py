@@ -59,7 +59,7 @@ CUES: list[tuple[str, str]] = [
         r"(?-i:\b(?:a )?call on (?:President|Prime Minister|King|Emir|Premier|Chancellor|the President|the Prime Minister)\b)",
     ),
     ("meeting", r"(?-i:^(?:Meeting|Meets|Met) with [A-Z])"),
-    ("meeting", r"\b(?:held|holds|had|has|have|hold) (?:a |an )?(?:[\w-]+ ){0,2}meeting with\b"),
+    ("meeting", r"\b(?:held|holds|had|has|have|hold) (?:a |an )?(?:[\w'’-]+ ){0,5}?meeting with\b"),
     ("meeting", r"(?-i:\b(?:received|receives|receiving) (?:(?:visiting|the|his|her) )?[A-Z])"),
     ("meeting", r"\bcourtesy (?:call|visit)\b"),
     ("meeting", r"\b(?:met|meets) (?:[\w-]+ ){0,4}?(?:his|her|their) (?:[\w-]+ ){0,2}counterparts?\b"),

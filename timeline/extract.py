@@ -309,21 +309,27 @@ def _as_location(place: Place) -> Location:
     return Location(place.name, place.country, place.latitude, place.longitude, place.timezone)
 
 
-def _place_in(text: str, context: set[str]) -> Place | None:
+def _place_in(text: str, context: set[str]) -> Location | None:
     """The first city or seat of government the text names after in/at/to/near.
 
-    A country right after the city ("Nadi, Fiji") picks among namesakes."""
+    A country right after the city ("Nadi, Fiji") picks among namesakes, and a city unknown
+    there keeps that country ("Bali, Indonesia" is not Bali in Cameroon). A seat not in the
+    gazetteer followed by its city ("at the State House, Abuja") gives that city."""
     for m in PLACE_RE.finditer(text):
         words = m.group("place").rstrip(".").split()
         if words[-1].endswith(("'s", "’s")):
             words[-1] = words[-1][:-2]
         after = COUNTRY_AFTER_RE.match(text, m.end())
         code = lookup(after.group(1)) if after else None
-        near = context | {code} if code else context
-        for n in range(len(words), 0, -1):
-            place = find_place(" ".join(words[:n]), near)
-            if place:
-                return place
+        tries = [words] + ([after.group(1).split()] if after and code is None else [])
+        for ws in tries:
+            for n in range(len(ws), 0, -1):
+                name = " ".join(ws[:n])
+                place = find_place(name, context | {code} if code else context)
+                if place and code and place.country != code:
+                    return Location(city=name, country=code)
+                if place:
+                    return _as_location(place)
     return None
 
 
@@ -331,12 +337,15 @@ def _home_location(article: Article) -> Location | None:
     """Where the article's events happen when a sentence does not say: the dateline city,
     else the first city the article names."""
     if article.dateline:
-        place = find_place(article.dateline.city)
-        return _as_location(place) if place else Location(city=article.dateline.city)
-    for s in article.sentences():
-        place = _place_in(s.text, set())
-        if place:
+        region = lookup(article.dateline.region) if article.dateline.region else None
+        place = find_place(article.dateline.city, {region} if region else ())
+        if place and (region is None or place.country == region):
             return _as_location(place)
+        return Location(city=article.dateline.city, country=region)
+    for s in article.sentences():
+        found = _place_in(s.text, set())
+        if found:
+            return found
     return None
 
 
@@ -346,10 +355,7 @@ def _location(
     context = {p.country for p in participants if p.country}
     if home and home.country:
         context.add(home.country)
-    place = _place_in(text, context)
-    if place:
-        return _as_location(place)
-    return home
+    return _place_in(text, context) or home
 
 
 def _countries(text: str, participants: list[Person], location: Location | None) -> tuple[str, ...]:

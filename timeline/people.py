@@ -69,6 +69,9 @@ TITLES = [
     "First Deputy Prime Minister",
     "Deputy Premier",
     "Chief Executive",
+    "Director",
+    "Director General",
+    "Director-General",
     "Head of State",
     "Leader",
     "Supreme Leader",
@@ -135,6 +138,12 @@ _SUBJECT_RE = re.compile(
     rf"(?:^|(?<=[.;:—–] )|(?<=, )){_NAME}\s+(?:also\s+|later\s+|then\s+)?(?:held|holds|met|meets|received|receives|"
     r"hosted|hosts|had|has|paid|pays|spoke|speaks|visited|visits|signed|signs|attended|attends|welcomed|"
     r"welcomes|arrived|arrives|laid|lays|chaired|chairs|addressed|addresses)\b"
+)
+# Japan's MOFA and others: "Ms. KAMIKAWA Yoko, Minister for Foreign Affairs of Japan"
+_APPOSITIVE_OFFICE_RE = re.compile(
+    rf"(?<![\w'’-]){_NAME},\s+(?P<title>(?:[A-Z][a-z]+\s+){{0,2}}(?:Minister|Secretary|President|Chancellor|Ambassador)"
+    r"(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3})?)"
+    r"\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]+){0,5})"
 )
 # "Xi Jinping, the first Chinese head of state to visit Fiji", "William Ruto, the Kenyan leader"
 _APPOSITIVE_DEMONYM_RE = re.compile(
@@ -474,6 +483,10 @@ class PeopleIndex:
             words = name.split()
             if 2 <= len(words) <= 4 and not any(w in _OFFICE_WORDS or lookup(w) for w in words):
                 found(m.group("name"), m.start("name"), None, None)
+        for m in _APPOSITIVE_OFFICE_RE.finditer(text):
+            code = _country_of(m.group("of"))
+            if code is not None and len(_clean_name(m.group("name")).split()) >= 2:
+                found(m.group("name"), m.start("name"), m.group("title"), code)
         for m in _APPOSITIVE_DEMONYM_RE.finditer(text):
             code = lookup(m.group("demonym"))
             if code is not None and len(_clean_name(m.group("name")).split()) >= 2:
