@@ -642,3 +642,27 @@ On February 28, 2024 local time, Member of the Political Bureau of the CPC Centr
     )
     assert {p.name for p in talks.participants} == {"Wang Yi", "Mauro Vieira"}
     assert set(talks.countries) == {"CN", "BR"}
+
+
+def test_a_city_keeps_the_name_the_article_gives_but_a_seat_gives_its_city():
+    (meeting,) = extract(
+        parse_article(
+            """ date 2013-11-12 Ministers meet
+
+Gurgaon, Nov 12 (IANS): The Indian and Japanese foreign ministers met Tuesday.
+"""
+        )
+    )
+    assert meeting.location is not None and (meeting.location.city, meeting.location.country) == (
+        "Gurgaon",
+        "IN",
+    )
+    (press,) = extract(
+        parse_article(
+            """ date 2015-03-15 Premier meets press
+
+The NPC held a press conference at the Great Hall of the People on the morning of March 15, 2015.
+"""
+        )
+    )
+    assert press.location is not None and press.location.city == "Beijing"

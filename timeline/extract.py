@@ -35,7 +35,7 @@ from timeline.dates import DateMention, duration_days, find_dates
 from timeline.merge import TWO_PARTY, merge_events
 from timeline.model import Event, Evidence, Location, Participant, Source
 from timeline.people import PeopleIndex, Person
-from timeline.places import Place, find_place
+from timeline.places import Place, city_name, find_place
 
 # A time expression that places a happening in the past without a day: background, not an event.
 VAGUE_TIME_RE = re.compile(
@@ -66,7 +66,7 @@ PLURAL_TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 PLACE_RE = re.compile(
-    r"\b(?:in|at|to|near) (?:the )?(?:(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|coastal|ancient|border|historic) )?(?:capital|city|port city|port|town|resort)(?: city)? (?:of )?)?(?P<place>[A-Z][\w'’.-]++(?: (?:[A-Z][\w'’.-]++|de|al|el)){0,3})"
+    r"\b(?:in|at|to|near) (?:the )?(?:(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|coastal|ancient|border|historic) )?(?:capital|city|port city|port|town|resort)(?: city)? (?:of )?)?(?P<place>[A-Z][\w'’.-]++(?: (?:[A-Z][\w'’.-]++|de|al|el|of the|of)){0,4})"
 )
 COUNTRY_AFTER_RE = re.compile(r",\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 # "April 11, Japan time", "March 22 Beijing time": a day on a clock other than the local one.
@@ -305,8 +305,9 @@ def _participants(text: str, people: PeopleIndex, kind: str) -> list[Person]:
     return found
 
 
-def _as_location(place: Place) -> Location:
-    return Location(place.name, place.country, place.latitude, place.longitude, place.timezone)
+def _as_location(place: Place, written: str | None = None) -> Location:
+    city = city_name(written, place) if written else place.name
+    return Location(city, place.country, place.latitude, place.longitude, place.timezone)
 
 
 def _place_in(text: str, context: set[str]) -> Location | None:
@@ -329,7 +330,7 @@ def _place_in(text: str, context: set[str]) -> Location | None:
                 if place and code and place.country != code:
                     return Location(city=name, country=code)
                 if place:
-                    return _as_location(place)
+                    return _as_location(place, name)
     return None
 
 
@@ -340,7 +341,7 @@ def _home_location(article: Article) -> Location | None:
         region = lookup(article.dateline.region) if article.dateline.region else None
         place = find_place(article.dateline.city, {region} if region else ())
         if place and (region is None or place.country == region):
-            return _as_location(place)
+            return _as_location(place, article.dateline.city)
         return Location(city=article.dateline.city, country=region)
     for s in article.sentences():
         found = _place_in(s.text, set())
