@@ -666,3 +666,14 @@ The NPC held a press conference at the Great Hall of the People on the morning o
         )
     )
     assert press.location is not None and press.location.city == "Beijing"
+
+
+def test_a_tally_of_meetings_is_no_meeting():
+    events = events_of(
+        """ date 2024-07-05 Xi in Dushanbe
+
+DUSHANBE, July 5 (Xinhua) -- Chinese President Xi Jinping held talks with Tajik President Emomali Rahmon on Friday.
+The two leaders have met more than 20 times, Xi said.
+"""
+    )
+    assert events == [("talks", dt.date(2024, 7, 5))]

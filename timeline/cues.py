@@ -193,6 +193,13 @@ OTHERS_ATTENDING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# A count of happenings after the cue: "have met more than 40 times", "on several occasions".
+REPEATED_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|many|numerous) times\b"
+    r"|[^.;]{0,40}?\bon (?:many|several|numerous) occasions\b",
+    re.IGNORECASE,
+)
+
 # Phrases before a cue that make it no event: remarks, pledges, wishes and plans.
 NOT_EVENT_BEFORE = re.compile(
     r"\b(?:agreed|agree|agrees|pledged|pledge|vowed|ready|willing|hope|hopes|hoped|look forward|looked forward|"
@@ -299,6 +306,8 @@ def find_cues(sentence: str) -> list[CueMatch]:
         for m in cue.pattern.finditer(sentence):
             if NOT_EVENT_BEFORE.search(sentence[max(0, m.start() - 80) : m.start()]):
                 continue
+            if REPEATED_AFTER.match(sentence, m.end(), m.end() + 60):
+                continue  # "the two leaders have met more than 40 times": a tally, not a happening
             if cue.type == "summit" and OTHERS_ATTENDING_BEFORE.search(
                 sentence, max(0, m.start() - 40), m.start()
             ):
