@@ -143,7 +143,7 @@ def test_binary_and_non_utf8_standard_input(bad):
 
 def test_usage_errors_are_one_line_with_exit_2(articles):
     cases = {
-        ("list",): "timeline: Missing argument 'PATH' (see 'timeline list --help')",
+        ("list",): "timeline: Missing argument 'PATH' (or --db STORE) (see 'timeline list --help')",
         ("lst", "x"): "timeline: No such command 'lst'. Did you mean 'list'? (see 'timeline --help')",
         (
             "list",

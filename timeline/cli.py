@@ -40,6 +40,7 @@ EXAMPLES = {
     "ics": "timeline ics seeds --country TJ -o exports/tajikistan.ics",
     "plot": "timeline plot seeds --since 2024-07 -o exports/timeline.html",
     "build": "timeline build seeds --out exports",
+    "ingest": "timeline ingest seeds --db exports/timeline.db, then: timeline list --db exports/timeline.db",
 }
 DAY_HELP = "YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, 7d, 2w, 3m, 1y, or this/last/next week, month, year"
 # Inputs this many or more get a progress bar (on a terminal, without --quiet).
@@ -126,9 +127,10 @@ def _complete_format(incomplete: str) -> list[str]:
 
 
 PathsArg = Annotated[
-    list[str],
+    list[str] | None,
     typer.Argument(
-        help="Article files, folders (their files matching --glob, recursively) or - for standard input.",
+        help="Article files, folders (their files matching --glob, recursively) or - for standard input; "
+        "none with --db.",
         show_default=False,
         metavar="PATH",
     ),
@@ -210,6 +212,17 @@ GlobOpt = Annotated[
         "--glob", "-g", metavar="PATTERN", help="Which files of a folder to read.", rich_help_panel=INPUT
     ),
 ]
+DbOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        metavar="STORE",
+        help="Read the events of this store (see timeline ingest) instead of articles.",
+        rich_help_panel=INPUT,
+        show_default=False,
+        dir_okay=False,
+    ),
+]
 StrictOpt = Annotated[
     bool,
     typer.Option(
@@ -250,17 +263,24 @@ OutputOpt = Annotated[
 class Inputs:
     """The articles a command reads and the events it keeps: what every event command shares."""
 
-    paths: list[str]
+    paths: list[str] | None
     selection: Selection
     glob: str = "*.txt"
     strict: bool = False
     quiet: bool = False
+    db: Path | None = None
     report: Report = field(default_factory=lambda: _new_report())
 
     def events(self) -> Iterator[Event]:
         """The selected events, streaming; bad inputs are reported on stderr as they come."""
         from timeline.api import events_from
         from timeline.article import ArticleError
+
+        if self.db is not None:
+            yield from self._stored(self.db)
+            return
+        if not self.paths:
+            _usage("Missing argument 'PATH' (or --db STORE)")
 
         progress = _Progress() if not self.quiet and sys.stderr.isatty() else None
         try:
@@ -283,6 +303,23 @@ class Inputs:
         if self.report.skipped and not self.report.articles:
             raise typer.Exit(1)  # every input was bad, and each one has been named
 
+    def _stored(self, db: Path) -> Iterator[Event]:
+        """The selected events of a store, answered by its indexes."""
+        from timeline.store import Store, StoreError
+
+        if self.paths:
+            _usage("give PATH arguments or --db STORE, not both")
+        try:
+            with Store(db, create=False) as store:
+                self.report.articles = store.count_articles()
+                for event in store.events(self.selection):
+                    self.report.events += 1
+                    self.report.by_type[event.type] += 1
+                    self.report.by_country.update(event.countries)
+                    yield event
+        except StoreError as err:
+            fail(str(err))
+
     def finish(self) -> None:
         """Exit 1 when some input was skipped, so a script can tell the run was incomplete."""
         skipped = len(self.report.skipped)
@@ -290,6 +327,13 @@ class Inputs:
             total = skipped + self.report.articles
             _say(f"timeline: skipped {skipped} of {total} input(s) that could not be read")
             raise typer.Exit(1)
+
+
+def _usage(message: str) -> NoReturn:
+    """A usage error found once the command runs: one line, exit 2, like click's own."""
+    from typer._click.globals import get_current_context
+
+    raise UsageError(message, ctx=get_current_context(silent=True))
 
 
 def _new_report() -> Report:
@@ -355,6 +399,7 @@ _INPUT = (
     ("glob", GlobOpt, "*.txt"),
     ("strict", StrictOpt, False),
     ("quiet", QuietOpt, False),
+    ("db", DbOpt, None),
 )
 
 
@@ -369,7 +414,7 @@ def reads_events(command: Callable[..., None]) -> Callable[..., None]:
     keyword = inspect.Parameter.KEYWORD_ONLY
     own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "inputs"]
     params = [
-        inspect.Parameter("paths", keyword, annotation=PathsArg),
+        inspect.Parameter("paths", keyword, default=None, annotation=PathsArg),
         *(p.replace(kind=keyword) for p in own),
         *(inspect.Parameter(name, keyword, default=None, annotation=a) for name, a, _ in _FILTERS),
         *(inspect.Parameter(name, keyword, default=d, annotation=a) for name, a, d in _INPUT),
@@ -575,6 +620,57 @@ def summary(report: Report, out: Path, chosen: Selection | None = None) -> str:
     if calendars:
         lines.append(f"  {calendars[0].parent}/ ({len(calendars)} calendar(s), one a country)")
     return "\n".join(lines)
+
+
+@app.command(epilog=f"Example: {EXAMPLES['ingest']}")
+def ingest(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article files or folders (their *.txt files, recursively).",
+            show_default=False,
+            metavar="PATH",
+        ),
+    ],
+    db: Annotated[
+        Path,
+        typer.Option("--db", metavar="STORE", help="The store to add to; made when missing.", dir_okay=False),
+    ] = Path("exports/timeline.db"),
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            show_default=False,
+            help="Processes reading articles (default: one a core).",
+        ),
+    ] = None,
+    wait: Annotated[
+        float, typer.Option(min=0, help="Seconds to wait while another ingest writes the store.")
+    ] = 60.0,
+    quiet: QuietOpt = False,
+) -> None:
+    """Add articles to a store: unchanged ones are skipped, changed ones replaced, and the
+    reports of one happening by several articles become one event listing every source."""
+    from timeline.store import Store, StoreError
+
+    try:
+        with Store(db, timeout=wait) as store:
+            report = store.ingest(paths, jobs=jobs, on_error=lambda message: _say(f"timeline: {message}"))
+            total_events, total_articles = store.count_events(), store.count_articles()
+    except StoreError as err:
+        fail(str(err))
+    if not quiet:
+        _say(
+            f"read {report.seen} article(s): {report.added} added, {report.replaced} replaced, "
+            f"{report.unchanged} unchanged; {report.events} event(s), {report.merged} joined to events "
+            f"of other articles; {db} holds {total_events} event(s) from {total_articles} article(s)"
+        )
+    if report.skipped:
+        total = len(report.skipped) + report.seen
+        _say(f"timeline: skipped {len(report.skipped)} of {total} input(s) that could not be read")
+        raise typer.Exit(1)
 
 
 def _version(value: bool) -> None:

@@ -95,18 +95,26 @@ class Location:
 
 @dataclass(frozen=True)
 class Evidence:
-    """A sentence of the article and where it stands in the article's text."""
+    """A sentence of the article and where it stands in the article's text.
+
+    ``path`` names the article when an event holds sentences of several articles (events
+    read from a store); it is left out of the JSON when not set.
+    """
 
     text: str
     start: int
     end: int
+    path: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end}
+        data: dict[str, Any] = {"text": self.text, "start": self.start, "end": self.end}
+        if self.path is not None:
+            data["path"] = self.path
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Evidence:
-        return cls(text=data["text"], start=int(data["start"]), end=int(data["end"]))
+        return cls(text=data["text"], start=int(data["start"]), end=int(data["end"]), path=data.get("path"))
 
 
 @dataclass(frozen=True)
@@ -137,7 +145,12 @@ class Source:
 
 @dataclass(frozen=True)
 class Event:
-    """One real-world diplomatic happening, with the sentences that report it."""
+    """One real-world diplomatic happening, with the sentences that report it.
+
+    ``sources`` lists every article that tells the happening (several once a store has
+    merged the tellings of several agencies); ``source`` is always the first of them, so
+    code that knows one source keeps working. Give either: the other is filled in.
+    """
 
     type: str
     start: dt.date
@@ -151,6 +164,7 @@ class Event:
     cameo: str | None = None
     plover: str | None = None
     id: str = field(default="")
+    sources: tuple[Source, ...] = ()
 
     def __post_init__(self) -> None:
         if self.type not in EVENT_TYPES:
@@ -164,8 +178,18 @@ class Event:
         for code in self.countries:
             if len(code) != 2 or not code.isalpha() or not code.isupper():
                 raise InvalidEvent(f"country {code!r} is not an ISO 3166-1 alpha-2 code")
+        if self.source is not None and (not self.sources or self.sources[0] != self.source):
+            rest = tuple(s for s in self.sources if s != self.source)
+            object.__setattr__(self, "sources", (self.source, *rest))
+        elif self.source is None and self.sources:
+            object.__setattr__(self, "source", self.sources[0])
         if not self.id:
             object.__setattr__(self, "id", self.happening_id())
+
+    @property
+    def corroboration(self) -> int:
+        """How many articles tell this happening."""
+        return len(self.sources)
 
     @property
     def last_day(self) -> dt.date:
@@ -197,6 +221,8 @@ class Event:
             "location": self.location.to_dict() if self.location else None,
             "evidence": [e.to_dict() for e in self.evidence],
             "source": self.source.to_dict() if self.source else None,
+            "sources": [s.to_dict() for s in self.sources],
+            "corroboration": self.corroboration,
             "cameo": self.cameo,
             "plover": self.plover,
         }
@@ -222,6 +248,7 @@ class Event:
                 location=Location.from_dict(data.get("location")),
                 evidence=tuple(Evidence.from_dict(e) for e in data.get("evidence") or ()),
                 source=Source.from_dict(data["source"]) if data.get("source") else None,
+                sources=tuple(Source.from_dict(s) for s in data.get("sources") or ()),
                 cameo=data.get("cameo"),
                 plover=data.get("plover"),
             )
