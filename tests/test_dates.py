@@ -55,3 +55,18 @@ def test_durations():
     assert duration_days("a three-day state visit") == 3
     assert duration_days("a 5-day visit") == 5
     assert duration_days("a visit") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "first"),
+    [
+        # REF is Friday 2024-07-05: the weekend behind it, or the one ahead for what is scheduled.
+        ("talks held over the weekend", False, dt.date(2024, 6, 29)),
+        ("talks held last weekend", False, dt.date(2024, 6, 29)),
+        ("the forum he will chair at the weekend", True, dt.date(2024, 7, 6)),
+        ("he will fly home next weekend", True, dt.date(2024, 7, 6)),
+    ],
+)
+def test_weekend_is_a_saturday_and_sunday(text, future, first):
+    (mention,) = find_dates(text, REF, future=future)
+    assert (mention.first, mention.last) == (first, first + dt.timedelta(days=1))

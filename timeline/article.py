@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline.dates import MONTHS
+from timeline.places import is_place
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 # The environment variable that sets the per-article size limit, e.g. TIMELINE_MAX_BYTES=200M.
@@ -31,17 +32,39 @@ class ArticleError(ValueError):
 
 HEADER_RE = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*([^\n]*)\n?")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-# "DUSHANBE, July 5 (Xinhua) --", "MOSCOW, March 21. /TASS/.", "NEW DELHI, Oct 7 (PTI):"
-DATELINE_RE = re.compile(
-    r"(?:^|(?<=\n))[ \t]*(?P<city>[A-Z][A-Z.'\- ]{1,40}?(?:,[ \t]+[A-Z][A-Za-z.]{1,20})?)[ \t]*,[ \t]*"
-    rf"(?P<month>{_MONTH_ALT})\.?[ \t]+(?P<day>\d{{1,2}})(?:,[ \t]*(?P<year>\d{{4}}))?"
-    r"[ \t]*[.,]?[ \t]*(?:\((?P<agency1>[^()\n]{1,40})\)|/(?P<agency2>[^/\n]{1,40})/)?[ \t]*(?:--|—|–|-|:|\.)?",
-    re.IGNORECASE,
+# A dateline opens the body: "DUSHANBE, July 5 (Xinhua) --", "MOSCOW, March 21. /TASS/.",
+# "Gurgaon, Nov 12 (IANS):", "MOSCOW (Reuters) -", "BEIJING - ", "Jeddah: ", "Paris, 19 March 2018",
+# "BOGOR CITY, Indonesia—", "ABU DHABI, 28th April 2013 (WAM):". It is read piece by piece:
+# a city in capitals or title case, an optional region, an optional date, an optional agency in
+# brackets or slashes, an optional dash or colon. Title-case cities must be known places.
+_CITY_RE = re.compile(
+    r"[ \t]*+(?P<city>[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]+){0,3}(?![a-z])"
+    r"|[A-Z][a-zà-ÿ'’\-]+(?:[ \t]+[A-Z][a-zà-ÿ'’\-]+){0,2})"
 )
+_REGION_RE = re.compile(r"[ \t]*+,[ \t]++(?P<region>[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+){0,2})")
+_DATELINE_DATE = (
+    rf"(?:(?P<month>(?i:{_MONTH_ALT}))\.?[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?P<month2>(?i:{_MONTH_ALT})))\.?(?:,?[ \t]*(?P<year>\d{{4}}))?"
+)
+# Possessive spaces (*+): a long run of blanks must not be tried split every way.
+_DATELINE_DATE_RE = re.compile(r"[ \t]*+,?[ \t]*+" + _DATELINE_DATE)
+_AGENCY_RE = re.compile(r"[ \t]*+[.,]?[ \t]*+(?:\((?P<agency1>[^()\n]{1,60})\)|/(?P<agency2>[^/\n]{1,40})/)")
+_DATELINE_END_RE = re.compile(
+    r"[ \t]*+[.,]?[ \t]*+(?P<end>--|—|–|-|:)|[ \t]*+\.(?=[ \t])|[ \t]*+$", re.MULTILINE
+)
+# A date inside the agency brackets: "(UrduPoint News / Sputnik - 05th March, 2020)".
+_AGENCY_DATE_RE = re.compile(_DATELINE_DATE)
+TITLE_DATE_RE = re.compile(
+    rf"(?:[:|–—]\s*)(?P<day>\d{{1,2}})\s+(?P<month>(?i:{_MONTH_ALT}))\.?,?\s+(?P<year>\d{{4}})\s*\Z"
+)
+# A reporter's byline on a line of its own: "By Sylvia Chebet", "By Wu Jiao and Zhao Shengnan".
+BYLINE_RE = re.compile(r"By ([A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|and|in|de|van))*)\s*(?:[|,].*)?\Z")
 # A photo credit closing a paragraph: "(Xinhua/Yan Yan)", "(Photo: Reuters)", "[AFP]"
 CAPTION_CREDIT_RE = re.compile(
     r"[(\[](?:Xinhua|Photo|Photos|AP|AFP|Reuters|PTI|ANI|EPA|TASS|Sputnik|CGTN|IANS|Getty|"
     r"[A-Z][\w.]*[ ]?Photo|[A-Z][\w .]{0,30}/)[^()\[\]\n]{0,80}[)\]]\s*\Z"
+    # Reuters and AP close a caption without brackets: "... 2014. REUTERS/Kim Kyung-Hoon"
+    r"|\b(?:REUTERS|AFP|AP|EPA|EPA-EFE|ANADOLU|XINHUA)/[A-Z][\w.' -]{1,40}(?:/File(?: Photo)?)?\s*\Z"
 )
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=[a-z][.!?])(?=[A-Z][a-z])")
 # Abbreviations after which a full stop does not end a sentence.
@@ -72,12 +95,13 @@ class Paragraph:
 @dataclass(frozen=True)
 class Dateline:
     city: str
-    month: int
-    day: int
+    month: int | None
+    day: int | None
     year: int | None
     agency: str | None
     start: int
     end: int
+    region: str | None = None  # "BOGOR CITY, Indonesia": the country or region after the city
 
 
 @dataclass
@@ -92,12 +116,14 @@ class Article:
     url: str | None = None
     body_start: int = 0
     paragraphs: list[Paragraph] = field(default_factory=list)
+    byline: str | None = None  # "By Sylvia Chebet": a reporter's story, not an official readout
+    _sentences: tuple[int, list[Sentence]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def dateline_date(self) -> dt.date | None:
         """The dateline day, with the header year (or the year before, for a later month)."""
         d = self.dateline
-        if d is None:
+        if d is None or d.month is None or d.day is None:
             return None
         year = d.year
         if year is None:
@@ -112,15 +138,33 @@ class Article:
             return None
 
     @property
+    def title_date(self) -> dt.date | None:
+        """A full date closing the title, as gov.uk writes it: "PM call with ...: 17 July 2024"."""
+        if not self.title:
+            return None
+        m = TITLE_DATE_RE.search(self.title)
+        if m is None:
+            return None
+        try:
+            return dt.date(int(m.group("year")), MONTHS[m.group("month").lower()], int(m.group("day")))
+        except ValueError:
+            return None
+
+    @property
     def reference_date(self) -> dt.date | None:
-        """The day that relative words ('Friday', 'yesterday') are read against."""
-        return self.dateline_date or self.published
+        """The day that relative words ('Friday', 'yesterday') are read against: the dateline,
+        else a date closing the title, else the publication date."""
+        return self.dateline_date or self.title_date or self.published
 
     def sentences(self) -> list[Sentence]:
+        """The sentences of every paragraph, in order (split once, then kept)."""
+        if self._sentences is not None and self._sentences[0] == len(self.paragraphs):
+            return self._sentences[1]
         out: list[Sentence] = []
         for index, para in enumerate(self.paragraphs):
             for start, end in split_sentences(self.text, para.start, para.end):
                 out.append(Sentence(self.text[start:end], start, end, index, para.caption))
+        self._sentences = (len(self.paragraphs), out)
         return out
 
 
@@ -191,40 +235,85 @@ def parse_article(text: str, path: str = "-", url: str | None = None) -> Article
         piece = text[a:b]
         article.paragraphs.append(Paragraph(piece, a, b, caption=is_caption(piece)))
 
+    for para in article.paragraphs[:6]:
+        byline = BYLINE_RE.match(para.text)
+        if byline:
+            article.byline = byline.group(1)
+            break
     # The dateline is looked for in the first few paragraphs that are not captions.
     looked = 0
     for para in article.paragraphs:
         if para.caption:
             continue
         looked += 1
-        found = DATELINE_RE.match(text, para.start, para.end)
-        if found and _plausible_dateline_city(found.group("city")):
-            article.dateline = Dateline(
-                city=_city_case(found.group("city")),
-                month=MONTHS[found.group("month").lower()],
-                day=int(found.group("day")),
-                year=int(found.group("year")) if found.group("year") else None,
-                agency=(found.group("agency1") or found.group("agency2") or "").strip() or None,
-                start=found.start("city"),
-                end=found.end(),
-            )
+        article.dateline = read_dateline(text, para.start, para.end)
+        if article.dateline is not None:
             break
-        if looked >= 4:
+        if looked >= 8:
             break
     if article.published is None and article.dateline and article.dateline.year:
         article.published = article.dateline_date
     return article
 
 
-def _plausible_dateline_city(city: str) -> bool:
-    letters = [c for c in city if c.isalpha()]
-    first = city.split(",")[0]
-    return bool(letters) and first.strip().upper() == first.strip() and len(first.strip()) >= 2
+def read_dateline(text: str, start: int, end: int) -> Dateline | None:
+    """The dateline at the start of ``text[start:end]``, if that paragraph opens with one."""
+    city = _CITY_RE.match(text, start, end)
+    if city is None:
+        return None
+    pos = city.end()
+    date = _DATELINE_DATE_RE.match(text, pos, end)
+    region = None
+    if date is None:
+        region = _REGION_RE.match(text, pos, end)
+        if region is not None:
+            pos = region.end()
+            date = _DATELINE_DATE_RE.match(text, pos, end)
+    if date is not None:
+        pos = date.end()
+    agency = _AGENCY_RE.match(text, pos, end)
+    if agency is not None:
+        pos = agency.end()
+        if date is None:
+            date = _AGENCY_DATE_RE.search(text, agency.start(), agency.end())
+    close = _DATELINE_END_RE.match(text, pos, end)
+    if date is None and agency is None and (close is None or not close.group("end")):
+        return None
+    trusted = date is not None and agency is not None
+    name = dateline_city(
+        city.group("city"), known_only=not trusted and (not city.group("city").isupper() or date is None)
+    )
+    if name is None:
+        return None
+    month = day = None
+    if date is not None:
+        month = MONTHS[(date.group("month") or date.group("month2")).lower()]
+        day = int(date.group("day") or date.group("day2"))
+    agency_name = (agency.group("agency1") or agency.group("agency2") or "") if agency else ""
+    return Dateline(
+        city=name,
+        month=month,
+        day=day,
+        year=int(date.group("year")) if date is not None and date.group("year") else None,
+        agency=agency_name.split("/")[-1].split(" - ")[0].strip() or None,
+        start=city.start("city"),
+        end=close.end() if close is not None else pos,
+        region=region.group("region") if region is not None else None,
+    )
 
 
-def _city_case(city: str) -> str:
-    first = city.split(",")[0].strip()
-    return " ".join(w.capitalize() if w.isupper() else w for w in first.split())
+def dateline_city(raw: str, known_only: bool = False) -> str | None:
+    """The city a dateline names: ``WAM ABU DHABI`` -> ``Abu Dhabi``; ``BOGOR CITY`` -> ``Bogor``."""
+    words = [w.capitalize() if w.isupper() else w for w in raw.split()]
+    if len(words[0]) < 2:
+        return None
+    for n in range(len(words)):
+        name = " ".join(words[n:])
+        if is_place(name):
+            return name
+        if len(words) - n > 1 and words[-1] == "City" and is_place(" ".join(words[n:-1])):
+            return " ".join(words[n:-1])
+    return None if known_only else " ".join(words)
 
 
 def read_article(path: str | Path, max_bytes: int | None = None) -> Article:

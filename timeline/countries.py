@@ -86,8 +86,17 @@ def close_matches(value: str, n: int = 3) -> list[str]:
     return difflib.get_close_matches(value, list(forms), n=n, cutoff=0.6)
 
 
+# A run of capitalised words, with the small words that join the words of a country's name
+# ("Democratic Republic of the Congo", "Bosnia and Herzegovina", "Côte d'Ivoire"). Each word
+# starts with a capital, so the run is read in one pass without backtracking.
+_WORD = r"(?:[A-ZÀ-ÖØ-Þ]|[a-z]['’][A-Z])(?:\w|[.'’-](?=\w))*"
+_RUN_RE = re.compile(rf"(?<![\w.]){_WORD}(?:[ \t]++(?:(?:of|the|and|la|de|da|del|du|des)[ \t]++)*+{_WORD})*+")
+_WORD_RE = re.compile(_WORD)
+
+
 @lru_cache(maxsize=1)
-def _scanner() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+def _forms() -> tuple[dict[str, tuple[str, str]], int]:
+    """Surface form -> (code, kind), and the most words a form has."""
     forms: dict[str, tuple[str, str]] = {}
     for c in countries().values():
         for seat in c.seats:
@@ -99,17 +108,53 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
         for n in c.names:
             forms[n] = (c.alpha2, "name")
     # Upper-case first letters only: "chinese" in lower case is not a country mention.
-    alternatives = sorted((re.escape(f) for f in forms if f[:1].isupper()), key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w.])(?:the\s+)?(" + "|".join(alternatives) + r")(?![\w])(?!-\w)")
-    return pattern, forms
+    forms = {f: v for f, v in forms.items() if f[:1].isupper()}
+    return forms, max(len(f.split()) for f in forms)
+
+
+def _find(text: str) -> tuple[CountryMention, ...]:
+    forms, most = _forms()
+    out: list[CountryMention] = []
+    for run in _RUN_RE.finditer(text):
+        words = [(run.start() + w.start(), run.start() + w.end()) for w in _WORD_RE.finditer(run.group(0))]
+        i = 0
+        while i < len(words):
+            # "China-New Zealand ties", "Russia-Turkey relations": a joined word also counts
+            # from its last part.
+            cut = text.rfind("-", words[i][0], words[i][1])
+            starts = [words[i][0]] + ([cut + 1] if cut > words[i][0] else [])
+            found = None
+            for a in starts:
+                for j in range(min(len(words), i + most), i, -1):
+                    mention = _mention(text, a, words[j - 1][1], forms)
+                    if mention is not None:
+                        found = (mention, j)
+                        break
+                if found:
+                    break
+            if found:
+                out.append(found[0])
+                i = found[1]
+            else:
+                i += 1
+    return tuple(out)
+
+
+def _mention(text: str, a: int, b: int, forms: dict[str, tuple[str, str]]) -> CountryMention | None:
+    form = " ".join(text[a:b].split())
+    hit = forms.get(form)
+    if hit is None and form.endswith(("'s", "’s")):
+        form, b = form[:-2], b - 2
+        hit = forms.get(form)
+    if hit is None and text.startswith(".", b) and form + "." in forms:
+        form, b = form + ".", b + 1
+        hit = forms[form]
+    return CountryMention(a, b, hit[0], hit[1], form) if hit is not None else None
+
+
+_find_cached = lru_cache(maxsize=2048)(_find)
 
 
 def find_countries(text: str) -> list[CountryMention]:
     """Every country mention in ``text``: names, demonyms, capitals and seats of government."""
-    pattern, forms = _scanner()
-    out = []
-    for m in pattern.finditer(text):
-        form = m.group(1)
-        code, kind = forms[form]
-        out.append(CountryMention(m.start(1), m.end(1), code, kind, form))
-    return out
+    return list(_find_cached(text))

@@ -1,6 +1,7 @@
 """Cue tables: how agencies phrase each type of happening, and what is not an event.
 
-These are data, not code: each row is (type, pattern). Patterns are regular expressions
+These are data, not code: each row is (type, pattern), where the type may carry a kind after
+a colon (``ceremony:wreath``): happenings of one type but different kinds stay apart. Patterns are regular expressions
 without nested quantifiers (so matching stays linear) and are matched case-insensitively
 unless they start with ``(?-i)``. Add a row to teach the extractor a new phrasing.
 """
@@ -14,27 +15,59 @@ from dataclasses import dataclass
 CUES: list[tuple[str, str]] = [
     # visit: a stay in another country
     ("visit", r"\b(?:state|official|working|friendly|official working|state and official) visits?\b"),
-    ("visit", r"\bvisits? to (?:the )?[A-Z]"),
-    ("visit", r"\b(?:arrived|arrives|arriving|landed|lands) (?:here|in [A-Z])"),
+    ("visit", r"\bvisits? to (?:the )?[A-Z]"),  # a noun: see NEEDS_NEAR_DATE
+    (
+        "visit:arrival",
+        r"\b(?:arrived|arrives|arrive|arriving|landed|lands|landing) (?:here|(?:in|at) (?:the )?[A-Z])",
+    ),
+    ("visit:arrival", r"\b(?:after|upon|on) (?:(?:his|her|their) )?(?:landing|arriving|arrival)\b"),
     ("visit", r"\bis (?:on|paying) an? (?:\w+ ){0,2}visit\b"),
-    ("visit", r"\b(?:paid|pays|paying|will pay) an? (?:\w+[- ]){0,3}visit\b"),
+    # "on the second day of his maiden visit": the visit began days before (see DAY_OF_STAY_RE)
+    (
+        "visit",
+        r"\b(?:first|second|third|fourth|fifth|sixth|final|last) day of (?:his|her|their|the) (?:[\w-]+ ){0,3}(?:visit|tour|trip|stay)\b",
+    ),
+    ("visit", r"\b(?:paid|pays|paying|pay) (?:an?|his|her|their) (?:\w+[- ]){0,3}visit\b"),
     ("visit", r"\b(?:trip|tour) to [A-Z]"),
     # talks: formal talks, a bilateral summit
     ("talks", r"\b(?:held|holds|hold|holding|had|have|conducted) (?:\w+[- ]){0,3}talks\b"),
     ("talks", r"\b(?:small|big|large|restricted|expanded|delegation)[- ](?:group |level |format )?talks\b"),
-    ("talks", r"\btalks (?:with|between)\b"),
-    ("talks", r"\b(?:his|their|the) talks\b"),
+    ("talks:anaphor", r"\btalks (?:with|between)\b"),
+    ("talks:anaphor", r"\b(?:his|their|the) talks\b"),  # mostly pointing back: see NEEDS_NEAR_DATE
     ("talks", r"\b(?:bilateral|summit) (?:summit|meeting|talks)\b"),
     ("talks", r"\bnegotiations (?:with|between)\b"),
+    (
+        "talks",
+        r"\b(?:proceeded|went|moved|sat down|headed|retired|met) (?:[\w'’-]+ ){0,5}?for (?:\w+ )?talks\b",
+    ),
+    ("talks", r"\bone-on-one talks\b"),
+    ("talks:anaphor", r"\b(?:official|formal|bilateral|delegation-level|restricted|extended) talks\b"),
     # meeting: met with, received, courtesy call
     (
         "meeting",
-        r"(?-i:\b(?:met|meets|meet) (?:with )?(?:(?:visiting|his|her|the|Chinese|Russian|US|U\.S\.) )?[A-Z])",
+        r"(?-i:(?<!was )(?<!were )(?<!been )\b(?:met|meets|meet) (?:with )?(?:(?:visiting|his|her|the|Chinese|Russian|US|U\.S\.) )?[A-Z])",
     ),
-    ("meeting", r"\b(?:met|meets) with\b"),
-    ("meeting", r"\b(?:held|holds|had|has) (?:a |an )?(?:\w+ ){0,2}meeting with\b"),
+    ("meeting", r"(?<!was )(?<!were )(?<!been )\b(?:met|meets) with\b"),
+    (
+        "meeting",
+        r"\b(?:met|meets|meet|meeting with|received|receives|receive) (?:with )?(?:the )?(?:visiting|new|newly[- ]elected|"
+        r"newly sworn-in) (?:\w+ )?(?:president|prime minister|premier|leader|king|emir|chancellor|foreign minister)\b",
+    ),
+    ("meeting", r"\b(?:paid|pays|pay|paying|made|make|makes) (?:a )?(?:courtesy )?call on\b"),
+    (
+        "meeting",
+        r"(?-i:\b(?:a )?call on (?:President|Prime Minister|King|Emir|Premier|Chancellor|the President|the Prime Minister)\b)",
+    ),
+    ("meeting", r"(?-i:^(?:Meeting|Meets|Met) with [A-Z])"),
+    ("meeting", r"\b(?:held|holds|had|has|have|hold) (?:a |an )?(?:[\w'’-]+ ){0,5}?meeting with\b"),
     ("meeting", r"(?-i:\b(?:received|receives|receiving) (?:(?:visiting|the|his|her) )?[A-Z])"),
     ("meeting", r"\bcourtesy (?:call|visit)\b"),
+    ("meeting", r"\b(?:met|meets) (?:[\w-]+ ){0,4}?(?:his|her|their) (?:[\w-]+ ){0,2}counterparts?\b"),
+    (
+        "meeting",
+        r"\b(?:the two (?:men|women|leaders|presidents|prime ministers|ministers|sides|heads of state)|they|both leaders)"
+        r" (?:also |first |later |had |have )?met\b",
+    ),
     ("meeting", r"\bon the sidelines of\b.{0,80}\bmet\b"),
     # call: phone, video
     ("call", r"\b(?:phone|telephone|video) (?:call|conversation|talks|conference)\b"),
@@ -42,10 +75,23 @@ CUES: list[tuple[str, str]] = [
     ("call", r"\bvia video ?link\b"),
     ("call", r"\b(?:virtual|online) (?:meeting|summit|talks)\b"),
     ("call", r"\bphoned\b"),
+    # gov.uk and White House readouts: "The Prime Minister spoke to President Zelenskyy" (a call
+    # unless the sentence names where they were: see SPOKE)
+    (
+        "call:spoke",
+        r"(?-i:\b(?:spoke|speaks|has spoken) (?:to|with) (?:the )?(?:President|Prime Minister|Chancellor|King|Emir|"
+        r"Premier|Crown Prince|Foreign Minister|Secretary|Sultan|Queen)\b)",
+    ),
     # press
     ("press", r"\b(?:jointly )?(?:met|meet|meets|meeting|will meet) the press\b"),
-    ("press", r"\b(?:joint )?(?:press|news) (?:conference|briefing|availability|statements?)\b"),
-    ("press", r"\bstatements? to the (?:press|media)\b"),
+    (
+        "press",
+        r"\b(?:met|meet|meets|meeting) (?:with )?(?:the )?(?:[\w-]+ (?:and [\w-]+ )?)?(?:press|media|reporters|journalists)\b",
+    ),
+    ("press", r"\b(?:joint )?(?:press|news) (?:conference|briefing|availability)\b"),
+    ("press", r"\bjoint (?:press|news|media) statements?\b"),
+    ("press", r"\bstatements? (?:to|for) the (?:press|media)\b"),
+    ("press", r"\b(?:made|make|makes|gave|give|gives|delivered) (?:joint )?(?:press|media) statements?\b"),
     ("press", r"\bjointly met (?:the )?(?:journalists|reporters|media)\b"),
     # signing
     (
@@ -55,17 +101,26 @@ CUES: list[tuple[str, str]] = [
         r"contracts?|plan|pacts?|communiqu[eé])",
     ),
     ("signing", r"\bwitness(?:ed|es)? the signing\b"),
+    ("signing", r"\bsigning ceremony\b"),
     ("signing", r"\b(?:signing|exchange) of (?:\w+ ){0,4}(?:documents|agreements|memorand|MoUs|deals)"),
-    # ceremony
-    ("ceremony", r"\b(?:welcome|welcoming|farewell|arrival|official) ceremony\b"),
-    ("ceremony", r"\bceremonial (?:welcome|reception)\b"),
-    ("ceremony", r"\bguard of hono(?:u)?r\b"),
-    ("ceremony", r"\b(?:laid|lays|lay|laying) (?:a )?wreaths?\b"),
-    ("ceremony", r"\bwreath[- ]laying\b"),
-    ("ceremony", r"\b(?:conferred|confers|awarded|awards|presented) (?:\w+ ){0,4}(?:order|medal|award)\b"),
-    ("ceremony", r"\bpaid (?:homage|tribute) (?:to|at)\b"),
-    ("ceremony", r"\b(?:accepted|accepts|received|receives) (?:the )?credentials\b"),
-    ("ceremony", r"\b(?:attended|attends|attend) (?:\w+ ){0,3}ceremony\b"),
+    # ceremony: "type:kind" rows; ceremonies of different kinds on one day are different happenings
+    ("ceremony:welcome", r"\b(?:welcome|welcoming|farewell|arrival|official) ceremony\b"),
+    ("ceremony:welcome", r"\bceremonial (?:welcome|reception|rites)\b"),
+    ("ceremony:welcome", r"\b(?:official|formal|red[- ]carpet) welcome\b"),
+    ("ceremony", r"\bguard of hono(?:u)?r\b"),  # part of a welcome or of a credentials ceremony
+    (
+        "ceremony:award",
+        r"\b(?:conferred|confers|conferring|bestowed|bestows|bestowing) (?:\w+ ){0,6}(?:order|medal|award|honou?r|recognition)\b",
+    ),
+    (
+        "ceremony:award",
+        r"\b(?:conferred|confers|awarded|awards|presented) (?:\w+ ){0,4}(?:order|medal|award)\b",
+    ),
+    ("ceremony:wreath", r"\b(?:laid|lays|lay|laying) (?:a )?wreaths?\b"),
+    ("ceremony:wreath", r"\bwreath[- ]laying\b"),
+    ("ceremony:wreath", r"\b(?:paid|pays|pay|paying) (?:homage|tribute|respects) (?:to|at)\b"),
+    ("ceremony:credentials", r"\b(?:accepted|accepts|received|receives) (?:the )?credentials\b"),
+    ("ceremony:other", r"\b(?:attended|attends|attend) (?:(?!signing\b)\w+ ){0,3}ceremony\b"),
     # banquet
     ("banquet", r"\b(?:state )?banquet\b"),
     ("banquet", r"\bstate (?:dinner|luncheon)\b"),
@@ -74,20 +129,76 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:hosted|hosts|host|gave|gives) (?:a |an )?(?:\w+ ){0,2}(?:dinner|luncheon|lunch|reception)\b",
     ),
     ("banquet", r"\b(?:official|working|private) (?:dinner|lunch|luncheon)\b"),
-    # summit: multilateral (the first word is bounded: it may start after every hyphen of a run)
+    # summit: attending, chairing or addressing a multilateral gathering. A named gathering on its
+    # own ("the Chinese People's Political Consultative Conference", "success for the BRICS
+    # Summit") is no event: it takes a verb of taking part, or being held.
     (
         "summit",
-        r"(?-i:\b(?:[A-Z][\w+-]{0,60}|\d+(?:st|nd|rd|th)) (?:[A-Z][\w+-]* ){0,4}(?:Summit|summit|Forum|Conference|Council Meeting|Leaders' Meeting))",
+        r"\b(?:attended|attends|attend|attending|chaired|chairs|chair|chairing|co-chaired|co-chairs|"
+        r"addressed|addresses|address|addressing|presided over|presides over|preside over|presiding (?:over|at)|"
+        r"(?:participated|participates|participate|participating|took part|takes part|take part|taking part) in|"
+        r"(?:arrived|arrives|arriving) (?:in [A-Z][\w-]+(?: [A-Z][\w-]+)? )?(?:for|to attend|to participate in))"
+        r" (?:the |a |an )?(?:[\w'’().-]+ ){0,12}?(?:summit|Summit|forum|Forum|conference|Conference|"
+        r"leaders['’] meeting|(?-i:Meeting of the)|(?-i:Council of Heads of (?:State|Government)))\b",
     ),
     (
         "summit",
-        r"\b(?:attended|attends|attend|attending|chaired|chairs|chair|chairing|addressed|addresses|address|addressing) (?:the )?(?:\w+ ){0,5}(?:summit|forum|conference|session)\b",
+        r"(?-i:\b(?:[A-Z][\w'’+-]{0,60}|\d+(?:st|nd|rd|th)) (?:[A-Z][\w'’+-]* ){0,5}(?:Summit|Forum|Leaders['’] Meeting|summit)"
+        r"(?:,? (?:[\w-]+ ){0,6}?)(?:was|is|were|will be) (?:held|opened|convened)\b)",
     ),
     (
         "summit",
-        r"(?-i:\b(?:G20|G7|G-20|G-7|BRICS|SCO|APEC|ASEAN|NATO|CHOGM|FOCAC|COP\d+)\b.{0,20}\b(?:summit|Summit|meeting|Meeting))",
+        r"(?-i:\b(?:[A-Z][\w'’+-]*|\d+(?:st|nd|rd|th)) (?:[A-Z][\w'’+-]* ){0,5}(?:Summit|Forum|summit)"
+        r",? (?:taking place|opened|opens|kicked off|kicks off|began|begins|got under way|gets under way)\b)",
+    ),
+    (
+        "summit",
+        r"(?-i:\b(?:[Tt]oday|[Tt]omorrow|[Yy]esterday)['’]s (?:[A-Z][\w'’+-]* ){1,5}(?:Summit|Meeting|Forum)\b)",
     ),
 ]
+
+# Cues that name a happening as a noun ("his visit to Russia", "The talks focused on ...
+# the emperor's visit from Nov 30"): they take a date only from close by, since a date far
+# off in the sentence belongs to another verb.
+NEEDS_NEAR_DATE = {
+    r"\b(?:official|formal|bilateral|delegation-level|restricted|extended) talks\b",
+    r"\bvisits? to (?:the )?[A-Z]",
+    r"\b(?:his|their|the) talks\b",
+    r"\btalks (?:with|between)\b",
+}
+# "on the second day of his visit" on a known day: the visit began a day before.
+DAY_OF_STAY_RE = re.compile(
+    r"\b(?P<nth>first|second|third|fourth|fifth|sixth) day of (?:his|her|their|the) (?:[\w-]+ ){0,3}(?:visit|tour|trip|stay)\b",
+    re.IGNORECASE,
+)
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+# Kinds with a rule of their own in extraction: an arrival to attend a summit is the summit;
+# talks pointed back to without a day of their own are the talks or meeting told before.
+ARRIVAL, ANAPHOR, SPOKE = "arrival", "anaphor", "spoke"
+NEAR = 60
+# Whom "met with" names when the meeting is no diplomatic event: business people, students;
+# or a greeting on arrival ("received him as he arrived", "received at the airport").
+NOT_COUNTERPART = re.compile(
+    r"[\w-]+\s+(?:with\s+)?(?:[A-Z][\w-]*\s+(?:and\s+[\w-]+\s+)?)?(?:(?:top|senior|leading|local|young|some|several|a group of)\s+)*(?:business|students|"
+    r"representatives|members|community|diaspora|journalists|executives|entrepreneurs|scholars|"
+    r"sinologists|workers|residents|overseas Chinese|flags|music|protesters|press|media|reporters)\b"
+    r"|(?:received|receives)\b[^.;]{0,80}?\b(?:as (?:the latter |he |she |they )?(?:arrived|arrives)|upon (?:his |her |their )?arrival|at the airport)",
+    re.IGNORECASE,
+)
+
+# "a banquet for the leaders attending the summit": others take part, the cue is a description.
+OTHERS_ATTENDING_BEFORE = re.compile(
+    r"\b(?:leaders|representatives|delegates|delegations|guests|heads of state|participants|those|"
+    r"dignitaries|officials|ministers)\s+(?:who (?:are|were|will be) )?\Z",
+    re.IGNORECASE,
+)
+
+# A count of happenings after the cue: "have met more than 40 times", "on several occasions".
+REPEATED_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|many|numerous) times\b"
+    r"|[^.;]{0,40}?\bon (?:many|several|numerous) occasions\b",
+    re.IGNORECASE,
+)
 
 # Phrases before a cue that make it no event: remarks, pledges, wishes and plans.
 NOT_EVENT_BEFORE = re.compile(
@@ -106,10 +217,39 @@ FUTURE_RE = re.compile(
 )
 
 
+# Words without which no row of a type can match: a sentence without them skips the type's
+# rows (most sentences of an article hold no cue at all). Keep in step with CUES.
+TRIGGERS: dict[str, str] = {
+    "visit": r"visit|arriv|land|trip|tour|stay",
+    "talks": r"talks|negotiations|bilateral|summit",
+    "meeting": r"\bmet\b|meet|receiv|call|courtesy",
+    "call": r"phone|video|virtual|online|spoke|speaks|spoken",
+    "press": r"press|news|media|journalists|reporters",
+    "signing": r"sign|ink|exchange",
+    "ceremony": r"ceremon|welcome|guard of hono|wreath|confer|bestow|award|homage|tribute|respects|credentials|order|medal",
+    "banquet": r"banquet|dinner|lunch|reception",
+    "summit": r"summit|forum|conference|meeting",
+}
+_TRIGGER_RE = {t: re.compile(p, re.IGNORECASE) for t, p in TRIGGERS.items()}
+# All trigger words in one pass: each word found stands for the types whose triggers it holds.
+_TRIGGER_WORDS = sorted({w for p in TRIGGERS.values() for w in p.split("|")}, key=len, reverse=True)
+_ANY_TRIGGER_RE = re.compile("|".join(_TRIGGER_WORDS), re.IGNORECASE)
+
+
+def _types_present(sentence: str) -> set[str]:
+    present: set[str] = set()
+    for m in _ANY_TRIGGER_RE.finditer(sentence):
+        word = m.group(0)
+        present.update(t for t, trigger in _TRIGGER_RE.items() if t not in present and trigger.search(word))
+    return present
+
+
 @dataclass(frozen=True)
 class Cue:
     type: str
     pattern: re.Pattern[str]
+    near: bool = False
+    kind: str = ""
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -118,7 +258,9 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-COMPILED: list[Cue] = [Cue(t, _compile(p)) for t, p in CUES]
+COMPILED: list[Cue] = [
+    Cue(t.partition(":")[0], _compile(p), p in NEEDS_NEAR_DATE, t.partition(":")[2] or t) for t, p in CUES
+]
 
 # Event codes for joining with GDELT/ICEWS (CAMEO) and POLECAT (PLOVER).
 CAMEO = {
@@ -150,17 +292,40 @@ class CueMatch:
     type: str
     start: int
     end: int
+    near: bool = False
+    kind: str = ""
 
 
 def find_cues(sentence: str) -> list[CueMatch]:
-    """Every cue in a sentence that is not part of a pledge, wish or plan; one per type."""
+    """Every cue in a sentence that is not part of a pledge, wish or plan; one per kind."""
     seen: dict[str, CueMatch] = {}
+    present = _types_present(sentence)
     for cue in COMPILED:
-        if cue.type in seen:
+        if cue.kind in seen or cue.type not in present:
             continue
         for m in cue.pattern.finditer(sentence):
             if NOT_EVENT_BEFORE.search(sentence[max(0, m.start() - 80) : m.start()]):
                 continue
-            seen[cue.type] = CueMatch(cue.type, m.start(), m.end())
+            if REPEATED_AFTER.match(sentence, m.end(), m.end() + 60):
+                continue  # "the two leaders have met more than 40 times": a tally, not a happening
+            if cue.type == "summit" and OTHERS_ATTENDING_BEFORE.search(
+                sentence, max(0, m.start() - 40), m.start()
+            ):
+                continue
+            if cue.type == "meeting" and NOT_COUNTERPART.match(sentence, m.start(), m.end() + 80):
+                continue
+            if any(c.type == cue.type and c.start < m.end() and m.start() < c.end for c in seen.values()):
+                continue  # "attends a welcome ceremony" is one ceremony, of the kind found first
+            seen[cue.kind] = CueMatch(cue.type, m.start(), m.end(), cue.near, cue.kind)
             break
-    return sorted(seen.values(), key=lambda c: c.start)
+    # One phrase, one happening, the more specific type: "held a bilateral meeting with" is
+    # talks; "held phone talks" and "a video meeting" are calls.
+    kept = [c for c in seen.values() if not any(_outranks(o, c) for o in seen.values())]
+    return sorted(kept, key=lambda c: c.start)
+
+
+_MORE_SPECIFIC = {("talks", "meeting"), ("call", "talks"), ("call", "meeting")}
+
+
+def _outranks(a: CueMatch, b: CueMatch) -> bool:
+    return (a.type, b.type) in _MORE_SPECIFIC and a.start < b.end and b.start < a.end

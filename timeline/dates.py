@@ -10,6 +10,7 @@ what is scheduled; a date without a year takes the year that puts it nearest the
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -130,6 +131,9 @@ _RELATIVE_RE = re.compile(
     r"this (?:morning|afternoon|evening)|tomorrow|the day after tomorrow)\b",
     re.IGNORECASE,
 )
+# "over the weekend", "last weekend": the Saturday and Sunday before the reference day (or after,
+# for what is scheduled).
+_WEEKEND_RE = re.compile(r"\b(?P<which>the|last|this|next|coming|past) weekend\b", re.IGNORECASE)
 _RELATIVE_OFFSETS = {
     "the day before yesterday": -2,
     "yesterday": -1,
@@ -179,28 +183,16 @@ def _make(year: int | None, month: int, day: int, ref: dt.date | None) -> dt.dat
     return nearest_year(month, day, ref)
 
 
-class _Spans:
-    """Character spans already read as dates. Checking a span costs its length, not the number
-    of spans taken, so a text with thousands of dates stays linear."""
-
-    def __init__(self, size: int) -> None:
-        self._mask = bytearray(size)
-
-    def append(self, span: tuple[int, int]) -> None:
-        start, end = span
-        self._mask[start:end] = b"\x01" * (end - start)
-
-    def free(self, start: int, end: int) -> bool:
-        return 1 not in self._mask[start:end]
-
-
 def find_dates(text: str, ref: dt.date | None, future: bool = False) -> list[DateMention]:
     """Every date mention in ``text``, left to right, resolved against ``ref``."""
     found: list[DateMention] = []
-    taken = _Spans(len(text))
+    taken: list[tuple[int, int]] = []  # spans already read, sorted by start (they never overlap)
 
     def free(a: int, b: int) -> bool:
-        return taken.free(a, b)
+        i = bisect.bisect_right(taken, (a, len(text) + 1))
+        if i > 0 and taken[i - 1][1] > a:
+            return False
+        return i == len(taken) or taken[i][0] >= b
 
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -222,7 +214,7 @@ def find_dates(text: str, ref: dt.date | None, future: bool = False) -> list[Dat
                 if last is not None and ((last - first).days > 60 or last <= first):
                     last = None
             found.append(DateMention(m.start(), m.end(), first, last, "explicit", has_year=bool(y1)))
-            taken.append((m.start(), m.end()))
+            bisect.insort(taken, (m.start(), m.end()))
 
     if ref is not None:
         for m in _WEEKDAY_RE.finditer(text):
@@ -241,14 +233,30 @@ def find_dates(text: str, ref: dt.date | None, future: bool = False) -> list[Dat
                     delta = -7
             day = ref + dt.timedelta(days=delta)
             found.append(DateMention(m.start(), m.end(), day, None, "weekday"))
-            taken.append((m.start(), m.end()))
+            bisect.insort(taken, (m.start(), m.end()))
         for m in _RELATIVE_RE.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             word = m.group("word").lower()
             day = ref + dt.timedelta(days=_RELATIVE_OFFSETS.get(word, 0))
             found.append(DateMention(m.start(), m.end(), day, None, "relative"))
-            taken.append((m.start(), m.end()))
+            bisect.insort(taken, (m.start(), m.end()))
+
+        for m in _WEEKEND_RE.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            which = m.group("which").lower()
+            forward = future if which in ("the", "this") else which in ("next", "coming")
+            if forward:
+                saturday = ref + dt.timedelta(days=(5 - ref.weekday()) % 7)
+            else:
+                saturday = ref - dt.timedelta(days=(ref.weekday() - 5) % 7 or 7)
+                if ref.weekday() == 6 and which in ("the", "this"):
+                    saturday = ref - dt.timedelta(days=1)
+            found.append(
+                DateMention(m.start(), m.end(), saturday, saturday + dt.timedelta(days=1), "relative")
+            )
+            bisect.insort(taken, (m.start(), m.end()))
 
     found.sort(key=lambda d: d.start)
     return found

@@ -13,35 +13,77 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from timeline.article import Article, Sentence
-from timeline.countries import find_countries
-from timeline.cues import CAMEO, FUTURE_RE, PLOVER, CueMatch, find_cues
+from timeline.countries import find_countries, lookup
+from timeline.cues import (
+    ANAPHOR,
+    ARRIVAL,
+    CAMEO,
+    DAY_OF_STAY_RE,
+    FUTURE_RE,
+    NEAR,
+    ORDINALS,
+    PLOVER,
+    SPOKE,
+    CueMatch,
+    find_cues,
+)
 from timeline.dates import DateMention, duration_days, find_dates
-from timeline.merge import merge_events
+from timeline.merge import TWO_PARTY, merge_events
 from timeline.model import Event, Evidence, Location, Participant, Source
 from timeline.people import PeopleIndex, Person
-from timeline.places import find_place
+from timeline.places import Place, city_name, find_place
 
 # A time expression that places a happening in the past without a day: background, not an event.
 VAGUE_TIME_RE = re.compile(
     r"\b(?:in|since|during|until|by) (?:(?:early|late|mid|mid-)?\s*(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December) )?(?:19|20)\d\d\b|\b(?:last|previous|past) (?:year|month|"
+    r"August|September|October|November|December) )?(?:19|20)\d\d\b|\b(?:last|previous|past) (?:year|month|week|"
     r"decade)\b|\b\d+ (?:years?|months?|decades?) ago\b|\b(?:previous|last|earlier|former|first|past) "
-    r"(?:visit|visits|meeting|meetings|talks|trip|summit)\b|\byears? after\b",
+    r"(?:visit|visits|meeting|meetings|talks|trip|summit)\b|\byears? after\b|\b(?:in|since) \d{4}\b|"
+    r"\b(?:this|last|next|that) week['’]s\b|\banniversary of\b",
     re.IGNORECASE,
 )
 # "the two leaders", "both presidents": the article's principals.
 GROUP_RE = re.compile(
     r"\b(?:the two|both|the) (?:leaders|presidents|heads of state|prime ministers|sides|ministers|"
-    r"foreign ministers|premiers|counterparts)\b",
+    r"foreign ministers|premiers|counterparts)\b|\bthe (?:visiting|guest) (?:president|prime minister|premier|leader|"
+    r"king|emir|chancellor|dignitary)\b|\bthe guest\b|\bin (?:his|her|their) hono(?:u)?r\b",
+    re.IGNORECASE,
+)
+# "with leaders from Estonia, Poland and Slovenia", "with the presidents of Kenya and Ghana"
+LEADERS_FROM_RE = re.compile(
+    r"\bwith (?:the )?(?:leaders|presidents|prime ministers|heads of state|heads of government|counterparts|"
+    r"foreign ministers|premiers|delegations) (?:from|of) (?P<countries>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}"
+    r"(?:, (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}){0,12},? and (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})"
+)
+# A group named by its plural title: every person the article gives that title.
+PLURAL_TITLE_RE = re.compile(
+    r"\b(?:the|all|these|those|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|\d+)\s+(?:new(?:ly[- ]appointed)?\s+|foreign\s+|visiting\s+)?"
+    r"(?P<title>ambassador|envoy|head of state|president|prime minister|foreign minister)s\b",
     re.IGNORECASE,
 )
 PLACE_RE = re.compile(
-    r"\b(?:in|at|to|from|near|outside) (?:the )?(?P<place>[A-Z][\w'’.-]+(?:[ -](?:[A-Z][\w'’.-]+|de|al|el)){0,3})"
+    r"\b(?:in|at|to|near) (?:the )?(?:(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|coastal|ancient|border|historic) )?(?:capital|city|port city|port|town|resort)(?: city)? (?:of )?)?(?P<place>[A-Z][\w'’.-]++(?: (?:[A-Z][\w'’.-]++|de|al|el|of the|of)){0,4})"
+)
+COUNTRY_AFTER_RE = re.compile(r",\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
+# "April 11, Japan time", "March 22 Beijing time": a day on a clock other than the local one.
+OTHER_CLOCK_RE = re.compile(r"[,;]?\s?(?!local\b|Local\b)[A-Z][a-z]+ (?:time|Time)\b")
+# A stay told at its end: the day named is its last.
+CONCLUDED_RE = re.compile(
+    r"\b(?:wrapped up|wraps up|concluded|concludes|ended|ends|wound up|winds up|completed|completes|rounded off)\b",
+    re.IGNORECASE,
 )
 HERE_RE = re.compile(r"\bhere\b")
+# A scheduled happening whose day is still open: "soon", "next year", "at an early date".
+VAGUE_FUTURE_RE = re.compile(
+    r"\b(?:soon|next (?:year|month|week)|later this (?:year|month)|this year|in the (?:near )?future|"
+    r"at an early date|in (?:the )?coming (?:days|weeks|months|years)|at a later date|"
+    r"during (?:his|her|their|the) (?:[\w-]+ )?(?:visit|stay|trip|tour))\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -62,22 +104,50 @@ def extract(article: Article) -> list[Event]:
     candidates = _candidates(article, people)
     source = Source(path=article.path, title=article.title, published=article.published, url=article.url)
     events = [_to_event(c, source) for c in candidates]
-    return merge_events(events)
+    return merge_events(events, [c.cue.kind for c in candidates])
 
 
 def _scan_people(article: Article) -> PeopleIndex:
     people = PeopleIndex()
     if article.title:
         people.scan(article.title, 0)
+    counts: Counter[str] = Counter()
     for s in article.sentences():
         people.scan(s.text, s.start)
+        counts.update(m.code for m in find_countries(s.text))
+    # Agencies often leave out the home country of their own leaders ("Premier Li Keqiang",
+    # "President Ram Nath Kovind"): a person with no country named belongs to the country the
+    # article names most.
+    home = counts.most_common(1)[0][0] if counts else None
+    if home is not None:
+        for p in people.people:
+            if p.country is None:
+                p.country = home
     # A second pass counts bare surnames (``Xi``, ``Rahmon``) so principals rank by mentions.
     for s in article.sentences():
         people.count_mentions(s.text)
     return people
 
 
+def _local_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """Leave out a day given on another clock ("0:10 a.m. on April 11, Japan time") when the
+    sentence gives the local one too: the local day at the place counts."""
+    other = [d for d in dates if OTHER_CLOCK_RE.match(text, d.end)]
+    return [d for d in dates if d not in other] if len(other) < len(dates) else dates
+
+
+def _background(text: str, cue: CueMatch, dates: list[DateMention]) -> bool:
+    """Whether a year or an anniversary next to the cue makes it history ("the signing of the
+    treaties in 1820", "the anniversary of his state visit"), unless a day is named there too."""
+    a, b = max(0, cue.start - NEAR), min(len(text), cue.end + NEAR)
+    if not VAGUE_TIME_RE.search(text, a, b):
+        return False
+    return not any(d.kind == "explicit" and d.start < b and d.end > a for d in dates)
+
+
 def _choose_date(dates: list[DateMention], cue: CueMatch) -> DateMention | None:
+    if cue.near:
+        dates = [d for d in dates if d.start - cue.end <= NEAR and cue.start - d.end <= NEAR]
     if not dates:
         return None
 
@@ -92,7 +162,14 @@ def _choose_date(dates: list[DateMention], cue: CueMatch) -> DateMention | None:
 def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
     ref = article.reference_date
     running = ref  # the day the body is talking about, for sentences that give none
+    # Whether the body has told something that happened on the reference day itself: then what
+    # "will" happen with no day named is the rest of that day's programme ("The leaders will
+    # then hold talks"), not a plan without a day.
+    today_told = False
+    planned: dt.date | None = None  # the day the last dated scheduled sentence named
+    told = False  # whether the body has named a day yet
     body_from = article.dateline.start if article.dateline else article.body_start
+    home = _home_location(article)
     out: list[Candidate] = []
     for sentence in article.sentences():
         text = sentence.text
@@ -103,16 +180,41 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                 + text[article.dateline.end - sentence.start :]
             )
         sentence_future = bool(FUTURE_RE.search(text))
-        dates = find_dates(text, ref, future=sentence_future)
+        dates = _local_dates(text, find_dates(text, ref, future=sentence_future))
         explicit = [d for d in dates if d.kind == "explicit"]
         # Captions stand alone: a caption without a date is about the dateline day.
         fallback = ref if sentence.caption else running
-        for cue in find_cues(text):
+        cues = find_cues(text)
+        if any(c.type == "summit" for c in cues):
+            # "arrived in Jeddah to participate in the summit": the happening is the summit.
+            cues = [c for c in cues if c.kind != ARRIVAL]
+        # "spoke to President X" is a call, unless the sentence says where they were together.
+        cues = [c for c in cues if not (c.kind == SPOKE and _place_in(text, set()))]
+        for cue in cues:
             future = bool(FUTURE_RE.search(text, max(0, cue.start - 60), min(len(text), cue.end + 25)))
             mention = _choose_date(dates, cue)
+            if _background(text, cue, dates):
+                continue
+            a, b = max(0, cue.start - NEAR), min(len(text), cue.end + NEAR)
+            if future and VAGUE_FUTURE_RE.search(text, a, b):
+                continue  # "with whom he will hold talks during his visit": no day for the talks
             if mention is not None:
                 start, end = mention.first, mention.last
-            elif future or VAGUE_TIME_RE.search(text) or fallback is None:
+            elif fallback is None:
+                continue
+            elif future:
+                if sentence.caption:
+                    continue
+                if planned is not None:
+                    start, end = planned, None
+                elif today_told and fallback == ref:
+                    start, end = fallback, None
+                else:
+                    continue
+            elif article.byline and not (told or sentence.caption or article.dateline_date):
+                # Only the publication day is known, in a reporter's story: written for the next
+                # day's paper, it tells last night's dinner without a day, so the day cannot be
+                # told. (An official readout without a byline is published the day it tells.)
                 continue
             else:
                 start, end = fallback, None
@@ -120,45 +222,140 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                 days = duration_days(text)
                 if days and days > 1 and mention is not None:
                     end = start + dt.timedelta(days=days - 1)
-            participants = _participants(text, people)
-            location = None if cue.type == "call" else _location(text, article, participants)
+                nth = DAY_OF_STAY_RE.search(text)
+                if nth and mention is not None:
+                    start = start - dt.timedelta(days=ORDINALS[nth.group("nth").lower()] - 1)
+                if days and days > 1 and mention is not None and CONCLUDED_RE.search(text):
+                    # "wrapped up his two-day state visit on Friday": Friday is the last day.
+                    start, end = start - dt.timedelta(days=days - 1), start
+            if cue.kind == ANAPHOR and mention is None:
+                told_before = [c for c in out if c.type in TWO_PARTY and c.start == start]
+                if told_before:
+                    earlier = told_before[-1]
+                    cue = replace(cue, type=earlier.type, kind=earlier.cue.kind.partition("@")[0])
+            participants = _participants(text, people, cue.type)
+            location = None if cue.type == "call" else _location(text, article, participants, home)
             countries = _countries(text, participants, location)
-            out.append(Candidate(cue.type, start, end, sentence, cue, participants, location, countries))
-        if explicit and not sentence.caption and not sentence_future and sentence.start >= body_from:
-            running = explicit[-1].first
+            each = _each_country(text, cue, participants, people) if cue.type in TWO_PARTY else []
+            for code, who in each:
+                # "held talks with leaders from Estonia, Poland and Slovenia": one talks a country.
+                kind = replace(cue, kind=f"{cue.kind}@{code}")
+                codes = _countries("", who, location) + (code,)
+                out.append(
+                    Candidate(cue.type, start, end, sentence, kind, who, location, tuple(sorted(set(codes))))
+                )
+            if not each:
+                out.append(Candidate(cue.type, start, end, sentence, cue, participants, location, countries))
+        if dates and sentence.start >= body_from:
+            told = True
+        if dates and sentence_future and not sentence.caption:
+            planned = dates[-1].first
+        if dates and not sentence.caption and not sentence_future and sentence.start >= body_from:
+            planned = None
+            if explicit:
+                running = explicit[-1].first
+            elif dates[0].start <= 4:
+                # A fronted day sets the frame of what follows: "On Thursday, they held talks.
+                # Putin later laid a wreath." (A day inside the sentence does not.)
+                running = dates[0].first
+            # An arrival opens a stay of several days: what "will" follow belongs to the stay.
+            if any(d.first == ref for d in dates) and any(c.type != "visit" for c in cues):
+                today_told = True
     return out
 
 
-def _participants(text: str, people: PeopleIndex) -> list[Person]:
+# Happenings between two parties: where a sentence names one ("Meeting with Kazakh President
+# Nazarbayev", "received the visiting president"), the other is the article's protagonist.
+
+
+def _each_country(
+    text: str, cue: CueMatch, participants: list[Person], people: PeopleIndex
+) -> list[tuple[str, list[Person]]]:
+    """The counterparts of talks or meetings held with a list of countries, one country each."""
+    group = LEADERS_FROM_RE.search(text, cue.start)
+    if group is None:
+        return []
+    codes = list(dict.fromkeys(m.code for m in find_countries(group.group("countries"))))
+    if len(codes) < 2:
+        return []
+    lead = [p for p in participants if p.country not in codes][:1]
+    if not lead:
+        lead = [p for p in people.ranked() if p.country not in codes][:1]
+    return [(code, lead + [p for p in people.people if p.country == code]) for code in codes]
+
+
+def _participants(text: str, people: PeopleIndex, kind: str) -> list[Person]:
     found = people.mentions_in(text)
+    for m in PLURAL_TITLE_RE.finditer(text):
+        # "accepted credentials presented by thirteen newly-appointed ambassadors": all of them.
+        for p in people.holding(m.group("title")):
+            if p not in found:
+                found.append(p)
     if len(found) < 2 and GROUP_RE.search(text):
         for p in people.principals(2):
             if p not in found:
                 found.append(p)
     if not found:
         found = people.principals(2)
+    elif len(found) == 1 and kind in TWO_PARTY:
+        other = [p for p in people.ranked() if p not in found]
+        if other:
+            found.append(other[0])
     return found
 
 
-def _location(text: str, article: Article, participants: list[Person]) -> Location | None:
-    context = {p.country for p in participants if p.country}
-    if article.dateline:
-        dl = find_place(article.dateline.city)
-        if dl:
-            context.add(dl.country)
+def _as_location(place: Place, written: str | None = None) -> Location:
+    city = city_name(written, place) if written else place.name
+    return Location(city, place.country, place.latitude, place.longitude, place.timezone)
+
+
+def _place_in(text: str, context: set[str]) -> Location | None:
+    """The first city or seat of government the text names after in/at/to/near.
+
+    A country right after the city ("Nadi, Fiji") picks among namesakes, and a city unknown
+    there keeps that country ("Bali, Indonesia" is not Bali in Cameroon). A seat not in the
+    gazetteer followed by its city ("at the State House, Abuja") gives that city."""
     for m in PLACE_RE.finditer(text):
         words = m.group("place").rstrip(".").split()
-        for n in range(len(words), 0, -1):
-            name = " ".join(words[:n])
-            place = find_place(name, context)
-            if place:
-                return Location(place.name, place.country, place.latitude, place.longitude, place.timezone)
-    if article.dateline and (HERE_RE.search(text) or True):
-        place = find_place(article.dateline.city, context)
-        if place:
-            return Location(place.name, place.country, place.latitude, place.longitude, place.timezone)
-        return Location(city=article.dateline.city)
+        if words[-1].endswith(("'s", "’s")):
+            words[-1] = words[-1][:-2]
+        after = COUNTRY_AFTER_RE.match(text, m.end())
+        code = lookup(after.group(1)) if after else None
+        tries = [words] + ([after.group(1).split()] if after and code is None else [])
+        for ws in tries:
+            for n in range(len(ws), 0, -1):
+                name = " ".join(ws[:n])
+                place = find_place(name, context | {code} if code else context)
+                if place and code and place.country != code:
+                    return Location(city=name, country=code)
+                if place:
+                    return _as_location(place, name)
     return None
+
+
+def _home_location(article: Article) -> Location | None:
+    """Where the article's events happen when a sentence does not say: the dateline city,
+    else the first city the article names."""
+    if article.dateline:
+        region = lookup(article.dateline.region) if article.dateline.region else None
+        place = find_place(article.dateline.city, {region} if region else ())
+        if place and (region is None or place.country == region):
+            return _as_location(place, article.dateline.city)
+        return Location(city=article.dateline.city, country=region)
+    for s in article.sentences():
+        found = _place_in(s.text, set())
+        if found:
+            return found
+    return None
+
+
+def _location(
+    text: str, article: Article, participants: list[Person], home: Location | None
+) -> Location | None:
+    context = {p.country for p in participants if p.country}
+    if home and home.country:
+        context.add(home.country)
+    return _place_in(text, context) or home
 
 
 def _countries(text: str, participants: list[Person], location: Location | None) -> tuple[str, ...]:
@@ -175,7 +372,9 @@ def _to_event(c: Candidate, source: Source) -> Event:
         type=c.type,
         start=c.start,
         end=c.end,
-        participants=tuple(Participant(p.name, p.title, p.country) for p in c.participants),
+        participants=tuple(
+            {p.name: Participant(p.name, p.title, p.country) for p in reversed(c.participants)}.values()
+        )[::-1],
         countries=c.countries,
         location=c.location,
         evidence=(Evidence(c.sentence.text, c.sentence.start, c.sentence.end),),

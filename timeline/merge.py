@@ -2,17 +2,21 @@
 
 An article tells the same talks in its lead, its body and its photo captions. Two events
 are the same happening when they have the same type, overlapping days and compatible
-participants (one's people are among the other's, or either names nobody). The merged
+participants (one's people are all among the other's, or either names nobody). The merged
 event keeps every evidence sentence, in article order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable
 from dataclasses import replace
 
 from timeline.model import Event, Evidence, Participant
+
+# Happenings between two parties, where a different counterpart makes a different happening.
+TWO_PARTY = frozenset({"meeting", "talks", "call"})
 
 
 def _people(e: Event) -> set[str]:
@@ -25,7 +29,13 @@ def same_happening(a: Event, b: Event) -> bool:
     if a.start > b.last_day or b.start > a.last_day:
         return False
     pa, pb = _people(a), _people(b)
-    return not pa or not pb or bool(pa & pb)
+    if not pa or not pb:
+        return True
+    if a.type in TWO_PARTY:
+        # One telling may name fewer people than another, but not different ones: Xi's meeting
+        # with Nazarbayev and his meeting with Sisi on the same day are two happenings.
+        return pa <= pb or pb <= pa
+    return bool(pa & pb)
 
 
 def combine(a: Event, b: Event) -> Event:
@@ -56,32 +66,60 @@ def combine(a: Event, b: Event) -> Event:
     )
 
 
-def merge_events(events: Iterable[Event]) -> list[Event]:
+def _kinds_fit(a: str, b: str, type_: str) -> bool:
+    """Same kind, or one of them only the bare type (a guard of honour fits any ceremony)."""
+    return a == b or a == type_ or b == type_
+
+
+def merge_events(events: Iterable[Event], kinds: Iterable[str] | None = None) -> list[Event]:
     """Merge tellings of the same happening; keeps the order of first mention.
 
-    Each event is compared only with the merged events of its type that share a day with it
-    (the only ones ``same_happening`` can accept), so a long article stays linear.
+    ``kinds``, one per event, keeps apart happenings of one type but different kinds (a welcome
+    ceremony and a wreath-laying on the same day). Each event is compared only with the merged
+    events of its type that share a day with it (the only ones ``same_happening`` can accept),
+    so a long article stays linear.
     """
-    merged: list[Event] = []
+    merged: list[tuple[Event, str]] = []
     on_day: dict[tuple[str, dt.date], list[int]] = {}  # (type, day) -> places in ``merged``
+    labels = iter(kinds) if kinds is not None else None
 
     def index(i: int) -> None:
-        for day in _days(merged[i]):
-            places = on_day.setdefault((merged[i].type, day), [])
+        for day in _days(merged[i][0]):
+            places = on_day.setdefault((merged[i][0].type, day), [])
             if i not in places:
                 places.append(i)
 
     for event in events:
+        kind = next(labels, event.type) if labels is not None else event.type
         near = sorted({i for day in _days(event) for i in on_day.get((event.type, day), ())})
         for i in near:
-            if same_happening(merged[i], event):
-                merged[i] = combine(merged[i], event)
+            known, known_kind = merged[i]
+            if _kinds_fit(known_kind, kind, event.type) and same_happening(known, event):
+                merged[i] = (combine(known, event), kind if known_kind == known.type else known_kind)
                 index(i)
                 break
         else:
-            merged.append(event)
+            merged.append((event, kind))
             index(len(merged) - 1)
-    return merged
+    return _distinct_ids(merged)
+
+
+def _distinct_ids(merged: list[tuple[Event, str]]) -> list[Event]:
+    """Two happenings that share type, day and people (a welcome ceremony and a wreath-laying)
+    must not share an id: the later ones take their kind, then their first sentence, into it.
+    Both are read from the article, so the id stays the same on every run."""
+    seen: set[str] = set()
+    out: list[Event] = []
+    for event, kind in merged:
+        if event.id in seen:
+            for extra in (kind, event.evidence[0].text if event.evidence else kind):
+                candidate = hashlib.sha256(f"{event.id}|{extra}".encode()).hexdigest()[:16]
+                if candidate not in seen:
+                    event = replace(event, id=candidate)
+                    break
+        seen.add(event.id)
+        out.append(event)
+    return out
 
 
 def _days(event: Event) -> list[dt.date]:

@@ -70,6 +70,9 @@ TITLES = [
     "First Deputy Prime Minister",
     "Deputy Premier",
     "Chief Executive",
+    "Director",
+    "Director General",
+    "Director-General",
     "Head of State",
     "Leader",
     "Supreme Leader",
@@ -89,24 +92,98 @@ TITLES = [
 _TITLE_ALT = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
 # Bounded hyphen parts and no acronym starting inside a run of capitals: a name can start at
 # any capital, so an unbounded part would rescan a long run from each one (quadratic time).
-_NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z]?[a-zà-öø-ÿ'’]+){0,4}|[A-Z]\.|(?<![A-Z])[A-Z]{2,}(?![a-z]))"
+_UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
+_NAME_WORD = rf"(?:{_UPPER}[^\W\d_A-Z]+(?:['’][^\W\d_A-Z]+)?(?:-{_UPPER}?[^\W\d_A-Z]+){{0,4}}|[A-Z]\.|(?<![A-Z])[A-Z]{{2,}}(?![a-z])|I{{2,3}}|IV)"
 _PARTICLE = r"(?:bin|ibn|al|Al|el|El|de|da|do|dos|van|von|der|den|la|le|du|di|ben|bint)"
-_NAME = rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}[\s-]+)?{_NAME_WORD}){{0,3}})"
+# A nickname in quotes may stand inside a name: Ferdinand "Bongbong" Marcos Jr.
+_NICKNAME = r"(?:\s+[\"“'‘][A-Z][\w-]+[\"”'’])?"
+_NAME = rf"(?P<name>{_NAME_WORD}{_NICKNAME}(?:\s+(?:{_PARTICLE}[\s-]+)?{_NAME_WORD}){{0,3}})"
 
-_TITLED_RE = re.compile(
-    rf"(?P<title>(?:(?:Vice|Deputy|Acting|Former|Interim|Crown|Grand|First|Chief)\s+)?(?:{_TITLE_ALT}))"
-    rf"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]+){{0,4}}))?"
-    rf"(?:,)?\s+{_NAME}"
+# A title: "President", "Vice Premier", "Deputy Chairman". Its name follows, perhaps after an
+# "of"/"for" phrase ("Minister for Foreign Affairs", "President of the United States").
+_TITLE_RE = re.compile(
+    rf"(?<![\w-])(?P<title>(?:(?:Vice|Deputy|Acting|Former|Interim|Crown|Grand|First|Chief|Second)\s+)?(?:{_TITLE_ALT}))(?![\w-])"
 )
-# "Felix Tshisekedi, president of the Democratic Republic of the Congo"
+# Lower-case titles count after a country: "China's visiting leader Xi Jinping",
+# "his Palestinian counterpart Mahmoud Abbas", "Tajik president Emomali Rahmon".
+_LOWER_TITLE_RE = re.compile(
+    r"\b(?P<title>(?:(?:visiting|new|newly[- ]elected|incoming|outgoing|then)\s+)?(?:counterpart|leader|"
+    r"president|prime minister|premier|foreign minister|top diplomat|top legislator|head of state|king|"
+    r"queen|crown prince|emir|chancellor|monarch|vice president|defence minister|defense minister))\b"
+)
+_OF_RE = re.compile(r"\s+(?:of|for|to)\s+(?:the\s+)?")
+_OF_WORDS_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,7}")
+_NAME_AFTER_RE = re.compile(
+    r"\s*,?\s+(?:(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty)\s+|HH\s+|H\.E\.\s+)?"
+    rf"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sri)\.?\s+)?(?:Sheikh\s+)?{_NAME}"
+)
+# The last word of an office or institution named after a title: "Chairman of the Security Council".
+_OFFICE_WORDS = {
+    "Affairs", "Council", "Committee", "Commission", "Assembly", "Congress", "Parliament", "Union",
+    "Ministry", "Bank", "Organization", "Organisation", "Office", "Party", "Board", "Court", "Senate",
+    "Forum", "Agency", "Group", "Federation", "Republic", "Finance", "Defence", "Defense", "Trade",
+    "Commerce", "Industry", "Energy", "Health", "Education", "Environment", "Resources", "Development",
+    "Security", "Economy", "Justice", "Interior", "Cooperation", "Relations", "Staff", "Government",
+    "State", "States", "Kingdom", "Emirates", "Nations", "Islands", "Secretariat", "Conference", "Fund",
+}  # fmt: skip
+# "Felix Tshisekedi, president of the Democratic Republic of the Congo",
+# "Joe Biden, President of the United States": a name, then its title and country.
 _APPOSITIVE_RE = re.compile(
-    rf"{_NAME},\s+(?:the\s+)?(?P<title>(?:[A-Za-z-]+\s+){{0,3}}?(?:president|prime minister|premier|"
+    rf"(?<![\w'’-]){_NAME},\s+(?:the\s+)?(?P<title>(?:[A-Za-z-]+\s+){{0,3}}?(?:president|prime minister|premier|"
     rf"chancellor|king|queen|emir|foreign minister|minister|secretary-general|secretary general|"
-    rf"secretary of state|chairman|chairwoman|leader|ambassador))"
-    rf"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]+){{0,4}}))?"
+    rf"secretary of state|chairman|chairwoman|leader|ambassador|President|Prime Minister|Premier|"
+    rf"Chancellor|King|Emir|Foreign Minister|Secretary of State|Secretary-General))"
+    rf"\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]+){{0,4}})"
+)
+# A full name opening a sentence or clause as the subject of a diplomatic verb (the Kremlin's
+# "Vladimir Putin held talks with ...", which gives no title).
+_SUBJECT_RE = re.compile(
+    rf"(?:^|(?<=[.;:—–] )|(?<=, )){_NAME}\s+(?:also\s+|later\s+|then\s+)?(?:held|holds|met|meets|received|receives|"
+    r"hosted|hosts|had|has|paid|pays|spoke|speaks|visited|visits|signed|signs|attended|attends|welcomed|"
+    r"welcomes|arrived|arrives|laid|lays|chaired|chairs|addressed|addresses)\b"
+)
+# Japan's MOFA and others: "Ms. KAMIKAWA Yoko, Minister for Foreign Affairs of Japan"
+_APPOSITIVE_OFFICE_RE = re.compile(
+    rf"(?<![\w'’-]){_NAME},\s+(?P<title>(?:[A-Z][a-z]+\s+){{0,2}}(?:Minister|Secretary|President|Chancellor|Ambassador)"
+    r"(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3})?)"
+    r"\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]+){0,5})"
+)
+# "Xi Jinping, the first Chinese head of state to visit Fiji", "William Ruto, the Kenyan leader"
+_APPOSITIVE_DEMONYM_RE = re.compile(
+    rf"(?<![\w'’-]){_NAME},\s+(?:the\s+|a\s+)?(?:(?:first|new|former|then|current|visiting|late)\s+)?(?P<demonym>[A-Z][\w'’-]+)\s+"
+    r"(?P<title>head of state|head of government|president|prime minister|premier|leader|foreign minister|"
+    r"king|queen|monarch|emir|chancellor)\b"
 )
 # Words that look like names after a title but are not people.
 _NOT_NAMES = {
+    "Shri",
+    "Smt",
+    "Sri",
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Highness",
+    "Excellency",
+    "Majesty",
+    "Honourable",
+    "Honorable",
+    "Right",
+    "HH",
+    "HE",
+    "Sheikh",
+    "Royal",
+    "First",
+    "Second",
+    "Deputy",
+    "Vice",
+    "Chief",
+    "Secretary",
+    "Chairman",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Prime",
     "The",
     "This",
     "That",
@@ -124,7 +201,6 @@ _NOT_NAMES = {
     "State",
     "Minister",
     "President",
-    "Prime",
     "And",
     "Of",
     "In",
@@ -193,6 +269,8 @@ _WORD_RE = re.compile(r"\w+")
 
 def fold(text: str) -> str:
     """Lower case without accents: ``Erdoğan`` and ``erdogan`` compare equal."""
+    if text.isascii():
+        return text.casefold()
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
@@ -204,10 +282,12 @@ class Person:
     country: str | None = None
     first_seen: int = 0
     mentions: int = 1
+    _forms: list[str] = field(default_factory=list, repr=False, compare=False)
+    _forms_of: str = field(default="", repr=False, compare=False)
 
     @property
     def surname(self) -> str:
-        words = [w for w in self.name.split() if not w.endswith(".")]
+        words = [w for w in self.name.split() if not w.endswith(".") and w not in _SUFFIXES]
         return words[-1] if words else self.name
 
     @property
@@ -219,6 +299,25 @@ class Person:
             forms.add(words[0])
         return forms
 
+    @property
+    def folded_forms(self) -> list[str]:
+        """The short forms, folded, longest first (cached until the name changes)."""
+        if self._forms_of != self.name:
+            self._forms = sorted({fold(f) for f in self.short_forms}, key=len, reverse=True)
+            self._forms_of = self.name
+        return self._forms
+
+
+def _find_word(folded: str, form: str, start: int = 0) -> int:
+    """Where ``form`` first stands as whole words in ``folded`` from ``start``; -1 if nowhere."""
+    at = folded.find(form, start)
+    while at >= 0:
+        end = at + len(form)
+        if (at == 0 or not folded[at - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum()):
+            return at
+        at = folded.find(form, at + 1)
+    return -1
+
 
 @dataclass(frozen=True)
 class PersonMention:
@@ -227,27 +326,89 @@ class PersonMention:
     person: Person
 
 
+_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
+_NICKNAME_RE = re.compile(r"\s+[\"“'‘][A-Z][\w-]+[\"”'’]")
+
+
 def _clean_name(name: str) -> str:
+    name = _NICKNAME_RE.sub("", name)
     words = name.split()
+    for i, w in enumerate(words):
+        if w.endswith(("'s", "’s")) and i < len(words) - 1:
+            words = words[: i + 1]  # "Blinken's Meeting": the name ends at the possessive
+            break
     while words and (words[-1] in _TRAILING_JUNK or words[-1].endswith("'s") or words[-1].endswith("’s")):
         if words[-1].endswith(("'s", "’s")):
             words[-1] = words[-1][:-2]
             break
         words.pop()
-    while words and words[0] in _NOT_NAMES:
+    while words and (
+        words[0] in _NOT_NAMES
+        or words[0] in _OFFICE_WORDS
+        or (len(words[0]) > 3 and lookup(words[0]) is not None)
+    ):
         words.pop(0)
     return " ".join(words)
 
 
-def _country_before(text: str, start: int) -> str | None:
-    """A demonym or country name standing right before a title: ``Tajik President``."""
-    window = text[max(0, start - 40) : start]
-    found = find_countries(window)
-    if found and found[-1].end >= len(window.rstrip()) - 1 and found[-1].kind in ("demonym", "name"):
-        tail = window[found[-1].end :]
-        if re.fullmatch(r"(?:'s|’s)?\s*", tail):
-            return found[-1].code
-    return None
+# Titles that only one country uses in diplomatic English: the title tells the country.
+TITLE_COUNTRY = {
+    "Secretary of State": "US",
+    "External Affairs Minister": "IN",
+    "Minister of External Affairs": "IN",
+    "State Councilor": "CN",
+    "Taoiseach": "IE",
+}
+_COURTESY = {"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
+# Words of a chain of titles between a demonym and a name: "Chinese State Councilor and Foreign Minister".
+_TITLE_CHAIN_WORDS = {w for t in TITLES for w in t.split()} | {
+    "and", "Vice", "Deputy", "Acting", "First", "Second", "Senior", "Special", "Member", "visiting",
+}  # fmt: skip
+_CHAIN_RE = re.compile(r"(?:'s|’s)?((?:\s+[\w-]+){0,6})\s*")
+
+
+def _country_before(text: str, start: int, chain: bool = True) -> str | None:
+    """A demonym or country name right before a title: ``Tajik President``, ``China's leader``.
+
+    With ``chain``, other titles may stand between: ``Chinese State Councilor and Foreign Minister``.
+    """
+    window = text[max(0, start - 60) : start]
+    mentions = find_countries(window)
+    if not mentions or mentions[-1].kind not in ("demonym", "name"):
+        return None
+    tail = _CHAIN_RE.fullmatch(window, mentions[-1].end)
+    if tail is None:
+        return None
+    words = tail.group(1).split()
+    if words and not (chain and all(w in _TITLE_CHAIN_WORDS for w in words)):
+        return None
+    return mentions[-1].code
+
+
+def _of_phrase(text: str, pos: int) -> tuple[str | None, int]:
+    """The "of"/"for" phrase after a title, and where the name may start.
+
+    ``President of the United States Joe Biden`` -> ("United States", ...);
+    ``Chairman of the Security Council Dmitry Medvedev`` -> ("Security Council", ...): the
+    shortest office that a name follows.
+    """
+    of = _OF_RE.match(text, pos)
+    if of is None:
+        return None, pos
+    run = _OF_WORDS_RE.match(text, of.end())
+    if run is None:
+        return None, pos
+    ends = [w.end() for w in re.finditer(r"[\w'’-]+", run.group(0))]
+    for end in reversed(ends):
+        if lookup(run.group(0)[:end]) is not None:
+            return run.group(0)[:end], run.start() + end
+    for end in ends:
+        phrase = run.group(0)[:end]
+        if phrase.split()[-1] in _OFFICE_WORDS:
+            named = _NAME_AFTER_RE.match(text, run.start() + end)
+            if named is not None and not any(w in _OFFICE_WORDS for w in named.group("name").split()):
+                return phrase, run.start() + end
+    return None, pos
 
 
 def _country_of(of: str | None) -> str | None:
@@ -320,6 +481,8 @@ class PeopleIndex:
         key = fold(name)
         for p in self._candidates(key):
             pk = fold(p.name)
+            if not _same_office(p.title, title) and pk != key:
+                continue  # "President Biden" is not "First Lady Jill Biden"
             if pk == key or (len(key.split()) < len(pk.split()) and set(key.split()) <= set(pk.split())):
                 p.mentions += 1
                 if country and not p.country:
@@ -342,23 +505,53 @@ class PeopleIndex:
     def scan(self, text: str, offset: int = 0) -> list[PersonMention]:
         """Find full mentions (with a title) in ``text`` and add them to the index."""
         out: list[PersonMention] = []
-        for m in _TITLED_RE.finditer(text):
-            name = _clean_name(m.group("name"))
+
+        def found(name_raw: str, at: int, title: str | None, country: str | None) -> None:
+            name = _clean_name(name_raw)
             if not _plausible_name(name):
+                return
+            if title in _COURTESY and len(name.split()) < 2:
+                return
+            person = self.add(name, title, country, offset + at)
+            out.append(PersonMention(offset + at, offset + at + len(name), person))
+
+        for m in _TITLE_RE.finditer(text):
+            of, pos = _of_phrase(text, m.end())
+            named = _NAME_AFTER_RE.match(text, pos)
+            if named is None:
                 continue
-            title = m.group("title")
-            if title in ("Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.") and len(name.split()) < 2:
-                continue
-            country = _country_of(m.group("of")) or _country_before(text, m.start())
-            person = self.add(name, title, country, offset + m.start("name"))
-            out.append(PersonMention(offset + m.start("name"), offset + m.start("name") + len(name), person))
-        for m in _APPOSITIVE_RE.finditer(text):
+            after, _ = _of_phrase(text, named.end())
+            # "Ambassador to China": the country he is sent to is not his own.
+            sent_to = of is not None and text[m.end() : m.end() + 5].split()[:1] == ["to"]
+            country = (
+                (None if sent_to else _country_of(of))
+                or _country_before(text, m.start())
+                or _country_of(after)
+                or (TITLE_COUNTRY.get(m.group("title")) if of is None else None)
+            )
+            found(named.group("name"), named.start("name"), m.group("title"), country)
+        for m in _LOWER_TITLE_RE.finditer(text):
+            named = _NAME_AFTER_RE.match(text, m.end())
+            country = _country_before(text, m.start(), chain=False)
+            if named is not None and country is not None:
+                found(named.group("name"), named.start("name"), m.group("title"), country)
+        for m in _SUBJECT_RE.finditer(text):
+            # "Vladimir Putin held talks ...": a full name as the subject of a diplomatic verb.
             name = _clean_name(m.group("name"))
-            if not _plausible_name(name) or len(name.split()) < 2:
-                continue
-            country = _country_of(m.group("of"))
-            person = self.add(name, m.group("title"), country, offset + m.start("name"))
-            out.append(PersonMention(offset + m.start("name"), offset + m.start("name") + len(name), person))
+            words = name.split()
+            if 2 <= len(words) <= 4 and not any(w in _OFFICE_WORDS or lookup(w) for w in words):
+                found(m.group("name"), m.start("name"), None, None)
+        for m in _APPOSITIVE_OFFICE_RE.finditer(text):
+            code = _country_of(m.group("of"))
+            if code is not None and len(_clean_name(m.group("name")).split()) >= 2:
+                found(m.group("name"), m.start("name"), m.group("title"), code)
+        for m in _APPOSITIVE_DEMONYM_RE.finditer(text):
+            code = lookup(m.group("demonym"))
+            if code is not None and len(_clean_name(m.group("name")).split()) >= 2:
+                found(m.group("name"), m.start("name"), m.group("title"), code)
+        for m in _APPOSITIVE_RE.finditer(text):
+            if len(_clean_name(m.group("name")).split()) >= 2:
+                found(m.group("name"), m.start("name"), m.group("title"), _country_of(m.group("of")))
         return out
 
     def _form_index(self) -> dict[str, list[tuple[int, str, int, Person]]]:
@@ -381,30 +574,36 @@ class PeopleIndex:
     def mentions_in(self, text: str) -> list[Person]:
         """The known people that ``text`` mentions, by full name or surname, in order.
 
-        A person is placed where the longest of their forms found first occurs. The text is
-        read once, word by word, against the forms starting with each word.
-        """
+        A short form inside another person's full name does not count: "Mohamed" in
+        "Mohamed Muizzu" is not a mention of "Sajidha Mohamed". Only the people with a form
+        starting with one of the text's words are looked at, so a long article stays linear."""
         folded = fold(text)
-        best: dict[int, tuple[int, int, Person]] = {}  # person's place -> (form length, position)
-
-        def found(order: int, length: int, at: int, p: Person) -> None:
-            known = best.get(order)
-            if known is None or length > known[0]:
-                best[order] = (length, at, p)
-
         forms = self._form_index()
+        present: dict[int, Person] = {}
         for word in _WORD_RE.finditer(folded):
-            for order, form, length, p in forms.get(word.group(), ()):
-                at = word.start()
-                end = at + len(form)
-                if folded.startswith(form, at) and not (end < len(folded) and _WORD_RE.match(folded[end])):
-                    found(order, length, at, p)
-        for order, form, length, p in self._odd_forms:
-            m = re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", folded)
-            if m:
-                found(order, length, m.start(), p)
-        hits = sorted((at, order, p) for order, (_, at, p) in best.items())
-        return [p for _, _, p in hits]
+            for order, _form, _length, p in forms.get(word.group(), ()):
+                present[order] = p
+        for order, _form, _length, p in self._odd_forms:
+            present[order] = p
+        candidates = [p for _, p in sorted(present.items(), key=lambda kv: kv[0])]
+        full: list[tuple[int, int, Person]] = []
+        for p in candidates:
+            name = p.folded_forms[0]
+            at = _find_word(folded, name)
+            while at >= 0:
+                full.append((at, at + len(name), p))
+                at = _find_word(folded, name, at + 1)
+        hits: list[tuple[int, Person]] = []
+        for p in candidates:
+            for form in p.folded_forms:
+                at = _find_word(folded, form)
+                while at >= 0 and any(a <= at < b and q is not p for a, b, q in full):
+                    at = _find_word(folded, form, at + 1)
+                if at >= 0:
+                    hits.append((at, p))
+                    break
+        hits.sort(key=lambda h: h[0])
+        return [p for _, p in hits]
 
     def count_mentions(self, text: str) -> list[Person]:
         """Count one more mention for each person ``text`` names; returns them."""
@@ -413,6 +612,15 @@ class PeopleIndex:
             p.mentions += 1
         self._changes += 1
         return found
+
+    def holding(self, title: str) -> list[Person]:
+        """Everyone whose title is ``title`` (singular, any case): "the ambassadors" names them all."""
+        want = _office(title)
+        return [p for p in self.people if _office(p.title).endswith(want)]
+
+    def ranked(self) -> list[Person]:
+        """Everyone, the most mentioned first (then the first seen)."""
+        return sorted(self.people, key=lambda p: (-p.mentions, p.first_seen))
 
     def principals(self, n: int = 2) -> list[Person]:
         """The people the article is most about: most mentioned, then first seen.
@@ -426,9 +634,34 @@ class PeopleIndex:
         return list(self._principals[1])
 
 
+_TITLE_ALIASES = {"PM": "Prime Minister", "FM": "Foreign Minister", "EAM": "External Affairs Minister"}
+
+
+def _office(title: str | None) -> str:
+    words = _TITLE_ALIASES.get(title or "", title or "").replace("-", " ").split()
+    words = [w for w in words if w.lower() not in ("visiting", "new", "former", "acting", "interim", "then")]
+    return " ".join(words).casefold()
+
+
+def _same_office(a: str | None, b: str | None) -> bool:
+    """Whether two titles may belong to one person: courtesy titles and no title fit any."""
+    oa, ob = _office(a), _office(b)
+    loose = {"", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "counterpart", "leader", "sheikh"}
+    return oa in loose or ob in loose or oa == ob or oa in ob or ob in oa
+
+
+# Words that make a capitalised phrase after a title a place or a thing: "King Abdul Aziz
+# International Airport", "Queen Elizabeth Hall".
+_THING_WORDS = {
+    "Airport", "University", "Street", "Palace", "Hall", "Centre", "Center", "Square", "Mosque", "Museum",
+    "Park", "Road", "Avenue", "Foundation", "Prize", "Award", "Medal", "Order", "Hospital", "School",
+    "College", "Institute", "Stadium", "Bridge", "Port", "Bay", "Island", "Boulevard", "Memorial",
+}  # fmt: skip
+
+
 def _plausible_name(name: str) -> bool:
     words = name.split()
-    if not words or words[0] in _NOT_NAMES:
+    if not words or words[0] in _NOT_NAMES or words[-1] in _THING_WORDS:
         return False
     if any(w in countries() for w in words if len(w) == 2 and w.isupper()):
         return False

@@ -1,8 +1,9 @@
 """Places: city names to coordinates, country and IANA timezone (GeoNames, CC BY 4.0).
 
 The compact gazetteer ``data/places.tsv`` (built by ``scripts/build_places.py``) lists
-every city of 15,000 people or more, most populous first, with spelling variants and the
-seats of government that stand for a city (``the Kremlin``: Moscow). An ambiguous name
+every city of 15,000 people or more, most populous first, with spelling variants and other
+names (``Gurgaon``), and in a last column the seats of government that stand for a city
+(``the Kremlin``: Moscow). An ambiguous name
 goes to the most plausible place: one in a country the article is about, else the most
 populous.
 """
@@ -35,14 +36,35 @@ def _rows_by_name() -> dict[str, list[str]]:
     text = resources.files("timeline").joinpath("data/places.tsv").read_text(encoding="utf-8")
     index: dict[str, list[str]] = {}
     for line in text.splitlines()[1:]:
-        for n in line[: line.index("\t")].split(";"):
+        names, seats = line[: line.index("\t")], line[line.rindex("\t") + 1 :]
+        for n in names.split(";") + [x for x in seats.split(";") if x]:
             index.setdefault(n.casefold(), []).append(line)
     return index
 
 
+@lru_cache(maxsize=1)
+def _seat_names() -> frozenset[str]:
+    """Seats of government and landmarks (the Kremlin), lower-cased: not names of their city."""
+    text = resources.files("timeline").joinpath("data/places.tsv").read_text(encoding="utf-8")
+    return frozenset(
+        seat.casefold()
+        for line in text.splitlines()[1:]
+        for seat in line.rsplit("\t", 1)[1].split(";")
+        if seat
+    )
+
+
+def city_name(written: str, place: Place) -> str:
+    """The city's name as the article writes it ("Gurgaon", "Kiev"), unless what is written is
+    a seat of government or landmark standing for it ("the Kremlin": Moscow)."""
+    if written.strip().casefold() in _seat_names() or written.strip().casefold() == place.name.casefold():
+        return place.name
+    return written.strip()
+
+
 @lru_cache(maxsize=4096)
 def _place(row: str) -> Place:
-    names, country, lat, lon, tz, pop = row.split("\t")
+    names, country, lat, lon, tz, pop, _seats = row.split("\t")
     return Place(names.split(";")[0], country, float(lat), float(lon), tz, int(pop))
 
 
@@ -53,13 +75,19 @@ def gazetteer() -> dict[str, list[Place]]:
 
 def find_place(name: str, countries: Iterable[str] = ()) -> Place | None:
     """The most plausible place called ``name``: in one of ``countries`` if any, else the biggest."""
-    rows = _rows_by_name().get(name.strip().casefold())
+    key = name.strip().casefold()
+    rows = _rows_by_name().get(key)
     if not rows:
         return None
     candidates = [_place(row) for row in rows]
     wanted = set(countries)
-    preferred = [c for c in candidates if c.country in wanted]
-    return (preferred or candidates)[0]
+
+    def rank(place: Place) -> tuple[bool, bool]:
+        # In a country of the article first, then a place whose own name it is (Nadi in Fiji
+        # before Na Di in Thailand, whose variant it is); population breaks ties (list order).
+        return (place.country not in wanted, place.name.casefold() != key)
+
+    return min(candidates, key=rank)
 
 
 def is_place(name: str) -> bool:

@@ -1,0 +1,28 @@
+"""Country mentions in running text: names, demonyms, capitals, seats of government."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.countries import find_countries
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Tajik President Emomali Rahmon met Chinese President Xi Jinping.", ["TJ", "CN"]),
+        ("the Democratic Republic of the Congo and Bosnia and Herzegovina", ["CD", "BA"]),
+        ("China's premier visited Côte d'Ivoire.", ["CN", "CI"]),
+        ("China-New Zealand relations and Russia-Turkey ties", ["NZ", "TR"]),
+        ("talks in the Kremlin, then a call from Beijing", ["RU", "CN"]),
+        ("Chinese-made trains and the chinese menu", []),
+    ],
+)
+def test_country_mentions(text, codes):
+    assert [m.code for m in find_countries(text)] == codes
+
+
+def test_mention_offsets_point_at_the_form():
+    text = "He met the Emirati foreign minister."
+    (m,) = find_countries(text)
+    assert text[m.start : m.end] == "Emirati" and m.kind == "demonym"

@@ -1,0 +1,90 @@
+"""People: how agencies introduce principals, and how later mentions link back to them."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.people import PeopleIndex
+
+
+def people_in(*sentences: str) -> list[tuple[str, str | None]]:
+    index = PeopleIndex()
+    for s in sentences:
+        index.scan(s)
+    return [(p.name, p.country) for p in index.people]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Chinese State Councilor and Foreign Minister Wang Yi held talks.", [("Wang Yi", "CN")]),
+        (
+            "Russian President Vladimir Putin welcomed China's visiting leader Xi Jinping.",
+            [("Vladimir Putin", "RU"), ("Xi Jinping", "CN")],
+        ),
+        ("Erdogan welcomed his Palestinian counterpart Mahmoud Abbas.", [("Mahmoud Abbas", "PS")]),
+        ("Turkish President Recep Tayyip Erdoğan spoke.", [("Recep Tayyip Erdoğan", "TR")]),
+        ("He met President of the United States Joe Biden.", [("Joe Biden", "US")]),
+        ("He met Joe Biden, President of the United States, today.", [("Joe Biden", "US")]),
+        (
+            "Prime Minister Boris Johnson met President Trump of the United States.",
+            [("Boris Johnson", None), ("Trump", "US")],
+        ),
+        (
+            "Deputy Chairman of the Security Council Dmitry Medvedev and Defence Minister Sergei Shoigu attended.",
+            [("Dmitry Medvedev", None), ("Sergei Shoigu", None)],
+        ),
+        (
+            "The visit of the Right Honourable David Cameron, Prime Minister of the United Kingdom to Singapore.",
+            [("David Cameron", "GB")],
+        ),
+        (
+            "President His Highness Sheikh Khalifa bin Zayed Al Nahyan arrived.",
+            [("Khalifa bin Zayed Al Nahyan", None)],
+        ),
+        (
+            "Felix Tshisekedi, president of the Democratic Republic of the Congo, arrived.",
+            [("Felix Tshisekedi", "CD")],
+        ),
+        ("The delegation landed at King Abdul Aziz International Airport.", []),
+    ],
+)
+def test_titled_names_and_their_countries(sentence, expected):
+    assert people_in(sentence) == expected
+
+
+def test_a_namesake_with_another_title_is_another_person():
+    found = people_in("President Biden hosted the dinner.", "First Lady Jill Biden greeted the guests.")
+    assert [name for name, _ in found] == ["Biden", "Jill Biden"]
+
+
+def test_pm_and_prime_minister_are_one_office():
+    found = people_in("PM Modi held talks.", "Prime Minister Narendra Modi hosted a lunch.")
+    assert found == [("Narendra Modi", None)]
+
+
+def test_a_surname_inside_another_full_name_is_not_a_mention():
+    index = PeopleIndex()
+    index.scan("Maldives President Mohamed Muizzu and First Lady Sajidha Mohamed arrived.")
+    assert [p.name for p in index.mentions_in("Modi received Mohamed Muizzu.")] == ["Mohamed Muizzu"]
+
+
+def test_appositive_with_a_demonym_gives_the_country():
+    found = people_in("President Xi Jinping, the first Chinese head of state to visit Fiji, arrived.")
+    assert ("Xi Jinping", "CN") in found
+
+
+def test_an_ambassador_to_a_country_is_not_of_it():
+    found = people_in("Peruvian Ambassador to China Luis Quesada presented his credentials.")
+    assert found == [("Luis Quesada", "PE")]
+
+
+def test_korean_president_is_the_republic_of_korea():
+    assert people_in("Meeting with Korean President Park Geun-hye on Sept 2") == [("Park Geun-hye", "KR")]
+
+
+def test_nicknames_and_suffixes():
+    index = PeopleIndex()
+    index.scan('President Ferdinand "Bongbong" Marcos Jr. met the press.')
+    (person,) = index.people
+    assert person.name == "Ferdinand Marcos Jr" and person.surname == "Marcos"
