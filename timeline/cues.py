@@ -34,7 +34,7 @@ CUES: list[tuple[str, str]] = [
     ("talks", r"\b(?:small|big|large|restricted|expanded|delegation)[- ](?:group |level |format )?talks\b"),
     ("talks:anaphor", r"\btalks (?:with|between)\b"),
     ("talks:anaphor", r"\b(?:his|their|the) talks\b"),  # mostly pointing back: see NEEDS_NEAR_DATE
-    ("talks", r"\b(?:bilateral|summit) (?:summit|meeting|talks)\b"),
+    ("talks", r"\b(?:bilateral (?:summit|talks)|summit (?:meeting|talks))\b"),
     ("talks", r"\bnegotiations (?:with|between)\b"),
     (
         "talks",
@@ -62,6 +62,7 @@ CUES: list[tuple[str, str]] = [
     ("meeting", r"\b(?:held|holds|had|has|have|hold) (?:a |an )?(?:[\w'’-]+ ){0,5}?meeting with\b"),
     ("meeting", r"(?-i:\b(?:received|receives|receiving) (?:(?:visiting|the|his|her) )?[A-Z])"),
     ("meeting", r"\bcourtesy (?:call|visit)\b"),
+    ("meeting", r"\bbilateral meetings?\b"),  # a meeting, not formal talks
     ("meeting", r"\b(?:met|meets) (?:[\w-]+ ){0,4}?(?:his|her|their) (?:[\w-]+ ){0,2}counterparts?\b"),
     (
         "meeting",
@@ -69,6 +70,31 @@ CUES: list[tuple[str, str]] = [
         r" (?:also |first |later |had |have )?met\b",
     ),
     ("meeting", r"\bon the sidelines of\b.{0,80}\bmet\b"),
+    # "had a brief encounter with", "held separate pull-aside meetings with": informal contact
+    (
+        "meeting",
+        r"\b(?:held|holds|had|has|have|hold) (?:a |an )?(?:[\w-]+ ){0,2}?(?:encounters?|pull-asides?|meetings)"
+        r" with\b",
+    ),
+    # "welcomed Prime Minister X to Downing Street": a leader received at the seat of government
+    (
+        "meeting",
+        r"\b(?:welcomed|welcomes) (?:[\w.,'’-]+ ){1,10}?to (?:Downing Street|Number 10|No\.? 10|the White House|"
+        r"the Kremlin|the Elys[eé]e|the Chancellery|the Oval Office|the (?:Presidential|Prime Minister['’]s) "
+        r"(?:Palace|Office|Residence)|(?:his|her) (?:office|residence))\b",
+    ),
+    # "Secretary Blinken hosted Foreign Minister Wang Yi": a host and a guest by name
+    (
+        "meeting",
+        r"(?-i:\b(?:hosted|hosts) (?:(?:visiting|his|her) )?(?:[A-Z][\w.'’-]* ){0,6}(?:President|Prime Minister|"
+        r"Premier|King|Queen|Emir|Chancellor|Minister|Secretary|Director|Crown Prince|Sultan|Chairman)\b)",
+    ),
+    (
+        "meeting",
+        r"\b(?:continue|continued|continues|resume|resumed|resumes) (?:their|the|these) discussions\b",
+    ),
+    ("meeting", r"\b(?:received|receives|receiving) (?:[\w.'’-]+ ){0,8}?in (?:an? )?audience\b"),
+    ("meeting", r"\b(?:granted|grants|gave|gives) (?:an? )?audience to\b"),
     # call: phone, video
     ("call", r"\b(?:phone|telephone|video) (?:call|conversation|talks|conference)\b"),
     ("call", r"\b(?:spoke|speaks|talked|talks|spoken) (?:\w+ ){0,4}(?:by|over the|on the) (?:tele)?phone\b"),
@@ -129,6 +155,7 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:hosted|hosts|host|gave|gives) (?:a |an )?(?:\w+ ){0,2}(?:dinner|luncheon|lunch|reception)\b",
     ),
     ("banquet", r"\b(?:official|working|private) (?:dinner|lunch|luncheon)\b"),
+    ("banquet", r"\b(?:dinner|luncheon|lunch|reception|gala) (?:was )?(?:hosted|given|offered|thrown) by\b"),
     # summit: attending, chairing or addressing a multilateral gathering. A named gathering on its
     # own ("the Chinese People's Political Consultative Conference", "success for the BRICS
     # Summit") is no event: it takes a verb of taking part, or being held.
@@ -189,7 +216,13 @@ NOT_COUNTERPART = re.compile(
 # "a banquet for the leaders attending the summit": others take part, the cue is a description.
 OTHERS_ATTENDING_BEFORE = re.compile(
     r"\b(?:leaders|representatives|delegates|delegations|guests|heads of state|participants|those|"
-    r"dignitaries|officials|ministers)\s+(?:who (?:are|were|will be) )?\Z",
+    r"dignitaries|officials|ministers)\s+(?:who (?:are|were|will be|have|had|has) )?\Z",
+    re.IGNORECASE,
+)
+
+# "After the welcome ceremony, they held talks": a happening told before, named as a frame.
+BACK_REFERENCE_BEFORE = re.compile(
+    r"(?:\A|[.;:] ?)\W{0,2}(?:after|following|at the end of|at the conclusion of) (?:the|their|this|that|his|her) (?:[\w-]+ ){0,2}\Z",
     re.IGNORECASE,
 )
 
@@ -211,7 +244,7 @@ NOT_EVENT_BEFORE = re.compile(
 # Words that mark a sentence as about what is scheduled rather than what happened.
 FUTURE_RE = re.compile(
     r"\b(?:will|shall|is to|are to|is set to|are set to|is scheduled to|are scheduled to|is due to|"
-    r"are due to|is expected to|are expected to|to be held|is slated|plans to|scheduled for|upcoming|"
+    r"are due to|is expected to|are expected to|to be held|is slated|plans to|scheduled|upcoming|"
     r"next week|next month)\b",
     re.IGNORECASE,
 )
@@ -222,7 +255,7 @@ FUTURE_RE = re.compile(
 TRIGGERS: dict[str, str] = {
     "visit": r"visit|arriv|land|trip|tour|stay",
     "talks": r"talks|negotiations|bilateral|summit",
-    "meeting": r"\bmet\b|meet|receiv|call|courtesy",
+    "meeting": r"\bmet\b|meet|receiv|call|courtesy|encounter|pull-aside|welcome|hosts|hosted|discussions|audience",
     "call": r"phone|video|virtual|online|spoke|speaks|spoken",
     "press": r"press|news|media|journalists|reporters",
     "signing": r"sign|ink|exchange",
@@ -306,9 +339,11 @@ def find_cues(sentence: str) -> list[CueMatch]:
         for m in cue.pattern.finditer(sentence):
             if NOT_EVENT_BEFORE.search(sentence[max(0, m.start() - 80) : m.start()]):
                 continue
+            if BACK_REFERENCE_BEFORE.search(sentence, max(0, m.start() - 50), m.start()):
+                continue
             if REPEATED_AFTER.match(sentence, m.end(), m.end() + 60):
                 continue  # "the two leaders have met more than 40 times": a tally, not a happening
-            if cue.type == "summit" and OTHERS_ATTENDING_BEFORE.search(
+            if (cue.type == "summit" or cue.kind == ARRIVAL) and OTHERS_ATTENDING_BEFORE.search(
                 sentence, max(0, m.start() - 40), m.start()
             ):
                 continue

@@ -43,9 +43,11 @@ VAGUE_TIME_RE = re.compile(
     r"August|September|October|November|December) )?(?:19|20)\d\d\b|\b(?:last|previous|past) (?:year|month|week|"
     r"decade)\b|\b\d+ (?:years?|months?|decades?) ago\b|\b(?:previous|last|earlier|former|first|past) "
     r"(?:visit|visits|meeting|meetings|talks|trip|summit)\b|\byears? after\b|\b(?:in|since) \d{4}\b|"
-    r"\b(?:this|last|next|that) week['’]s\b|\banniversary of\b",
+    r"\b(?:this|last|next|that) week['’]s\b|\banniversary of\b|\b(?:recent|recently held) (?:[\w-]+ )?(?:visits?|meetings?|talks|trips?|summit)\b|\bso far\b",
     re.IGNORECASE,
 )
+# "held separate meetings with A and B": one happening with each.
+SEPARATE_RE = re.compile(r"\bseparate\b", re.IGNORECASE)
 # "the two leaders", "both presidents": the article's principals.
 GROUP_RE = re.compile(
     r"\b(?:the two|both|the) (?:leaders|presidents|heads of state|prime ministers|sides|ministers|"
@@ -80,6 +82,7 @@ HERE_RE = re.compile(r"\bhere\b")
 # A scheduled happening whose day is still open: "soon", "next year", "at an early date".
 VAGUE_FUTURE_RE = re.compile(
     r"\b(?:soon|next (?:year|month|week)|later this (?:year|month)|this year|in the (?:near )?future|"
+    r"(?:this|next) (?:spring|summer|autumn|fall|winter)|"
     r"at an early date|in (?:the )?coming (?:days|weeks|months|years)|at a later date|"
     r"during (?:his|her|their|the) (?:[\w-]+ )?(?:visit|stay|trip|tour))\b",
     re.IGNORECASE,
@@ -237,10 +240,14 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             location = None if cue.type == "call" else _location(text, article, participants, home)
             countries = _countries(text, participants, location)
             each = _each_country(text, cue, participants, people) if cue.type in TWO_PARTY else []
+            if not each and cue.type in TWO_PARTY and SEPARATE_RE.search(text, cue.start, cue.end):
+                each = _each_counterpart(participants)
             for code, who in each:
                 # "held talks with leaders from Estonia, Poland and Slovenia": one talks a country.
                 kind = replace(cue, kind=f"{cue.kind}@{code}")
-                codes = _countries("", who, location) + (code,)
+                codes = _countries("", who, location) + tuple(
+                    c for c in (code,) if c.isupper() and len(c) == 2
+                )
                 out.append(
                     Candidate(cue.type, start, end, sentence, kind, who, location, tuple(sorted(set(codes))))
                 )
@@ -282,6 +289,13 @@ def _each_country(
     if not lead:
         lead = [p for p in people.ranked() if p.country not in codes][:1]
     return [(code, lead + [p for p in people.people if p.country == code]) for code in codes]
+
+
+def _each_counterpart(participants: list[Person]) -> list[tuple[str, list[Person]]]:
+    """The first person named with each of the others: "held separate meetings with A and B"."""
+    if len(participants) < 3:
+        return []
+    return [(p.name.casefold(), [participants[0], p]) for p in participants[1:]]
 
 
 def _participants(text: str, people: PeopleIndex, kind: str) -> list[Person]:

@@ -1,0 +1,118 @@
+"""Rules of diplomatic English that hold across agencies, each on a short article written for it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline import extract, parse_article
+
+
+def events_of(text: str) -> list[tuple[str, dt.date]]:
+    return [(e.type, e.start) for e in extract(parse_article(text))]
+
+
+def test_a_brief_encounter_on_the_margins_is_a_meeting():
+    events = events_of(
+        """ date 2025-06-14 Leaders cross paths at summit
+
+OTTAWA, June 13 (CP) -- Prime Minister Anna Kowalski had a brief encounter with Brazilian President Lucas Pereira on Friday before the group photo.
+"""
+    )
+    assert ("meeting", dt.date(2025, 6, 13)) in events
+
+
+def test_welcomed_to_the_seat_of_government_is_a_meeting():
+    (meeting,) = extract(
+        parse_article(
+            """ date 2025-03-04 PM meeting with President Silva of Portugal: 4 March 2025
+
+This morning the Prime Minister welcomed President Rui Silva of Portugal to Downing Street. The leaders discussed trade.
+"""
+        )
+    )
+    assert (meeting.type, meeting.start) == ("meeting", dt.date(2025, 3, 4))
+    assert meeting.location is not None and meeting.location.city == "London"
+
+
+def test_a_host_with_a_titled_guest_is_a_meeting_and_continued_discussions_another():
+    events = events_of(
+        """ date 2025-02-10 Secretary's meeting with Foreign Minister Tanaka
+
+Secretary of State Jane Doe hosted Japanese Foreign Minister Kenji Tanaka today in Washington. The Secretary and Foreign Minister Tanaka will continue their discussions on Tuesday, February 11.
+"""
+    )
+    assert ("meeting", dt.date(2025, 2, 10)) in events
+    assert ("meeting", dt.date(2025, 2, 11)) in events
+
+
+def test_received_in_audience_is_a_meeting():
+    events = events_of(
+        """ date 2025-05-20 Audience
+
+AMMAN, May 20 (Petra) -- His Majesty King Hassan received in audience on Tuesday the visiting Foreign Minister of Chile, Pablo Rojas.
+"""
+    )
+    assert events == [("meeting", dt.date(2025, 5, 20))]
+
+
+def test_a_bilateral_meeting_is_a_meeting_and_a_scheduled_weekday_lies_ahead():
+    events = events_of(
+        """ date 2025-11-08 Leaders chat at dinner
+
+MANILA, Nov 8 (PTI) -- The brief chat came ahead of their scheduled bilateral meeting on Monday, officials said.
+"""
+    )
+    assert events == [("meeting", dt.date(2025, 11, 10))]
+
+
+def test_separate_meetings_are_one_meeting_each():
+    events = extract(
+        parse_article(
+            """ date 2025-11-08 PM meets leaders
+
+MANILA, Nov 8 (PTI) -- Prime Minister Ravi Sharma on Saturday held separate meetings with Vietnamese President Tran Van Minh and Thai Prime Minister Somchai Wong.
+"""
+        )
+    )
+    pairs = sorted(tuple(sorted(p.name for p in e.participants)) for e in events if e.type == "meeting")
+    assert pairs == [("Ravi Sharma", "Somchai Wong"), ("Ravi Sharma", "Tran Van Minh")]
+
+
+def test_a_reception_hosted_by_a_leader_is_a_banquet_not_the_summit():
+    events = events_of(
+        """ date 2025-11-08 Leaders gather
+
+MANILA, Nov 8 (PTI) -- On Saturday the prime minister chatted with leaders at the reception for the leaders who have arrived in Manila for the ASEAN summit. The reception hosted by President Jose Cruz was held at a convention centre.
+"""
+    )
+    assert events == [("banquet", dt.date(2025, 11, 8))]
+
+
+def test_a_recent_visit_and_talks_so_far_are_background():
+    events = events_of(
+        """ date 2025-04-02 PM meeting with Prime Minister Novak: 2 April 2025
+
+This afternoon the Prime Minister welcomed Prime Minister Ivan Novak of Croatia to Downing Street. She thanked him for the welcome given to the Foreign Secretary on her recent visit to Zagreb. Prime Minister Novak welcomed the role the UK had played in the talks so far.
+"""
+    )
+    assert events == [("meeting", dt.date(2025, 4, 2))]
+
+
+def test_a_summit_held_this_autumn_has_no_day():
+    events = events_of(
+        """ date 2025-04-02 PM call
+
+The Prime Minister welcomed President Mia Berg of Finland to Downing Street today. They spoke about the Energy Summit which will be held this autumn.
+"""
+    )
+    assert [t for t, _ in events] == ["meeting"]
+
+
+def test_a_fronted_back_reference_adds_no_second_happening():
+    events = events_of(
+        """ date 2025-09-03 Talks in Hanoi
+
+HANOI, Sept. 3 (VNA) -- President Nguyen Van An and visiting Kenyan President David Otieno held talks on Wednesday. Following the bilateral meeting, the two leaders witnessed the signing of five agreements.
+"""
+    )
+    assert sorted(t for t, _ in events) == ["signing", "talks"]
