@@ -116,3 +116,47 @@ HANOI, Sept. 3 (VNA) -- President Nguyen Van An and visiting Kenyan President Da
 """
     )
     assert sorted(t for t, _ in events) == ["signing", "talks"]
+
+
+def test_the_lead_day_frames_the_story_and_the_margins_of_a_summit_mean_attending_it():
+    events = extract(
+        parse_article(
+            """ date 2025-06-15 PM meets leaders at summit
+
+Prime Minister Sara Lind of Sweden had a brief encounter with Mexican President Ana Ruiz on Friday on the margins of the G7 Summit in Canada.
+Lind also had a brief encounter with Kenyan President Peter Kamau before the family photo.
+"""
+        )
+    )
+    got = sorted((e.type, e.start) for e in events)
+    friday = dt.date(2025, 6, 13)
+    assert got == [("meeting", friday), ("meeting", friday), ("summit", friday)]
+    # No city is told: the country named as the place is kept.
+    assert all(
+        e.location is not None and (e.location.city, e.location.country) == (None, "CA") for e in events
+    )
+
+
+def test_the_length_of_a_trip_just_ended_is_not_the_new_stay():
+    (visit,) = extract(
+        parse_article(
+            """ date 2025-11-17 PM in Lima
+
+LIMA, Nov 17 (PTI) -- Prime Minister Ravi Sharma arrived in Lima on Sunday after concluding a three-day trip to Chile.
+"""
+        )
+    )
+    assert (visit.type, visit.start, visit.end) == ("visit", dt.date(2025, 11, 16), None)
+
+
+def test_a_city_told_with_a_past_time_is_not_where_the_story_happens():
+    (meeting,) = extract(
+        parse_article(
+            """ date 2025-11-19 PM meets President in Lima
+
+Prime Minister Ravi Sharma met Peruvian President Luis Soto on Tuesday. He praised the Pan American Games held in Santiago earlier this year.
+The two leaders spoke in Lima about trade.
+"""
+        )
+    )
+    assert meeting.location is not None and meeting.location.city == "Lima"

@@ -168,6 +168,11 @@ CUES: list[tuple[str, str]] = [
         r" (?:the |a |an )?(?:[\w'’().-]+ ){0,12}?(?:summit|Summit|forum|Forum|conference|Conference|"
         r"leaders['’] meeting|(?-i:Meeting of the)|(?-i:Council of Heads of (?:State|Government)))\b",
     ),
+    # "met X on the margins of the G7 Summit": whoever meets there attends it
+    (
+        "summit",
+        r"\bon the (?:sidelines|margins) of (?:the |a |an )?(?:[\w'’().-]+ ){0,8}?(?:summit|forum|conference)\b",
+    ),
     (
         "summit",
         r"(?-i:\b(?:[A-Z][\w'’+-]{0,60}|\d+(?:st|nd|rd|th)) (?:[A-Z][\w'’+-]* ){0,5}(?:Summit|Forum|Leaders['’] Meeting|summit)"

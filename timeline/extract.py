@@ -78,6 +78,17 @@ CONCLUDED_RE = re.compile(
     r"\b(?:wrapped up|wraps up|concluded|concludes|ended|ends|wound up|winds up|completed|completes|rounded off)\b",
     re.IGNORECASE,
 )
+# "the G7 Summit in Italy", "his visit to Chile": a gathering in a country ("invest more in
+# Serbia" names no place of a happening).
+GATHERING_IN_COUNTRY_RE = re.compile(
+    r"\b(?:[Ss]ummit|[Ff]orum|[Cc]onference|[Mm]eeting|[Tt]alks|[Vv]isit|[Tt]rip|[Tt]our)(?: [\w'’-]+){0,3}? (?:in|to) "
+    r"(?:the )?(?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})"
+)
+PAST_AFTER_PLACE_RE = re.compile(
+    r",?\s(?:earlier this (?:year|month)|last (?:year|month|week)|in (?:19|20)\d\d\b|"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:years|months|decades) ago)",
+    re.IGNORECASE,
+)
 HERE_RE = re.compile(r"\bhere\b")
 # A scheduled happening whose day is still open: "soon", "next year", "at an early date".
 VAGUE_FUTURE_RE = re.compile(
@@ -253,6 +264,7 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                 )
             if not each:
                 out.append(Candidate(cue.type, start, end, sentence, cue, participants, location, countries))
+        lead = not told  # the first sentence of the body that names a day tells the story's day
         if dates and sentence.start >= body_from:
             told = True
         if dates and sentence_future and not sentence.caption:
@@ -261,7 +273,7 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             planned = None
             if explicit:
                 running = explicit[-1].first
-            elif dates[0].start <= 4:
+            elif dates[0].start <= 4 or lead:
                 # A fronted day sets the frame of what follows: "On Thursday, they held talks.
                 # Putin later laid a wreath." (A day inside the sentence does not.)
                 running = dates[0].first
@@ -330,6 +342,8 @@ def _place_in(text: str, context: set[str]) -> Location | None:
     there keeps that country ("Bali, Indonesia" is not Bali in Cameroon). A seat not in the
     gazetteer followed by its city ("at the State House, Abuja") gives that city."""
     for m in PLACE_RE.finditer(text):
+        if PAST_AFTER_PLACE_RE.match(text, m.end()):
+            continue  # "hosting the Olympics in Paris earlier this year": a place of the past
         words = m.group("place").rstrip(".").split()
         if words[-1].endswith(("'s", "’s")):
             words[-1] = words[-1][:-2]
@@ -360,7 +374,7 @@ def _home_location(article: Article) -> Location | None:
         found = _place_in(s.text, set())
         if found:
             return found
-    return None
+    return next((c for s in article.sentences() if (c := _country_in(s.text))), None)
 
 
 def _location(
@@ -370,6 +384,19 @@ def _location(
     if home and home.country:
         context.add(home.country)
     return _place_in(text, context) or home
+
+
+def _country_in(text: str) -> Location | None:
+    """A country named as the place ("on the margins of the G7 Summit in Italy"), no city told:
+    read only where the article gives no dateline or city of its own."""
+    for m in GATHERING_IN_COUNTRY_RE.finditer(text):
+        if PAST_AFTER_PLACE_RE.match(text, m.end()):
+            continue
+        words = m.group("place").split()
+        code = next((c for n in range(len(words), 0, -1) if (c := lookup(" ".join(words[:n])))), None)
+        if code:
+            return Location(city=None, country=code)
+    return None
 
 
 def _countries(text: str, participants: list[Person], location: Location | None) -> tuple[str, ...]:
