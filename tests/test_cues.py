@@ -22,6 +22,7 @@ PHRASES = [
     ("talks", "The talks between the two went well."),
     ("talks", "During their talks, they agreed."),
     ("meeting", "They held a bilateral meeting in the Oval Office."),
+    ("summit", "Modi met Biden on the margins of the G7 Summit."),
     ("talks", "The two presidents held a bilateral summit."),
     ("meeting", "The premier had a brief encounter with the king."),
     ("meeting", "She held separate pull-aside meetings with both."),

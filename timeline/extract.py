@@ -264,7 +264,9 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                 )
             if not each:
                 out.append(Candidate(cue.type, start, end, sentence, cue, participants, location, countries))
-        lead = not told  # the first sentence of the body that names a day tells the story's day
+        # Without a dated dateline, the first sentence of the body that names a day tells the
+        # story's day ("had a brief encounter with X on Friday"): what follows is about it.
+        lead = not told and not article.dateline_date
         if dates and sentence.start >= body_from:
             told = True
         if dates and sentence_future and not sentence.caption:
