@@ -22,6 +22,8 @@ PHRASES = [
     ("talks", "The talks between the two went well."),
     ("talks", "During their talks, they agreed."),
     ("meeting", "They held a bilateral meeting in the Oval Office."),
+    ("meeting", "The two presidents will hold informal talks tonight."),
+    ("talks", "The full-fledged talks are scheduled for Wednesday."),
     ("summit", "Modi met Biden on the margins of the G7 Summit."),
     ("talks", "The two presidents held a bilateral summit."),
     ("meeting", "The premier had a brief encounter with the king."),

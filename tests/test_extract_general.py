@@ -160,3 +160,20 @@ The two leaders spoke in Lima about trade.
         )
     )
     assert meeting.location is not None and meeting.location.city == "Lima"
+
+
+def test_informal_talks_are_a_meeting_and_talks_scheduled_for_a_weekday_lie_ahead():
+    events = extract(
+        parse_article(
+            """ date 2025-03-10 Presidents to meet
+
+MOSCOW, March 10. /TASS/. The Russian president and visiting Mongolian President Bat Erdene will hold informal talks on Tuesday evening, the Kremlin spokesman said.
+"These contacts will be held in Kazan," he said. The full-scale talks are scheduled for Wednesday.
+The two leaders plan to sign documents after the talks. They want to discuss issues in private before the official talks.
+"""
+        )
+    )
+    got = sorted((e.type, e.start) for e in events)
+    assert got == [("meeting", dt.date(2025, 3, 11)), ("talks", dt.date(2025, 3, 12))]
+    # The announced venue beats the dateline.
+    assert all(e.location is not None and e.location.city == "Kazan" for e in events)

@@ -41,6 +41,8 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:proceeded|went|moved|sat down|headed|retired|met) (?:[\w'’-]+ ){0,5}?for (?:\w+ )?talks\b",
     ),
     ("talks", r"\bone-on-one talks\b"),
+    # "The full-fledged talks are scheduled for Wednesday"
+    ("talks", r"\btalks (?:are|is|were|was) (?:scheduled|set|slated|planned|due) (?:for|on)\b"),
     ("talks:anaphor", r"\b(?:official|formal|bilateral|delegation-level|restricted|extended) talks\b"),
     # meeting: met with, received, courtesy call
     (
@@ -63,6 +65,8 @@ CUES: list[tuple[str, str]] = [
     ("meeting", r"(?-i:\b(?:received|receives|receiving) (?:(?:visiting|the|his|her) )?[A-Z])"),
     ("meeting", r"\bcourtesy (?:call|visit)\b"),
     ("meeting", r"\bbilateral meetings?\b"),  # a meeting, not formal talks
+    # informal talks or contact is a meeting, not formal talks (see KIND_OUTRANKS)
+    ("meeting:informal", r"\binformal (?:talks|contacts?|meetings?|conversation)\b"),
     ("meeting", r"\b(?:met|meets) (?:[\w-]+ ){0,4}?(?:his|her|their) (?:[\w-]+ ){0,2}counterparts?\b"),
     (
         "meeting",
@@ -260,7 +264,8 @@ FUTURE_RE = re.compile(
 TRIGGERS: dict[str, str] = {
     "visit": r"visit|arriv|land|trip|tour|stay",
     "talks": r"talks|negotiations|bilateral|summit",
-    "meeting": r"\bmet\b|meet|receiv|call|courtesy|encounter|pull-aside|welcome|hosts|hosted|discussions|audience",
+    "meeting": r"\bmet\b|meet|receiv|call|courtesy|encounter|pull-aside|welcome|hosts|hosted|discussions|audience|"
+    r"informal",
     "call": r"phone|video|virtual|online|spoke|speaks|spoken",
     "press": r"press|news|media|journalists|reporters",
     "signing": r"sign|ink|exchange",
@@ -365,7 +370,15 @@ def find_cues(sentence: str) -> list[CueMatch]:
 
 
 _MORE_SPECIFIC = {("talks", "meeting"), ("call", "talks"), ("call", "meeting")}
+# A kind that takes a phrase from a type that would otherwise outrank it: "held informal talks".
+KIND_OUTRANKS = {("informal", "talks")}
 
 
 def _outranks(a: CueMatch, b: CueMatch) -> bool:
-    return (a.type, b.type) in _MORE_SPECIFIC and a.start < b.end and b.start < a.end
+    if not (a.start < b.end and b.start < a.end):
+        return False
+    if (a.kind, b.type) in KIND_OUTRANKS:
+        return True
+    if (b.kind, a.type) in KIND_OUTRANKS:
+        return False
+    return (a.type, b.type) in _MORE_SPECIFIC

@@ -46,6 +46,17 @@ VAGUE_TIME_RE = re.compile(
     r"\b(?:this|last|next|that) week['’]s\b|\banniversary of\b|\b(?:recent|recently held) (?:[\w-]+ )?(?:visits?|meetings?|talks|trips?|summit)\b|\bso far\b",
     re.IGNORECASE,
 )
+# A happening named only as the frame of another: "before the official talks".
+FRAME_BEFORE_RE = re.compile(
+    r"\b(?:before|ahead of|prior to|after|following) (?:the |their |his |her )?(?:[\w-]+ ){0,2}\Z",
+    re.IGNORECASE,
+)
+# "These contacts will be held in Sochi": the venue of the story's happenings, wherever it was written.
+VENUE_RE = re.compile(
+    r"\b(?:talks|contacts|meetings?|negotiations|summit|visit) (?:will|would|are to|is to|are set to|is set to|"
+    r"are due to|is due to) (?:be held|take place) in\b",
+    re.IGNORECASE,
+)
 # "held separate meetings with A and B": one happening with each.
 SEPARATE_RE = re.compile(r"\bseparate\b", re.IGNORECASE)
 # "the two leaders", "both presidents": the article's principals.
@@ -212,6 +223,15 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             a, b = max(0, cue.start - NEAR), min(len(text), cue.end + NEAR)
             if future and VAGUE_FUTURE_RE.search(text, a, b):
                 continue  # "with whom he will hold talks during his visit": no day for the talks
+            if (
+                mention is None
+                and cue.near
+                and FRAME_BEFORE_RE.search(text, max(0, cue.start - 40), cue.start)
+                and not text[cue.start : cue.end].lower().endswith(("with", "between"))
+            ):
+                # "in private before the official talks", "sign documents after the talks": the
+                # talks only frame another happening (unless the counterpart is named with them).
+                continue
             if mention is not None:
                 start, end = mention.first, mention.last
             elif fallback is None:
@@ -364,8 +384,15 @@ def _place_in(text: str, context: set[str]) -> Location | None:
 
 
 def _home_location(article: Article) -> Location | None:
-    """Where the article's events happen when a sentence does not say: the dateline city,
-    else the first city the article names."""
+    """Where the article's events happen when a sentence does not say: the venue the article
+    announces ("the talks will be held in Sochi"), else the dateline city, else the first city
+    the article names."""
+    for s in article.sentences():
+        venue = VENUE_RE.search(s.text)
+        if venue:
+            found = _place_in(s.text[venue.end() - 3 :], set())
+            if found:
+                return found
     if article.dateline:
         region = lookup(article.dateline.region) if article.dateline.region else None
         place = find_place(article.dateline.city, {region} if region else ())
