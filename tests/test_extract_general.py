@@ -177,3 +177,39 @@ The two leaders plan to sign documents after the talks. They want to discuss iss
     assert got == [("meeting", dt.date(2025, 3, 11)), ("talks", dt.date(2025, 3, 12))]
     # The announced venue beats the dateline.
     assert all(e.location is not None and e.location.city == "Kazan" for e in events)
+
+
+def test_after_the_ceremony_takes_the_ceremony_day_not_the_start_of_the_stay():
+    events = events_of(
+        """ date 2025-05-13 Welcome ceremony for President Okafor
+
+Chinese President Li Ming chaired a welcome ceremony for Nigerian President Ade Okafor in Beijing on May 13 morning.
+President Okafor is paying a state visit to China from May 12-15.
+After the welcome ceremony, the two leaders held talks.
+"""
+    )
+    assert ("talks", dt.date(2025, 5, 13)) in events
+    assert [t for t, _ in events].count("ceremony") == 1
+
+
+def test_what_happened_during_a_span_without_a_day_is_not_dated():
+    events = events_of(
+        """ date 2025-06-10 Premier back home
+
+BEIJING (Xinhua) - The premier returned to Beijing on Sunday evening.
+He paid official visits to Peru and Chile from May 31 to June 6.
+During the visit, he also held talks with the leaders of five Andean nations in Lima.
+"""
+    )
+    assert ("talks", dt.date(2025, 6, 8)) not in events
+    assert ("talks", dt.date(2025, 5, 31)) not in events
+
+
+def test_continued_talks_are_talks():
+    events = events_of(
+        """ date 2025-09-26 Talks go on
+
+WASHINGTON, Sept. 26 (Xinhua) -- The two presidents continued their talks on Friday at the White House.
+"""
+    )
+    assert events == [("talks", dt.date(2025, 9, 26))]

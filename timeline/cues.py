@@ -30,7 +30,7 @@ CUES: list[tuple[str, str]] = [
     ("visit", r"\b(?:paid|pays|paying|pay) (?:an?|his|her|their) (?:\w+[- ]){0,3}visit\b"),
     ("visit", r"\b(?:trip|tour) to [A-Z]"),
     # talks: formal talks, a bilateral summit
-    ("talks", r"\b(?:held|holds|hold|holding|had|have|conducted) (?:\w+[- ]){0,3}talks\b"),
+    ("talks", r"\b(?:held|holds|hold|holding|had|have|conducted|continued|resumed) (?:\w+[- ]){0,3}talks\b"),
     ("talks", r"\b(?:small|big|large|restricted|expanded|delegation)[- ](?:group |level |format )?talks\b"),
     ("talks:anaphor", r"\btalks (?:with|between)\b"),
     ("talks:anaphor", r"\b(?:his|their|the) talks\b"),  # mostly pointing back: see NEEDS_NEAR_DATE

@@ -57,6 +57,23 @@ VENUE_RE = re.compile(
     r"are due to|is due to) (?:be held|take place) in\b",
     re.IGNORECASE,
 )
+# "After the welcome ceremony, ...": the sentence follows a happening told before.
+FRAME_NOUNS = {
+    "ceremony": "ceremony",
+    "talks": "talks",
+    "meeting": "meeting",
+    "banquet": "banquet",
+    "dinner": "banquet",
+    "luncheon": "banquet",
+    "signing": "signing",
+    "press conference": "press",
+}
+FRONTED_FRAME_RE = re.compile(
+    r"\W{0,2}(?:After|Following|At the end of) (?:the|their|this) (?:[\w-]+ ){0,2}?(?P<noun>"
+    + "|".join(FRAME_NOUNS)
+    + r")\b",
+    re.IGNORECASE,
+)
 # "held separate meetings with A and B": one happening with each.
 SEPARATE_RE = re.compile(r"\bseparate\b", re.IGNORECASE)
 # "the two leaders", "both presidents": the article's principals.
@@ -232,8 +249,11 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                 # "in private before the official talks", "sign documents after the talks": the
                 # talks only frame another happening (unless the counterpart is named with them).
                 continue
+            framed = _told_before(text, out) if mention is None else None
             if mention is not None:
                 start, end = mention.first, mention.last
+            elif framed is not None:
+                start, end = framed, None
             elif fallback is None:
                 continue
             elif future:
@@ -293,8 +313,12 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             planned = dates[-1].first
         if dates and not sentence.caption and not sentence_future and sentence.start >= body_from:
             planned = None
-            if explicit:
+            if explicit and explicit[-1].last is None:
                 running = explicit[-1].first
+            elif explicit:
+                # A span ("a state visit from August 18-20") is the stay, not a day: what follows
+                # without a day of its own cannot be dated.
+                running = None
             elif dates[0].start <= 4 or lead:
                 # A fronted day sets the frame of what follows: "On Thursday, they held talks.
                 # Putin later laid a wreath." (A day inside the sentence does not.)
@@ -303,6 +327,16 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             if any(d.first == ref for d in dates) and any(c.type != "visit" for c in cues):
                 today_told = True
     return out
+
+
+def _told_before(text: str, out: list[Candidate]) -> dt.date | None:
+    """The day of the happening a sentence opens with as its frame: "After the welcome
+    ceremony, the two leaders held talks" took place on the ceremony's day."""
+    m = FRONTED_FRAME_RE.match(text)
+    if m is None:
+        return None
+    type_ = FRAME_NOUNS[m.group("noun").lower()]
+    return next((c.start for c in reversed(out) if c.type == type_), None)
 
 
 # Happenings between two parties: where a sentence names one ("Meeting with Kazakh President
