@@ -213,3 +213,43 @@ WASHINGTON, Sept. 26 (Xinhua) -- The two presidents continued their talks on Fri
 """
     )
     assert events == [("talks", dt.date(2025, 9, 26))]
+
+
+def test_a_joint_press_statement_issued_is_a_document_not_a_press_event():
+    events = events_of(
+        """ date 2025-02-20 Joint statement
+
+ISLAMABAD: Pakistan and Kenya agreed to expand trade, according to a joint press statement issued here on Wednesday.
+"""
+    )
+    assert [t for t, _ in events] == []
+
+
+def test_a_leader_without_a_country_does_not_take_the_country_of_a_holder_of_the_same_office():
+    (call,) = extract(
+        parse_article(
+            """ date 2025-10-12 Presidents discuss ties in phone call
+
+President His Highness Sheikh Khalid bin Saeed Al Falasi and US President John Carter held a phone call today. The US and the UAE are friends; the US will keep working with the UAE, and the US and the UAE will meet again.
+"""
+        )
+    )
+    assert call.type == "call"
+    assert set(call.countries) == {"US", "AE"}
+
+
+def test_a_press_conference_transcript_is_a_press_event_on_its_day():
+    events = extract(
+        parse_article(
+            """ date 2025-05-26 Press Conference by Prime Minister Sato Regarding the Japan-Philippines Summit Meeting
+
+May 26, 2025
+
+(On the summit meeting)
+
+Earlier today, we held a Japan-Philippines summit meeting with President Reyes.
+"""
+        )
+    )
+    press = [e for e in events if e.type == "press"]
+    assert [(e.start, [p.name for p in e.participants]) for e in press] == [(dt.date(2025, 5, 26), ["Sato"])]

@@ -119,7 +119,12 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:met|meet|meets|meeting) (?:with )?(?:the )?(?:[\w-]+ (?:and [\w-]+ )?)?(?:press|media|reporters|journalists)\b",
     ),
     ("press", r"\b(?:joint )?(?:press|news) (?:conference|briefing|availability)\b"),
-    ("press", r"\bjoint (?:press|news|media) statements?\b"),
+    # a statement made to the press, not the document issued ("the joint press statement issued here")
+    (
+        "press",
+        r"\bjoint (?:press|news|media) statements?\b(?! (?:was |were )?(?:issued|released|published|said|says|stated|"
+        r"noted|reads))",
+    ),
     ("press", r"\bstatements? (?:to|for) the (?:press|media)\b"),
     ("press", r"\b(?:made|make|makes|gave|give|gives|delivered) (?:joint )?(?:press|media) statements?\b"),
     ("press", r"\bjointly met (?:the )?(?:journalists|reporters|media)\b"),

@@ -57,6 +57,10 @@ VENUE_RE = re.compile(
     r"are due to|is due to) (?:be held|take place) in\b",
     re.IGNORECASE,
 )
+# A transcript's own headline: "Press Conference by Prime Minister X", "Joint Press Conference of ..."
+TRANSCRIPT_TITLE_RE = re.compile(
+    r"(?:Joint )?(?:Press|News) Conference (?:by|of|with|held by)\b", re.IGNORECASE
+)
 # "After the welcome ceremony, ...": the sentence follows a happening told before.
 FRAME_NOUNS = {
     "ceremony": "ceremony",
@@ -160,15 +164,28 @@ def _scan_people(article: Article) -> PeopleIndex:
     # Agencies often leave out the home country of their own leaders ("Premier Li Keqiang",
     # "President Ram Nath Kovind"): a person with no country named belongs to the country the
     # article names most.
-    home = counts.most_common(1)[0][0] if counts else None
-    if home is not None:
-        for p in people.people:
-            if p.country is None:
-                p.country = home
+    # One country has one president and one prime minister: a country that already has a
+    # holder of the title is not the home of another ("President Mohamed bin Zayed and US
+    # President Joe Biden", in an article that names the United States most).
+    held = {(_office(p.title), p.country) for p in people.people if p.country}
+    ranked = [code for code, _ in counts.most_common()]
+    for p in people.people:
+        if p.country is None:
+            office = _office(p.title)
+            p.country = next((c for c in ranked if not office or (office, c) not in held), None)
     # A second pass counts bare surnames (``Xi``, ``Rahmon``) so principals rank by mentions.
     for s in article.sentences():
         people.count_mentions(s.text)
     return people
+
+
+# Short forms of a title, so that "PM" and "Prime Minister" are one office.
+_OFFICES = {"pm": "prime minister", "fm": "foreign minister", "premier": "prime minister"}
+
+
+def _office(title: str | None) -> str:
+    t = (title or "").casefold()
+    return _OFFICES.get(t, t) if t not in ("", "mr", "mr.", "mrs", "ms", "dr", "dr.") else ""
 
 
 def _local_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
@@ -213,6 +230,9 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
     body_from = article.dateline.start if article.dateline else article.body_start
     home = _home_location(article)
     out: list[Candidate] = []
+    transcript = _transcript_title(article, people, home)
+    if transcript is not None:
+        out.append(transcript)
     for sentence in article.sentences():
         text = sentence.text
         if article.dateline and sentence.start <= article.dateline.start < sentence.end:
@@ -327,6 +347,19 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             if any(d.first == ref for d in dates) and any(c.type != "visit" for c in cues):
                 today_told = True
     return out
+
+
+def _transcript_title(article: Article, people: PeopleIndex, home: Location | None) -> Candidate | None:
+    """A transcript published under "Press Conference by Prime Minister X": the article is the
+    press conference itself, held the day it is published."""
+    title, day = article.title, article.reference_date
+    if not title or day is None or not TRANSCRIPT_TITLE_RE.match(title):
+        return None
+    at = article.text.find(title)
+    sentence = Sentence(title, max(at, 0), max(at, 0) + len(title), 0)
+    cue = CueMatch("press", 0, len(title), kind="press")
+    who = people.mentions_in(title)[:1] or people.principals(1)
+    return Candidate("press", day, None, sentence, cue, who, home, _countries("", who, home))
 
 
 def _told_before(text: str, out: list[Candidate]) -> dt.date | None:

@@ -261,6 +261,16 @@ _TRAILING_JUNK = {
     "During",
     "After",
     "Before",
+    # prepositions that open the topic of a headline: "Press Conference by Prime Minister Kishida Regarding ..."
+    "Regarding",
+    "Concerning",
+    "About",
+    "Over",
+    "Following",
+    "Ahead",
+    "Amid",
+    "Upon",
+    "Via",
 }
 
 
