@@ -253,3 +253,41 @@ Earlier today, we held a Japan-Philippines summit meeting with President Reyes.
     )
     press = [e for e in events if e.type == "press"]
     assert [(e.start, [p.name for p in e.participants]) for e in press] == [(dt.date(2025, 5, 26), ["Sato"])]
+
+
+def test_a_visit_told_only_by_the_headline_is_on_the_dateline_day():
+    events = events_of(
+        """ date 2025-12-12 President warmly welcomed upon state visit to Laos
+
+VIENTIANE, Dec. 12 (Xinhua) -- A jet bearing the national flag made a graceful descent at Wattay International Airport on Friday noon. President Tran Quoc Binh stepped out of the cabin, greeting the crowd.
+"""
+    )
+    assert ("visit", dt.date(2025, 12, 12)) in events
+    planned = events_of(
+        """ date 2025-12-10 President to pay state visit to Laos
+
+VIENTIANE, Dec. 10 (Xinhua) -- President Tran Quoc Binh will travel abroad soon, officials said.
+"""
+    )
+    assert planned == []
+
+
+def test_a_welcoming_parade_is_a_ceremony():
+    events = events_of(
+        """ date 2025-11-21 President in London
+
+LONDON, Nov 21 (SAPA) - President Thabo Ndlovu arrived in London on Monday. On Tuesday, he will be escorted to the ceremonial Horse Guards welcoming parade.
+"""
+    )
+    assert ("ceremony", dt.date(2025, 11, 25)) in events
+
+
+def test_a_day_of_a_stay_or_days_later_is_not_told():
+    events = events_of(
+        """ date 2025-10-01 President welcomes guest
+
+President Ana Lopez met Monday with her visiting Chilean counterpart Pablo Diaz in the capital. During his stay in the capital, Diaz also held an encounter with Foreign Minister Rosa Vega.
+The president had attended Diaz's inauguration on March 11. Days later, the foreign minister visited Diaz on a visit to Chile.
+"""
+    )
+    assert events == [("meeting", dt.date(2025, 9, 29))]

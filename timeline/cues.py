@@ -142,6 +142,7 @@ CUES: list[tuple[str, str]] = [
     ("ceremony:welcome", r"\b(?:welcome|welcoming|farewell|arrival|official) ceremony\b"),
     ("ceremony:welcome", r"\bceremonial (?:welcome|reception|rites)\b"),
     ("ceremony:welcome", r"\b(?:official|formal|red[- ]carpet) welcome\b"),
+    ("ceremony:welcome", r"\b(?:welcome|welcoming|arrival|ceremonial) (?:[\w'’-]+ ){0,2}?parade\b"),
     ("ceremony", r"\bguard of hono(?:u)?r\b"),  # part of a welcome or of a credentials ceremony
     (
         "ceremony:award",
@@ -274,7 +275,7 @@ TRIGGERS: dict[str, str] = {
     "call": r"phone|video|virtual|online|spoke|speaks|spoken",
     "press": r"press|news|media|journalists|reporters",
     "signing": r"sign|ink|exchange",
-    "ceremony": r"ceremon|welcome|guard of hono|wreath|confer|bestow|award|homage|tribute|respects|credentials|order|medal",
+    "ceremony": r"ceremon|welcome|welcoming|parade|guard of hono|wreath|confer|bestow|award|homage|tribute|respects|credentials|order|medal",
     "banquet": r"banquet|dinner|lunch|reception",
     "summit": r"summit|forum|conference|meeting",
 }

@@ -57,6 +57,15 @@ VENUE_RE = re.compile(
     r"are due to|is due to) (?:be held|take place) in\b",
     re.IGNORECASE,
 )
+UNTOLD_DAY_RE = re.compile(
+    r"\bduring (?:his|her|their|the) (?:[\w-]+ ){0,2}?(?:stay|visit|trip|tour)\b"
+    r"|\b(?:days|weeks|months|years|some time) (?:later|earlier|afterwards)\b",
+    re.IGNORECASE,
+)
+# A headline announcing a plan: "Xi to pay state visit to Vietnam", "President set to visit".
+TITLE_PLAN_RE = re.compile(
+    r"\bto (?:pay|make|begin|start|visit|travel|embark|undertake|attend)\b", re.IGNORECASE
+)
 # A transcript's own headline: "Press Conference by Prime Minister X", "Joint Press Conference of ..."
 TRANSCRIPT_TITLE_RE = re.compile(
     r"(?:Joint )?(?:Press|News) Conference (?:by|of|with|held by)\b", re.IGNORECASE
@@ -274,7 +283,9 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                 start, end = mention.first, mention.last
             elif framed is not None:
                 start, end = framed, None
-            elif fallback is None:
+            elif fallback is None or UNTOLD_DAY_RE.search(text):
+                # "During his stay in the capital, he also met ...", "Days later, she visited ...":
+                # some day, not told.
                 continue
             elif future:
                 if sentence.caption:
@@ -346,7 +357,31 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             # An arrival opens a stay of several days: what "will" follow belongs to the stay.
             if any(d.first == ref for d in dates) and any(c.type != "visit" for c in cues):
                 today_told = True
+    if not any(c.type == "visit" for c in out):
+        visit = _visit_in_title(article, people, home)
+        if visit is not None:
+            out.append(visit)
     return out
+
+
+def _visit_in_title(article: Article, people: PeopleIndex, home: Location | None) -> Candidate | None:
+    """A visit told only by the headline ("President warmly welcomed upon state visit to
+    Vietnam") while the body paints the arrival as a scene: the visit is on the dateline day."""
+    title, day = article.title, article.dateline_date
+    if not title or day is None or FUTURE_RE.search(title) or TITLE_PLAN_RE.search(title):
+        return None
+    cue = next((c for c in find_cues(title) if c.type == "visit"), None)
+    if cue is None or VAGUE_TIME_RE.search(title):
+        return None
+    sentence = _title_sentence(article, title)
+    who = people.mentions_in(title)[:1] or people.principals(1)
+    location = _location(title, article, who, home)
+    return Candidate("visit", day, None, sentence, cue, who, location, _countries(title, who, location))
+
+
+def _title_sentence(article: Article, title: str) -> Sentence:
+    at = max(article.text.find(title), 0)
+    return Sentence(title, at, at + len(title), 0)
 
 
 def _transcript_title(article: Article, people: PeopleIndex, home: Location | None) -> Candidate | None:
@@ -355,8 +390,7 @@ def _transcript_title(article: Article, people: PeopleIndex, home: Location | No
     title, day = article.title, article.reference_date
     if not title or day is None or not TRANSCRIPT_TITLE_RE.match(title):
         return None
-    at = article.text.find(title)
-    sentence = Sentence(title, max(at, 0), max(at, 0) + len(title), 0)
+    sentence = _title_sentence(article, title)
     cue = CueMatch("press", 0, len(title), kind="press")
     who = people.mentions_in(title)[:1] or people.principals(1)
     return Candidate("press", day, None, sentence, cue, who, home, _countries("", who, home))
