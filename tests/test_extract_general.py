@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from timeline import extract, parse_article
+from timeline.people import PeopleIndex
 
 
 def events_of(text: str) -> list[tuple[str, dt.date]]:
@@ -291,3 +292,34 @@ The president had attended Diaz's inauguration on March 11. Days later, the fore
 """
     )
     assert events == [("meeting", dt.date(2025, 9, 29))]
+
+
+def test_a_visit_abroad_is_placed_in_the_country_visited_not_the_dateline():
+    (visit,) = extract(
+        parse_article(
+            """ date 2025-04-23 PM returns home
+
+ISLAMABAD: Prime Minister Ali Raza paid an official visit to the Republic of Uzbekistan from April 21-22, 2025.
+"""
+        )
+    )
+    assert visit.location is not None and (visit.location.city, visit.location.country) == (None, "UZ")
+    # The agency's own leader, named without a country, is from the country it writes from.
+    assert set(visit.countries) == {"PK", "UZ"}
+
+
+def test_a_country_after_to_is_where_a_leader_went_and_an_appositive_names_his_own():
+    people = PeopleIndex()
+    people.scan(
+        "A joint communique issued in Colombo and Male at the conclusion of the visit of Prime Minister "
+        "Ravi Perera to Maldives said both leaders agreed to cooperate."
+    )
+    people.scan(
+        "At the invitation of the Honourable Tun Dr. Aziz Rahman, Prime Minister of Malaysia, the leaders of "
+        "Malaysia and Bangladesh met. In Malaysia, His Excellency Kamal Haidar, Prime Minister of Bangladesh "
+        "undertook an official visit to Malaysia from 20-21 July 2025."
+    )
+    countries = {p.name: p.country for p in people.people}
+    assert countries["Ravi Perera"] is None
+    assert countries["Aziz Rahman"] == "MY"
+    assert countries["Kamal Haidar"] == "BD"

@@ -123,7 +123,11 @@ CONCLUDED_RE = re.compile(
 # Serbia" names no place of a happening).
 GATHERING_IN_COUNTRY_RE = re.compile(
     r"\b(?:[Ss]ummit|[Ff]orum|[Cc]onference|[Mm]eeting|[Tt]alks|[Vv]isit|[Tt]rip|[Tt]our)(?: [\w'’-]+){0,3}? (?:in|to) "
-    r"(?:the )?(?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})"
+    r"(?:the )?(?P<place>[A-Z][\w'’-]*(?: (?:of (?:the )?)?[A-Z][\w'’-]*){0,4})"
+)
+# "after concluding a two-day trip to Nigeria": a stay already over.
+PREVIOUS_STAY_RE = re.compile(
+    r"\b(?:after|following) (?:concluding|wrapping up|completing|ending)(?: [\w'’-]+){0,3} ?\Z", re.IGNORECASE
 )
 PAST_AFTER_PLACE_RE = re.compile(
     r",?\s(?:earlier this (?:year|month)|last (?:year|month|week)|in (?:19|20)\d\d\b|"
@@ -178,6 +182,11 @@ def _scan_people(article: Article) -> PeopleIndex:
     # President Joe Biden", in an article that names the United States most).
     held = {(_office(p.title), p.country) for p in people.people if p.country}
     ranked = [code for code, _ in counts.most_common()]
+    # An agency leaves out the country of its own leaders: the country it writes from comes first
+    # ("ISLAMABAD: Prime Minister X paid a visit to Iran").
+    written_in = _dateline_country(article)
+    if written_in:
+        ranked = [written_in] + [c for c in ranked if c != written_in]
     for p in people.people:
         if p.country is None:
             office = _office(p.title)
@@ -195,6 +204,16 @@ _OFFICES = {"pm": "prime minister", "fm": "foreign minister", "premier": "prime 
 def _office(title: str | None) -> str:
     t = (title or "").casefold()
     return _OFFICES.get(t, t) if t not in ("", "mr", "mr.", "mrs", "ms", "dr", "dr.") else ""
+
+
+def _dateline_country(article: Article) -> str | None:
+    d = article.dateline
+    if d is None:
+        return None
+    if d.region and (code := lookup(d.region)):
+        return code
+    place = find_place(d.city)
+    return place.country if place else None
 
 
 def _local_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
@@ -476,6 +495,8 @@ def _place_in(text: str, context: set[str]) -> Location | None:
         for ws in tries:
             for n in range(len(ws), 0, -1):
                 name = " ".join(ws[:n])
+                if n > 1 and lookup(name):
+                    break  # "the Republic of Uzbekistan" is a country, not the town "Republic"
                 place = find_place(name, context | {code} if code else context)
                 if place and code and place.country != code:
                     return Location(city=name, country=code)
@@ -513,14 +534,22 @@ def _location(
     context = {p.country for p in participants if p.country}
     if home and home.country:
         context.add(home.country)
-    return _place_in(text, context) or home
+    place = _place_in(text, context)
+    if place is not None or home is None:
+        return place or home
+    # "ISLAMABAD: Prime Minister paid a visit to the Islamic Republic of Iran": the dateline is
+    # where the story was written, the country visited is where it happened.
+    abroad = _country_in(text) if article.dateline else None
+    return abroad if abroad is not None and abroad.country != home.country else home
 
 
 def _country_in(text: str) -> Location | None:
-    """A country named as the place ("on the margins of the G7 Summit in Italy"), no city told:
-    read only where the article gives no dateline or city of its own."""
+    """A country named as the place of a gathering or visit ("on the margins of the G7 Summit
+    in Italy"), not of a stay already over ("after concluding a trip to Nigeria")."""
     for m in GATHERING_IN_COUNTRY_RE.finditer(text):
-        if PAST_AFTER_PLACE_RE.match(text, m.end()):
+        if PAST_AFTER_PLACE_RE.match(text, m.end()) or PREVIOUS_STAY_RE.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
             continue
         words = m.group("place").split()
         code = next((c for n in range(len(words), 0, -1) if (c := lookup(" ".join(words[:n])))), None)

@@ -115,7 +115,8 @@ _OF_RE = re.compile(r"\s+(?:of|for|to)\s+(?:the\s+)?")
 _OF_WORDS_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,7}")
 _NAME_AFTER_RE = re.compile(
     r"\s*,?\s+(?:(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty)\s+|HH\s+|H\.E\.\s+)?"
-    rf"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sri)\.?\s+)?(?:Sheikh\s+)?{_NAME}"
+    rf"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sri|Tun|Tan\s+Sri|Datuk(?:\s+Seri)?|Dato['’]?(?:\s+Seri)?|Alhaji|Prof|Engr|Hon)\.?\s+){{0,3}}"
+    rf"(?:Sheikh\s+)?{_NAME}"
 )
 # The last word of an office or institution named after a title: "Chairman of the Security Council".
 _OFFICE_WORDS = {
@@ -486,7 +487,9 @@ class PeopleIndex:
         for w in words or {""}:
             self._by_word.setdefault(w, {})[id(p)] = p
 
-    def add(self, name: str, title: str | None, country: str | None, at: int) -> Person:
+    def add(self, name: str, title: str | None, country: str | None, at: int, sure: bool = False) -> Person:
+        """Index a full mention. ``sure``: the country is stated as the person's own ("X, Prime
+        Minister of Pakistan"), so it replaces one guessed from a country named nearby."""
         self._changes += 1
         key = fold(name)
         for p in self._candidates(key):
@@ -495,7 +498,7 @@ class PeopleIndex:
                 continue  # "President Biden" is not "First Lady Jill Biden"
             if pk == key or (len(key.split()) < len(pk.split()) and set(key.split()) <= set(pk.split())):
                 p.mentions += 1
-                if country and not p.country:
+                if country and (sure or not p.country):
                     p.country = country
                 if title and not p.title:
                     p.title = title
@@ -506,7 +509,7 @@ class PeopleIndex:
                 self._renames += 1
                 self._index_words(p)
                 p.mentions += 1
-                p.country = p.country or country
+                p.country = country if sure and country else p.country or country
                 return p
         person = Person(name=name, title=title, country=country, first_seen=at)
         self.people.append(person)
@@ -516,13 +519,13 @@ class PeopleIndex:
         """Find full mentions (with a title) in ``text`` and add them to the index."""
         out: list[PersonMention] = []
 
-        def found(name_raw: str, at: int, title: str | None, country: str | None) -> None:
+        def found(name_raw: str, at: int, title: str | None, country: str | None, sure: bool = False) -> None:
             name = _clean_name(name_raw)
             if not _plausible_name(name):
                 return
             if title in _COURTESY and len(name.split()) < 2:
                 return
-            person = self.add(name, title, country, offset + at)
+            person = self.add(name, title, country, offset + at, sure)
             out.append(PersonMention(offset + at, offset + at + len(name), person))
 
         for m in _TITLE_RE.finditer(text):
@@ -531,6 +534,8 @@ class PeopleIndex:
             if named is None:
                 continue
             after, _ = _of_phrase(text, named.end())
+            if after is not None and text[named.end() : named.end() + 5].split()[:1] == ["to"]:
+                after = None  # "the visit of Prime Minister X to Maldives": where he went
             # "Ambassador to China": the country he is sent to is not his own.
             sent_to = of is not None and text[m.end() : m.end() + 5].split()[:1] == ["to"]
             country = (
@@ -554,14 +559,16 @@ class PeopleIndex:
         for m in _APPOSITIVE_OFFICE_RE.finditer(text):
             code = _country_of(m.group("of"))
             if code is not None and len(_clean_name(m.group("name")).split()) >= 2:
-                found(m.group("name"), m.start("name"), m.group("title"), code)
+                found(m.group("name"), m.start("name"), m.group("title"), code, sure=True)
         for m in _APPOSITIVE_DEMONYM_RE.finditer(text):
             code = lookup(m.group("demonym"))
             if code is not None and len(_clean_name(m.group("name")).split()) >= 2:
                 found(m.group("name"), m.start("name"), m.group("title"), code)
         for m in _APPOSITIVE_RE.finditer(text):
             if len(_clean_name(m.group("name")).split()) >= 2:
-                found(m.group("name"), m.start("name"), m.group("title"), _country_of(m.group("of")))
+                found(
+                    m.group("name"), m.start("name"), m.group("title"), _country_of(m.group("of")), sure=True
+                )
         return out
 
     def _form_index(self) -> dict[str, list[tuple[int, str, int, Person]]]:
