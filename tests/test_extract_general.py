@@ -323,3 +323,43 @@ def test_a_country_after_to_is_where_a_leader_went_and_an_appositive_names_his_o
     assert countries["Ravi Perera"] is None
     assert countries["Aziz Rahman"] == "MY"
     assert countries["Kamal Haidar"] == "BD"
+
+
+def test_a_leader_named_on_behalf_of_is_not_there():
+    (ceremony,) = [
+        e
+        for e in extract(
+            parse_article(
+                """ date 2025-12-08 Welcome ceremony
+
+DOHA, Dec. 8 (Xinhua) -- Visiting Chilean President Pablo Rojas on Monday attended a welcoming ceremony held by Qatari Prime Minister Sheikh Khalid bin Ali Al Thani on behalf of Emir Sheikh Hamad bin Jassim Al Thani at the palace.
+"""
+            )
+        )
+        if e.type == "ceremony"
+    ]
+    assert {p.name for p in ceremony.participants} == {"Pablo Rojas", "Khalid bin Ali Al Thani"}
+
+
+def test_welcoming_a_decision_is_no_meeting():
+    events = events_of(
+        """ date 2025-03-05 PM statement on trade
+
+The Prime Minister welcomed progress made by the negotiating teams to Downing Street officials. The Chancellor hosted a conference on investment on Tuesday.
+Ministers will continue their discussions next month.
+"""
+    )
+    assert [t for t, _ in events if t == "meeting"] == []
+
+
+def test_a_national_agency_writing_abroad_gives_its_own_leaders_their_country():
+    events = extract(
+        parse_article(
+            """ date 2025-07-10 PM in Brasilia
+
+BRASILIA, July 9 (PTI) Prime Minister Ravi Sharma on Tuesday held talks with Brazilian President Joao Costa.
+"""
+        )
+    )
+    (talks,) = events
+    assert {p.name: p.country for p in talks.participants} == {"Ravi Sharma": "IN", "Joao Costa": "BR"}

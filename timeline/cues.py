@@ -83,9 +83,9 @@ CUES: list[tuple[str, str]] = [
     # "welcomed Prime Minister X to Downing Street": a leader received at the seat of government
     (
         "meeting",
-        r"\b(?:welcomed|welcomes) (?:[\w.,'’-]+ ){1,10}?to (?:Downing Street|Number 10|No\.? 10|the White House|"
-        r"the Kremlin|the Elys[eé]e|the Chancellery|the Oval Office|the (?:Presidential|Prime Minister['’]s) "
-        r"(?:Palace|Office|Residence)|(?:his|her) (?:office|residence))\b",
+        r"(?-i:\b(?:welcomed|welcomes) (?:(?:the|his|her) )?[A-Z][\w.,'’-]* (?:[\w.,'’-]+ ){0,9}?to (?:Downing Street|"
+        r"Number 10|No\.? 10|the White House|the Kremlin|the Elys[eé]e|the Chancellery|the Oval Office|"
+        r"the (?:Presidential|Prime Minister['’]s) (?:Palace|Office|Residence)|(?:his|her) (?:office|residence))\b)",
     ),
     # "Secretary Blinken hosted Foreign Minister Wang Yi": a host and a guest by name
     (

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from timeline.article import Article, Sentence
-from timeline.countries import find_countries, lookup
+from timeline.countries import agency_country, find_countries, lookup
 from timeline.cues import (
     ANAPHOR,
     ARRIVAL,
@@ -61,6 +61,9 @@ UNTOLD_DAY_RE = re.compile(
     r"\bduring (?:his|her|their|the) (?:[\w-]+ ){0,2}?(?:stay|visit|trip|tour)\b"
     r"|\b(?:days|weeks|months|years|some time) (?:later|earlier|afterwards)\b",
     re.IGNORECASE,
+)
+ON_BEHALF_RE = re.compile(
+    r"\bon behalf of (?:the )?[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|bin|bint|ibn|al|el|de|da|van|von)){0,8}"
 )
 # A headline announcing a plan: "Xi to pay state visit to Vietnam", "President set to visit".
 TITLE_PLAN_RE = re.compile(
@@ -182,9 +185,10 @@ def _scan_people(article: Article) -> PeopleIndex:
     # President Joe Biden", in an article that names the United States most).
     held = {(_office(p.title), p.country) for p in people.people if p.country}
     ranked = [code for code, _ in counts.most_common()]
-    # An agency leaves out the country of its own leaders: the country it writes from comes first
-    # ("ISLAMABAD: Prime Minister X paid a visit to Iran").
-    written_in = _dateline_country(article)
+    # An agency leaves out the country of its own leaders: the country it writes for comes first
+    # (a national agency's: "(PTI)", else the dateline's: "ISLAMABAD: Prime Minister X paid a
+    # visit to Iran").
+    written_in = _writer_country(article)
     if written_in:
         ranked = [written_in] + [c for c in ranked if c != written_in]
     for p in people.people:
@@ -206,10 +210,12 @@ def _office(title: str | None) -> str:
     return _OFFICES.get(t, t) if t not in ("", "mr", "mr.", "mrs", "ms", "dr", "dr.") else ""
 
 
-def _dateline_country(article: Article) -> str | None:
+def _writer_country(article: Article) -> str | None:
     d = article.dateline
     if d is None:
         return None
+    if d.agency and (code := agency_country(d.agency)):
+        return code
     if d.region and (code := lookup(d.region)):
         return code
     place = find_place(d.city)
@@ -453,6 +459,8 @@ def _each_counterpart(participants: list[Person]) -> list[tuple[str, list[Person
 
 
 def _participants(text: str, people: PeopleIndex, kind: str) -> list[Person]:
+    # "a ceremony held by the Crown Prince on behalf of King X": the king is not there.
+    text = ON_BEHALF_RE.sub(lambda m: " " * len(m.group(0)), text)
     found = people.mentions_in(text)
     for m in PLURAL_TITLE_RE.finditer(text):
         # "accepted credentials presented by thirteen newly-appointed ambassadors": all of them.
