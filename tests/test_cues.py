@@ -22,6 +22,7 @@ PHRASES = [
     ("talks", "The talks between the two went well."),
     ("talks", "During their talks, they agreed."),
     ("meeting", "They held a bilateral meeting in the Oval Office."),
+    ("banquet", "The president hosted Prime Minister Sato for a working dinner."),
     ("ceremony", "He was escorted to the Horse Guards welcoming parade."),
     ("meeting", "The two presidents will hold informal talks tonight."),
     ("talks", "The full-fledged talks are scheduled for Wednesday."),

@@ -363,3 +363,24 @@ BRASILIA, July 9 (PTI) Prime Minister Ravi Sharma on Tuesday held talks with Bra
     )
     (talks,) = events
     assert {p.name: p.country for p in talks.participants} == {"Ravi Sharma": "IN", "Joao Costa": "BR"}
+
+
+def test_an_arrival_day_told_with_the_span_of_the_stay_frames_what_follows():
+    events = events_of(
+        """ date 2025-03-18 Xi in Moscow
+
+MOSCOW, March 18 (Xinhua) -- The president arrived in Moscow on Monday for a state visit to Russia from March 17 to 19.
+The president held talks with his Russian counterpart.
+"""
+    )
+    assert ("talks", dt.date(2025, 3, 17)) in events
+
+
+def test_hosting_a_guest_for_dinner_is_a_banquet_not_a_meeting():
+    events = events_of(
+        """ date 2025-04-09 Dinner
+
+WASHINGTON, April 9 (AP) — President John Carter hosted Japanese Prime Minister Ken Sato for a working dinner at the White House on Tuesday.
+"""
+    )
+    assert events == [("banquet", dt.date(2025, 4, 8))]

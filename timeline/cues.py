@@ -91,7 +91,8 @@ CUES: list[tuple[str, str]] = [
     (
         "meeting",
         r"(?-i:\b(?:hosted|hosts) (?:(?:visiting|his|her) )?(?:[A-Z][\w.'’-]* ){0,6}(?:President|Prime Minister|"
-        r"Premier|King|Queen|Emir|Chancellor|Minister|Secretary|Director|Crown Prince|Sultan|Chairman)\b)",
+        r"Premier|King|Queen|Emir|Chancellor|Minister|Secretary|Director|Crown Prince|Sultan|Chairman)\b"
+        r"(?![^.;]{0,60}?\b(?:dinner|lunch|luncheon|banquet|breakfast|reception)\b))",
     ),
     (
         "meeting",
@@ -166,6 +167,11 @@ CUES: list[tuple[str, str]] = [
     ),
     ("banquet", r"\b(?:official|working|private) (?:dinner|lunch|luncheon)\b"),
     ("banquet", r"\b(?:dinner|luncheon|lunch|reception|gala) (?:was )?(?:hosted|given|offered|thrown) by\b"),
+    # "hosted Prime Minister X for a working dinner"
+    (
+        "banquet",
+        r"\b(?:hosted|hosts) (?:[\w.'’-]+ ){1,8}?(?:for|at|to) (?:a |an )?(?:[\w-]+ )?(?:dinner|lunch|luncheon|banquet|breakfast)\b",
+    ),
     # summit: attending, chairing or addressing a multilateral gathering. A named gathering on its
     # own ("the Chinese People's Political Consultative Conference", "success for the BRICS
     # Summit") is no event: it takes a verb of taking part, or being held.
@@ -259,7 +265,7 @@ NOT_EVENT_BEFORE = re.compile(
 # Words that mark a sentence as about what is scheduled rather than what happened.
 FUTURE_RE = re.compile(
     r"\b(?:will|shall|is to|are to|is set to|are set to|is scheduled to|are scheduled to|is due to|"
-    r"are due to|is expected to|are expected to|to be held|is slated|plans to|scheduled|upcoming|"
+    r"are due to|is expected to|are expected to|to be held|is slated|plans to|(?<!as )scheduled|upcoming|"
     r"next week|next month)\b",
     re.IGNORECASE,
 )

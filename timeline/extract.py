@@ -369,12 +369,15 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             planned = dates[-1].first
         if dates and not sentence.caption and not sentence_future and sentence.start >= body_from:
             planned = None
-            if explicit and explicit[-1].last is None:
-                running = explicit[-1].first
+            one_day = [d for d in explicit if d.last is None]
+            if one_day:
+                running = one_day[-1].first
             elif explicit:
                 # A span ("a state visit from August 18-20") is the stay, not a day: what follows
-                # without a day of its own cannot be dated.
-                running = None
+                # without a day of its own cannot be dated, unless the sentence names one too
+                # ("arrived on Monday for a visit from March 20 to 22").
+                single = [d for d in dates if d.last is None]
+                running = single[0].first if single else None
             elif dates[0].start <= 4 or lead:
                 # A fronted day sets the frame of what follows: "On Thursday, they held talks.
                 # Putin later laid a wreath." (A day inside the sentence does not.)
