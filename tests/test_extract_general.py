@@ -384,3 +384,17 @@ WASHINGTON, April 9 (AP) — President John Carter hosted Japanese Prime Ministe
 """
     )
     assert events == [("banquet", dt.date(2025, 4, 8))]
+
+
+def test_the_demonym_and_title_point_back_to_the_one_holder():
+    events = extract(
+        parse_article(
+            """ date 2025-02-14 Leaders meet
+
+NAIROBI, Feb 13 (KNA) -- Indian Prime Minister Ravi Sharma met Kenyan President Peter Kamau on Thursday.
+Later, the Kenyan President hosted a banquet in honour of Sharma.
+"""
+        )
+    )
+    (banquet,) = [e for e in events if e.type == "banquet"]
+    assert {p.name for p in banquet.participants} == {"Ravi Sharma", "Peter Kamau"}

@@ -111,6 +111,10 @@ PLURAL_TITLE_RE = re.compile(
     r"(?P<title>ambassador|envoy|head of state|president|prime minister|foreign minister)s\b",
     re.IGNORECASE,
 )
+# "the Kenyan president", "the Russian leader" pointing back to a person named before.
+DEMONYM_TITLE_RE = re.compile(
+    r"\b[Tt]he (?P<demonym>[A-Z][\w'’-]+) (?P<title>(?i:president|prime minister|premier|foreign minister|king|emir|chancellor))\b"
+)
 PLACE_RE = re.compile(
     r"\b(?:in|at|to|near) (?:the )?(?:(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|coastal|ancient|border|historic) )?(?:capital|city|port city|port|town|resort)(?: city)? (?:of )?)?(?P<place>[A-Z][\w'’.-]++(?: (?:[A-Z][\w'’.-]++|de|al|el|of the|of)){0,4})"
 )
@@ -476,7 +480,13 @@ def _participants(text: str, people: PeopleIndex, kind: str) -> list[Person]:
                 found.append(p)
     if not found:
         found = people.principals(2)
-    elif len(found) == 1 and kind in TWO_PARTY:
+    for m in DEMONYM_TITLE_RE.finditer(text):
+        # "the Kenyan president hosted a banquet": the one president of Kenya the article names.
+        code = lookup(m.group("demonym"))
+        holders = [p for p in people.holding(m.group("title")) if code and p.country == code]
+        if len(holders) == 1 and holders[0] not in found:
+            found.append(holders[0])
+    if len(found) == 1 and kind in TWO_PARTY:
         other = [p for p in people.ranked() if p not in found]
         if other:
             found.append(other[0])
