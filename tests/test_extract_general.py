@@ -398,3 +398,14 @@ Later, the Kenyan President hosted a banquet in honour of Sharma.
     )
     (banquet,) = [e for e in events if e.type == "banquet"]
     assert {p.name for p in banquet.participants} == {"Ravi Sharma", "Peter Kamau"}
+
+
+def test_the_visit_of_a_leader_to_a_country_on_the_programme_day():
+    events = events_of(
+        """ date 2025-03-10 Kremlin on the week ahead
+
+MOSCOW, March 10. /TASS/. The Russian president and visiting Mongolian President Bat Erdene will hold informal talks on Tuesday evening, the spokesman said.
+"This will be a busy week. We will have a part linked to the visit of Mongolian President Bat Erdene to Russia," he said.
+"""
+    )
+    assert ("visit", dt.date(2025, 3, 11)) in events

@@ -11,11 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+VISIT_OF_TO = (
+    r"(?-i:\b[Vv]isits? of (?:[A-Z][\w.'’-]*(?: |-)|[a-z]{1,3}-|el |al |bin ){1,8}to (?:the )?[A-Z])"
+)
+
 # (type, pattern). The first rows of a type are its strongest cues.
 CUES: list[tuple[str, str]] = [
     # visit: a stay in another country
     ("visit", r"\b(?:state|official|working|friendly|official working|state and official) visits?\b"),
     ("visit", r"\bvisits? to (?:the )?[A-Z]"),  # a noun: see NEEDS_NEAR_DATE
+    ("visit", VISIT_OF_TO),  # "the visit of Egyptian President el-Sisi to Russia": a noun too
     (
         "visit:arrival",
         r"\b(?:arrived|arrives|arrive|arriving|landed|lands|landing) (?:here|(?:in|at) (?:the )?[A-Z])",
@@ -60,7 +65,8 @@ CUES: list[tuple[str, str]] = [
         "meeting",
         r"(?-i:\b(?:a )?call on (?:President|Prime Minister|King|Emir|Premier|Chancellor|the President|the Prime Minister)\b)",
     ),
-    ("meeting", r"(?-i:^(?:Meeting|Meets|Met) with [A-Z])"),
+    # headline style, also in a quoted post: "Met Canadian PM @JustinTrudeau at the G7 Summit"
+    ("meeting", r"(?-i:^[\"“‘']?(?:Meeting|Meets|Met) (?:with )?(?:[A-Z]|@\w))"),
     ("meeting", r"\b(?:held|holds|had|has|have|hold) (?:a |an )?(?:[\w'’-]+ ){0,5}?meeting with\b"),
     ("meeting", r"(?-i:\b(?:received|receives|receiving) (?:(?:visiting|the|his|her) )?[A-Z])"),
     ("meeting", r"\bcourtesy (?:call|visit)\b"),
@@ -211,6 +217,7 @@ CUES: list[tuple[str, str]] = [
 NEEDS_NEAR_DATE = {
     r"\b(?:official|formal|bilateral|delegation-level|restricted|extended) talks\b",
     r"\bvisits? to (?:the )?[A-Z]",
+    VISIT_OF_TO,
     r"\b(?:his|their|the) talks\b",
     r"\btalks (?:with|between)\b",
 }
