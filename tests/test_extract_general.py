@@ -409,3 +409,14 @@ MOSCOW, March 10. /TASS/. The Russian president and visiting Mongolian President
 """
     )
     assert ("visit", dt.date(2025, 3, 11)) in events
+
+
+def test_talks_continued_from_an_earlier_day_are_told_on_the_day_of_the_story():
+    events = events_of(
+        """ date 2025-09-26 State visit
+
+WASHINGTON, Sept. 26 (Xinhua) -- The president welcomed his guest at an official arrival ceremony on Friday.
+Following the welcome ceremony the two presidents continued their talks from Thursday night.
+"""
+    )
+    assert ("talks", dt.date(2025, 9, 26)) in events

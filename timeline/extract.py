@@ -65,6 +65,8 @@ UNTOLD_DAY_RE = re.compile(
 ON_BEHALF_RE = re.compile(
     r"\bon behalf of (?:the )?[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|bin|bint|ibn|al|el|de|da|van|von)){0,8}"
 )
+CONTINUED_FROM_RE = re.compile(r"(?:continued|continues|resumed|resumes)\b", re.IGNORECASE)
+FROM_BEFORE_RE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 # A headline announcing a plan: "Xi to pay state visit to Vietnam", "President set to visit".
 TITLE_PLAN_RE = re.compile(
     r"\bto (?:pay|make|begin|start|visit|travel|embark|undertake|attend)\b", re.IGNORECASE
@@ -293,6 +295,14 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
         for cue in cues:
             future = bool(FUTURE_RE.search(text, max(0, cue.start - 60), min(len(text), cue.end + 25)))
             mention = _choose_date(dates, cue)
+            if (
+                mention is not None
+                and CONTINUED_FROM_RE.match(text, cue.start)
+                and FROM_BEFORE_RE.search(text, max(0, mention.start - 6), mention.start)
+            ):
+                # "continued their talks from Thursday night": Thursday is when they began; the
+                # happening told is the continuation, on the day the sentence is about.
+                mention = None
             if _background(text, cue, dates):
                 continue
             a, b = max(0, cue.start - NEAR), min(len(text), cue.end + NEAR)
