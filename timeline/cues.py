@@ -283,12 +283,12 @@ FUTURE_RE = re.compile(
 TRIGGERS: dict[str, str] = {
     "visit": r"visit|arriv|land|trip|tour|stay",
     "talks": r"talks|negotiations|bilateral|summit",
-    "meeting": r"\bmet\b|meet|receiv|call|courtesy|encounter|pull-aside|welcome|hosts|hosted|discussions|audience|"
+    "meeting": r"\bmet\b|meet|receiv|call|courtesy|encounter|pull-aside|welcom|host|discussion|audience|"
     r"informal",
     "call": r"phone|video|virtual|online|spoke|speaks|spoken",
     "press": r"press|news|media|journalists|reporters",
     "signing": r"sign|ink|exchange",
-    "ceremony": r"ceremon|welcome|welcoming|parade|guard of hono|wreath|confer|bestow|award|homage|tribute|respects|credentials|order|medal",
+    "ceremony": r"ceremon|welcom|parade|guard of hono|wreath|confer|bestow|award|homage|tribute|respects|credentials|order|medal",
     "banquet": r"banquet|dinner|lunch|reception",
     "summit": r"summit|forum|conference|meeting",
 }
@@ -298,11 +298,36 @@ _TRIGGER_WORDS = sorted({w for p in TRIGGERS.values() for w in p.split("|")}, ke
 _ANY_TRIGGER_RE = re.compile("|".join(_TRIGGER_WORDS), re.IGNORECASE)
 
 
+# The types each trigger word stands for, filled as words are met (a few dozen at most).
+_WORD_TYPES: dict[str, frozenset[str]] = {}
+
+
+def _types_of(word: str) -> frozenset[str]:
+    key = word.lower()
+    types = _WORD_TYPES.get(key)
+    if types is None:
+        types = frozenset(t for t, trigger in _TRIGGER_RE.items() if trigger.search(key))
+        _WORD_TYPES[key] = types
+    return types
+
+
+# Plain trigger words are looked for as substrings (fast, and finding a word inside a longer one
+# only means more rows are tried); the few with regex syntax (``\bmet\b``) by one pattern.
+_PLAIN = [w for w in _TRIGGER_WORDS if re.escape(w) == w.replace(" ", "\\ ").replace("-", "\\-")]
+_PLAIN_TRIGGERS = [w.lower() for w in _PLAIN]
+_REGEX_TRIGGER_RE = re.compile(
+    "|".join(w for w in _TRIGGER_WORDS if w not in _PLAIN) or "(?!)", re.IGNORECASE
+)
+
+
 def _types_present(sentence: str) -> set[str]:
     present: set[str] = set()
-    for m in _ANY_TRIGGER_RE.finditer(sentence):
-        word = m.group(0)
-        present.update(t for t, trigger in _TRIGGER_RE.items() if t not in present and trigger.search(word))
+    lowered = sentence.lower()
+    for word in _PLAIN_TRIGGERS:
+        if word in lowered:
+            present |= _types_of(word)
+    for m in _REGEX_TRIGGER_RE.finditer(sentence):
+        present |= _types_of(m.group(0))
     return present
 
 
