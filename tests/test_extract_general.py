@@ -420,3 +420,31 @@ Following the welcome ceremony the two presidents continued their talks from Thu
 """
     )
     assert ("talks", dt.date(2025, 9, 26)) in events
+
+
+def test_a_date_and_place_line_is_the_dateline_and_documents_were_signed_is_a_signing():
+    events = extract(
+        parse_article(
+            """ date 2025-05-20 Talks with President of Laos
+
+May 20, 2025, The Kremlin, Moscow
+
+Vladimir Putin held talks with President of the Lao People's Democratic Republic Somsak Vong, who is in Russia on an official visit.
+Following the Russian-Lao talks, a number of documents were signed in the presence of the two leaders.
+"""
+        )
+    )
+    got = {(e.type, e.start) for e in events}
+    day = dt.date(2025, 5, 20)
+    assert {("talks", day), ("signing", day)} <= got
+    assert all(e.location is not None and e.location.city == "Moscow" for e in events)
+
+
+def test_after_a_span_the_next_day_told_frames_what_follows():
+    events = events_of(
+        """ date 2025-04-15 Visit of President of Ghana to India (April 14-16, 2025)
+
+President of Ghana, H.E. Mr. Kwame Mensah, is on a State Visit to India from April 14-16, 2025. President Mensah was accorded a ceremonial welcome at Rashtrapati Bhavan this morning. Later, Prime Minister Shri Ravi Sharma held talks with President Mensah at Hyderabad House.
+"""
+    )
+    assert ("talks", dt.date(2025, 4, 15)) in events

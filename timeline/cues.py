@@ -143,6 +143,12 @@ CUES: list[tuple[str, str]] = [
         r"contracts?|plan|pacts?|communiqu[eé])",
     ),
     ("signing", r"\bwitness(?:ed|es)? the signing\b"),
+    # passive: "a number of documents were signed in the presence of the two leaders"
+    (
+        "signing",
+        r"\b(?:documents?|agreements?|memorand(?:um|a)|MoUs?|accords?|treaty|treaties|declarations?|protocols?|"
+        r"contracts?|deals?) (?:were|was|have been|has been|had been) (?:also )?(?:signed|inked)\b",
+    ),
     ("signing", r"\bsigning ceremony\b"),
     ("signing", r"\b(?:signing|exchange) of (?:\w+ ){0,4}(?:documents|agreements|memorand|MoUs|deals)"),
     # ceremony: "type:kind" rows; ceremonies of different kinds on one day are different happenings

@@ -392,9 +392,10 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                 # ("arrived on Monday for a visit from March 20 to 22").
                 single = [d for d in dates if d.last is None]
                 running = single[0].first if single else None
-            elif dates[0].start <= 4 or lead:
+            elif dates[0].start <= 4 or lead or running is None:
                 # A fronted day sets the frame of what follows: "On Thursday, they held talks.
-                # Putin later laid a wreath." (A day inside the sentence does not.)
+                # Putin later laid a wreath." (A day inside the sentence does not, unless no
+                # day is framed yet, as after a span.)
                 running = dates[0].first
             # An arrival opens a stay of several days: what "will" follow belongs to the stay.
             if any(d.first == ref for d in dates) and any(c.type != "visit" for c in cues):
