@@ -448,3 +448,20 @@ President of Ghana, H.E. Mr. Kwame Mensah, is on a State Visit to India from Apr
 """
     )
     assert ("talks", dt.date(2025, 4, 15)) in events
+
+
+def test_a_surname_with_the_arabic_article_is_also_written_without_it():
+    (press,) = [
+        e
+        for e in extract(
+            parse_article(
+                """ date 2025-06-04 Leaders meet
+
+ANKARA, June 4 (Reuters) - Turkish President Kemal Aydin hosted Egyptian President Omar al-Masri on Wednesday.
+Aydin and Masri held a joint news conference on Wednesday evening.
+"""
+            )
+        )
+        if e.type == "press"
+    ]
+    assert {p.name for p in press.participants} == {"Kemal Aydin", "Omar al-Masri"}

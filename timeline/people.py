@@ -276,6 +276,8 @@ _TRAILING_JUNK = {
 
 
 _WORD_RE = re.compile(r"\w+")
+# The Arabic article joined to a surname: "al-Sisi", "el-Sisi", "Al-Thani", "as-Sadr".
+_ARTICLE_PREFIX_RE = re.compile(r"(?:[Aa]l|[Ee]l|[Aa][dnrst]|[Aa]sh)-(?=[A-Z])")
 
 
 def fold(text: str) -> str:
@@ -305,6 +307,9 @@ class Person:
     def short_forms(self) -> set[str]:
         """How later sentences name this person: ``Rahmon``; ``Xi`` (Chinese order puts it first)."""
         forms = {self.name, self.surname}
+        article = _ARTICLE_PREFIX_RE.match(self.surname)
+        if article:
+            forms.add(self.surname[article.end() :])  # "al-Sisi" is written "Sisi" too
         words = self.name.split()
         if 2 <= len(words) <= 3 and len(words[0]) <= 4 and words[0][:1].isupper():
             forms.add(words[0])
