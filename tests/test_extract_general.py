@@ -465,3 +465,21 @@ Aydin and Masri held a joint news conference on Wednesday evening.
         if e.type == "press"
     ]
     assert {p.name for p in press.participants} == {"Kemal Aydin", "Omar al-Masri"}
+
+
+def test_meetings_on_the_sidelines_on_later_days_tell_one_summit_attended_from_its_first_day():
+    events = extract(
+        parse_article(
+            """ date 2025-07-07 BRICS summit
+
+RIO DE JANEIRO, July 7 (Xinhua) -- Chinese Premier Li Qiang on Sunday met with Indonesian President Budi Santoso on the sidelines of the BRICS summit in Rio de Janeiro.
+On Monday, Li met with Malaysian Prime Minister Aziz Rahman on the sidelines of the summit.
+"""
+        )
+    )
+    summits = [(e.start, e.end) for e in events if e.type == "summit"]
+    assert summits == [(dt.date(2025, 7, 6), dt.date(2025, 7, 7))]
+    assert sorted(e.start for e in events if e.type == "meeting") == [
+        dt.date(2025, 7, 6),
+        dt.date(2025, 7, 7),
+    ]

@@ -198,7 +198,7 @@ CUES: list[tuple[str, str]] = [
     ),
     # "met X on the margins of the G7 Summit": whoever meets there attends it
     (
-        "summit",
+        "summit:sidelines",
         r"\bon the (?:sidelines|margins) of (?:the |a |an )?(?:[\w'’().-]+ ){0,8}?(?:summit|forum|conference)\b",
     ),
     (
@@ -235,7 +235,7 @@ DAY_OF_STAY_RE = re.compile(
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 # Kinds with a rule of their own in extraction: an arrival to attend a summit is the summit;
 # talks pointed back to without a day of their own are the talks or meeting told before.
-ARRIVAL, ANAPHOR, SPOKE = "arrival", "anaphor", "spoke"
+ARRIVAL, ANAPHOR, SPOKE, SIDELINES = "arrival", "anaphor", "spoke", "sidelines"
 NEAR = 60
 # Whom "met with" names when the meeting is no diplomatic event: business people, students;
 # or a greeting on arrival ("received him as he arrived", "received at the airport").

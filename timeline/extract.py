@@ -27,6 +27,7 @@ from timeline.cues import (
     NEAR,
     ORDINALS,
     PLOVER,
+    SIDELINES,
     SPOKE,
     CueMatch,
     find_cues,
@@ -400,11 +401,28 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             # An arrival opens a stay of several days: what "will" follow belongs to the stay.
             if any(d.first == ref for d in dates) and any(c.type != "visit" for c in cues):
                 today_told = True
+    out = _one_summit_attended(out)
     if not any(c.type == "visit" for c in out):
         visit = _visit_in_title(article, people, home)
         if visit is not None:
             out.append(visit)
     return out
+
+
+def _one_summit_attended(out: list[Candidate]) -> list[Candidate]:
+    """Meetings "on the sidelines of the summit" on its later days tell the same attendance as
+    the first: a summit is attended from its first day told, not once a day."""
+    summits = [c for c in out if c.type == "summit"]
+    kept = []
+    for c in out:
+        first = None
+        if c.cue.kind == SIDELINES:
+            first = next((o for o in summits if o.start < c.start <= o.start + dt.timedelta(days=3)), None)
+        if first is None:
+            kept.append(c)
+        elif first.end is None or first.end < c.start:
+            first.end = c.start  # the summit lasted at least until then
+    return kept
 
 
 def _visit_in_title(article: Article, people: PeopleIndex, home: Location | None) -> Candidate | None:
