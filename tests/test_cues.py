@@ -22,6 +22,7 @@ PHRASES = [
     ("talks", "The talks between the two went well."),
     ("talks", "During their talks, they agreed."),
     ("meeting", "They held a bilateral meeting in the Oval Office."),
+    ("meeting", "The visiting premier also called on President Rao."),
     ("signing", "A number of documents were signed in the presence of the leaders."),
     ("meeting", "“Met Brazilian President @LulaOficial at the summit,” he posted."),
     ("visit", "We will have a part linked to the visit of Chilean President el-Rojas to Russia."),

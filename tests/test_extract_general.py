@@ -483,3 +483,17 @@ On Monday, Li met with Malaysian Prime Minister Aziz Rahman on the sidelines of 
         dt.date(2025, 7, 6),
         dt.date(2025, 7, 7),
     ]
+
+
+def test_a_courtesy_call_on_the_president_and_a_day_in_a_relative_clause():
+    events = events_of(
+        """ date 2025-08-21 Modi holds talks
+
+NEW DELHI: Prime Minister Ravi Sharma on Thursday held talks with visiting Australian Prime Minister Sam Clarke. Clarke, who arrived in New Delhi on Wednesday on a three-day visit, also called on President Asha Rao.
+The minister called on President Rao to release the prisoners.
+"""
+    )
+    thursday = dt.date(2025, 8, 21)
+    assert ("meeting", thursday) in events
+    assert ("visit", dt.date(2025, 8, 20)) in events
+    assert [t for t, _ in events].count("meeting") == 1

@@ -70,6 +70,12 @@ CUES: list[tuple[str, str]] = [
     ("meeting", r"\b(?:held|holds|had|has|have|hold) (?:a |an )?(?:[\w'’-]+ ){0,5}?meeting with\b"),
     ("meeting", r"(?-i:\b(?:received|receives|receiving) (?:(?:visiting|the|his|her) )?[A-Z])"),
     ("meeting", r"\bcourtesy (?:call|visit)\b"),
+    # "also called on President X" (a courtesy call, not an appeal: "called on X to release ...")
+    (
+        "meeting",
+        r"(?-i:\b(?:called|calls) on (?:the )?(?:Vice President|President|Prime Minister|King|Queen|Emir|Premier|"
+        r"Chancellor|Crown Prince|Sultan|Governor-General)\b(?![^.;]{0,60}? to [a-z]))",
+    ),
     ("meeting", r"\bbilateral meetings?\b"),  # a meeting, not formal talks
     # informal talks or contact is a meeting, not formal talks (see KIND_OUTRANKS)
     ("meeting:informal", r"\binformal (?:talks|contacts?|meetings?|conversation)\b"),

@@ -68,6 +68,7 @@ ON_BEHALF_RE = re.compile(
 )
 CONTINUED_FROM_RE = re.compile(r"(?:continued|continues|resumed|resumes)\b", re.IGNORECASE)
 FROM_BEFORE_RE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+RELATIVE_CLAUSE_RE = re.compile(r",\s(?:who|which)\s[^,;]{0,150},")
 # A headline announcing a plan: "Xi to pay state visit to Vietnam", "President set to visit".
 TITLE_PLAN_RE = re.compile(
     r"\bto (?:pay|make|begin|start|visit|travel|embark|undertake|attend)\b", re.IGNORECASE
@@ -245,9 +246,15 @@ def _background(text: str, cue: CueMatch, dates: list[DateMention]) -> bool:
     return not any(d.kind == "explicit" and d.start < b and d.end > a for d in dates)
 
 
-def _choose_date(dates: list[DateMention], cue: CueMatch) -> DateMention | None:
+def _choose_date(dates: list[DateMention], cue: CueMatch, text: str = "") -> DateMention | None:
     if cue.near:
         dates = [d for d in dates if d.start - cue.end <= NEAR and cue.start - d.end <= NEAR]
+    # "Clarke, who arrived on Wednesday, also called on the President": the day in the relative
+    # clause belongs to its own verb.
+    for clause in RELATIVE_CLAUSE_RE.finditer(text) if dates else ():
+        a, b = clause.span()
+        if not a <= cue.start < b:
+            dates = [d for d in dates if not a <= d.start < b]
     if not dates:
         return None
 
@@ -295,7 +302,7 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
         cues = [c for c in cues if not (c.kind == SPOKE and _place_in(text, set()))]
         for cue in cues:
             future = bool(FUTURE_RE.search(text, max(0, cue.start - 60), min(len(text), cue.end + 25)))
-            mention = _choose_date(dates, cue)
+            mention = _choose_date(dates, cue, text)
             if (
                 mention is not None
                 and CONTINUED_FROM_RE.match(text, cue.start)
