@@ -253,6 +253,12 @@ NOT_COUNTERPART = re.compile(
     re.IGNORECASE,
 )
 
+# Guests that make a meal no diplomatic banquet.
+NOT_GUESTS_AFTER = re.compile(
+    r"[^.;]{0,20}?\b(?:for|with) (?:the )?(?:[A-Z][\w-]* )?(?:business|community|diaspora|students|journalists|"
+    r"media|members of the (?:business|diaspora|community))\b"
+)
+
 # "a banquet for the leaders attending the summit": others take part, the cue is a description.
 OTHERS_ATTENDING_BEFORE = re.compile(
     r"\b(?:leaders|representatives|delegates|delegations|guests|heads of state|participants|those|"
@@ -415,6 +421,8 @@ def find_cues(sentence: str) -> list[CueMatch]:
                 continue
             if cue.type == "meeting" and NOT_COUNTERPART.match(sentence, m.start(), m.end() + 80):
                 continue
+            if cue.type == "banquet" and NOT_GUESTS_AFTER.match(sentence, m.end(), m.end() + 60):
+                continue  # "hosted a lunch for business leaders": no diplomatic banquet
             if any(c.type == cue.type and c.start < m.end() and m.start() < c.end for c in seen.values()):
                 continue  # "attends a welcome ceremony" is one ceremony, of the kind found first
             seen[cue.kind] = CueMatch(cue.type, m.start(), m.end(), cue.near, cue.kind)
