@@ -503,7 +503,7 @@ def test_a_lunch_for_business_leaders_is_no_banquet():
     events = events_of(
         """ date 2025-08-21 PM in Delhi
 
-NEW DELHI, Aug 21 (PTI) The visiting prime minister hosted a lunch for Indian business leaders on Thursday. In the evening, President Asha Rao hosted a banquet in honour of the visiting prime minister.
+NEW DELHI, Aug 21 (PTI) The visiting prime minister hosted a lunch for Indian business leaders on Wednesday. On Thursday, President Asha Rao hosted a banquet in honour of the visiting prime minister.
 """
     )
     assert events == [("banquet", dt.date(2025, 8, 21))]
