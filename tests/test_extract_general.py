@@ -210,7 +210,7 @@ def test_continued_talks_are_talks():
     events = events_of(
         """ date 2025-09-26 Talks go on
 
-WASHINGTON, Sept. 26 (Xinhua) -- The two presidents continued their talks on Friday at the White House.
+WASHINGTON, Sept. 26 (Xinhua) -- The two presidents continued their three-hour talks on Friday at the White House.
 """
     )
     assert events == [("talks", dt.date(2025, 9, 26))]
