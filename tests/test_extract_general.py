@@ -507,3 +507,15 @@ NEW DELHI, Aug 21 (PTI) The visiting prime minister hosted a lunch for Indian bu
 """
     )
     assert events == [("banquet", dt.date(2025, 8, 21))]
+
+
+def test_a_vague_time_opening_the_clause_leaves_the_day_untold():
+    events = events_of(
+        """ date 2025-09-13 Presidents meet in Washington
+
+WASHINGTON (AP) — President John Carter met Croatian President Ivan Novak at the White House on Friday, days after the two leaders spoke by phone.
+Earlier this week, Novak held talks with German Chancellor Hans Weber in Berlin.
+Carter held talks with Novak again on Saturday, days after the summit.
+"""
+    )
+    assert sorted(events) == [("meeting", dt.date(2025, 9, 12)), ("talks", dt.date(2025, 9, 13))]

@@ -96,6 +96,11 @@ FRONTED_FRAME_RE = re.compile(
 )
 # "held separate meetings with A and B": one happening with each.
 SEPARATE_RE = re.compile(r"\bseparate\b", re.IGNORECASE)
+# A vague time opening the clause of a cue: its day is not told.
+VAGUE_BEFORE_RE = re.compile(
+    r"\b(?:days|weeks|months) (?:after|before)\b|\b(?:earlier|later) (?:this|that|last) (?:week|month|year)\b",
+    re.IGNORECASE,
+)
 # "the two leaders", "both presidents": the article's principals.
 GROUP_RE = re.compile(
     r"\b(?:the two|both|the) (?:leaders|presidents|heads of state|prime ministers|sides|ministers|"
@@ -239,7 +244,12 @@ def _local_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
 
 def _background(text: str, cue: CueMatch, dates: list[DateMention]) -> bool:
     """Whether a year or an anniversary next to the cue makes it history ("the signing of the
-    treaties in 1820", "the anniversary of his state visit"), unless a day is named there too."""
+    treaties in 1820", "the anniversary of his state visit"), unless a day is named there too;
+    or a vague time opens the clause of the cue ("days after the two leaders spoke by phone",
+    "Earlier this week, she held talks"), with no day between them."""
+    vague = VAGUE_BEFORE_RE.search(text, max(0, cue.start - NEAR), cue.start)
+    if vague and not any(vague.end() <= d.start < cue.start for d in dates):
+        return True
     a, b = max(0, cue.start - NEAR), min(len(text), cue.end + NEAR)
     if not VAGUE_TIME_RE.search(text, a, b):
         return False
