@@ -30,8 +30,9 @@ typecheck: setup
 # does not work here); installed once, as root, when missing.
 CHROMIUM := /usr/bin/chromium
 $(CHROMIUM):
-	apt-get update
-	apt-get install -y chromium
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; else \
+	  echo "make test needs Debian's chromium: install it as root with 'apt-get install chromium'" >&2; exit 1; fi; \
+	  $$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y chromium
 
 # Style, types and the test suite.
 test: lint typecheck $(CHROMIUM)

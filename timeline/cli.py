@@ -651,8 +651,10 @@ def ingest(
     ] = 60.0,
     quiet: QuietOpt = False,
 ) -> None:
-    """Add articles to a store: unchanged ones are skipped, changed ones replaced, and the
-    reports of one happening by several articles become one event listing every source."""
+    """Add articles to a store, merging reports of one happening into one event.
+
+    Unchanged articles are skipped and changed ones replaced; reports of one happening become one event.
+    """
     from timeline.store import Store, StoreError
 
     try:

@@ -214,7 +214,7 @@ CUES: list[tuple[str, str]] = [
     ),
     (
         "summit",
-        r"(?-i:\b(?:[A-Z][\w'’+-]*|\d+(?:st|nd|rd|th)) (?:[A-Z][\w'’+-]* ){0,5}(?:Summit|Forum|summit)"
+        r"(?-i:\b(?:[A-Z][\w'’+-]{0,60}|\d+(?:st|nd|rd|th)) (?:[A-Z][\w'’+-]* ){0,5}(?:Summit|Forum|summit)"
         r",? (?:taking place|opened|opens|kicked off|kicks off|began|begins|got under way|gets under way)\b)",
     ),
     (
