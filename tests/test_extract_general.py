@@ -519,3 +519,14 @@ Carter held talks with Novak again on Saturday, days after the summit.
 """
     )
     assert sorted(events) == [("meeting", dt.date(2025, 9, 12)), ("talks", dt.date(2025, 9, 13))]
+
+
+def test_the_day_a_plan_was_announced_is_not_the_day_of_the_plan():
+    events = events_of(
+        """ date 2025-12-04 Premier to attend summit
+
+BEIJING, Dec. 3 (Xinhua) -- Chinese Premier Li Ming will attend the first China-Andean Summit, a foreign ministry spokesperson told reporters on Wednesday.
+Li will attend the summit in Lima and pay an official visit to Peru, the spokesperson said at a regular news briefing.
+"""
+    )
+    assert events == []

@@ -131,7 +131,11 @@ CUES: list[tuple[str, str]] = [
         "press",
         r"\b(?:met|meet|meets|meeting) (?:with )?(?:the )?(?:[\w-]+ (?:and [\w-]+ )?)?(?:press|media|reporters|journalists)\b",
     ),
-    ("press", r"\b(?:joint )?(?:press|news) (?:conference|briefing|availability)\b"),
+    # a spokesperson's "regular news briefing" is routine, not a leader meeting the press
+    (
+        "press",
+        r"(?<!regular )(?<!daily )(?<!weekly )\b(?:joint )?(?:press|news) (?:conference|briefing|availability)\b",
+    ),
     # a statement made to the press, not the document issued ("the joint press statement issued here")
     (
         "press",

@@ -96,6 +96,10 @@ FRONTED_FRAME_RE = re.compile(
 )
 # "held separate meetings with A and B": one happening with each.
 SEPARATE_RE = re.compile(r"\bseparate\b", re.IGNORECASE)
+SAID_BEFORE_RE = re.compile(
+    r"\b(?:said|says|told(?: \w+){0,2}|announced|announces|stated|added|noted)\s+(?:here\s+)?(?:on\s+)?\Z",
+    re.IGNORECASE,
+)
 # A vague time opening the clause of a cue: its day is not told.
 VAGUE_BEFORE_RE = re.compile(
     r"\b(?:days|weeks|months) (?:after|before)\b|\b(?:earlier|later) (?:this|that|last) (?:week|month|year)\b",
@@ -301,6 +305,10 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             )
         sentence_future = bool(FUTURE_RE.search(text))
         dates = _local_dates(text, find_dates(text, ref, future=sentence_future))
+        if sentence_future:
+            # "X will attend the summit, the spokesperson said on Wednesday": the day of the
+            # announcement, not of the plan.
+            dates = [d for d in dates if not SAID_BEFORE_RE.search(text, max(0, d.start - 30), d.start)]
         explicit = [d for d in dates if d.kind == "explicit"]
         # Captions stand alone: a caption without a date is about the dateline day.
         fallback = ref if sentence.caption else running
