@@ -530,3 +530,20 @@ Li will attend the summit in Lima and pay an official visit to Peru, the spokesp
 """
     )
     assert events == []
+
+
+def test_arriving_at_a_hall_is_no_visit_but_arriving_at_the_airport_is():
+    events = events_of(
+        """ date 2025-09-04 Summit opens
+
+HANGZHOU, Sept. 4 (Xinhua) -- At 3:00 p.m., leaders of the member states arrived at the meeting hall one after another. The envoy's visit to the region ended.
+"""
+    )
+    assert [t for t, _ in events if t == "visit"] == []
+    events = events_of(
+        """ date 2025-11-22 Double welcome
+
+SUVA, Nov. 21 (Xinhua) -- The president received two welcomes on Friday, one when he arrived at the airport.
+"""
+    )
+    assert ("visit", dt.date(2025, 11, 21)) in events

@@ -19,11 +19,11 @@ VISIT_OF_TO = (
 CUES: list[tuple[str, str]] = [
     # visit: a stay in another country
     ("visit", r"\b(?:state|official|working|friendly|official working|state and official) visits?\b"),
-    ("visit", r"\bvisits? to (?:the )?[A-Z]"),  # a noun: see NEEDS_NEAR_DATE
+    ("visit", r"\bvisits? to (?:the )?(?-i:[A-Z])"),  # a noun: see NEEDS_NEAR_DATE
     ("visit", VISIT_OF_TO),  # "the visit of Egyptian President el-Sisi to Russia": a noun too
     (
         "visit:arrival",
-        r"\b(?:arrived|arrives|arrive|arriving|landed|lands|landing) (?:here|(?:in|at) (?:the )?[A-Z])",
+        r"\b(?:arrived|arrives|arrive|arriving|landed|lands|landing) (?:here|(?:in|at) (?:the )?(?:(?-i:[A-Z])|(?:[\w-]+ )?(?:airport|air ?base)\b))",
     ),
     ("visit:arrival", r"\b(?:after|upon|on) (?:(?:his|her|their) )?(?:landing|arriving|arrival)\b"),
     ("visit", r"\bis (?:on|paying) an? (?:\w+ ){0,2}visit\b"),
@@ -33,7 +33,7 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:first|second|third|fourth|fifth|sixth|final|last) day of (?:his|her|their|the) (?:[\w-]+ ){0,3}(?:visit|tour|trip|stay)\b",
     ),
     ("visit", r"\b(?:paid|pays|paying|pay) (?:an?|his|her|their) (?:\w+[- ]){0,3}visit\b"),
-    ("visit", r"\b(?:trip|tour) to [A-Z]"),
+    ("visit", r"\b(?:trip|tour) to (?-i:[A-Z])"),
     # talks: formal talks, a bilateral summit
     ("talks", r"\b(?:held|holds|hold|holding|had|have|conducted|continued|resumed) (?:\w+[- ]){0,3}talks\b"),
     ("talks", r"\b(?:small|big|large|restricted|expanded|delegation)[- ](?:group |level |format )?talks\b"),
@@ -202,7 +202,7 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:attended|attends|attend|attending|chaired|chairs|chair|chairing|co-chaired|co-chairs|"
         r"addressed|addresses|address|addressing|presided over|presides over|preside over|presiding (?:over|at)|"
         r"(?:participated|participates|participate|participating|took part|takes part|take part|taking part) in|"
-        r"(?:arrived|arrives|arriving) (?:in [A-Z][\w-]+(?: [A-Z][\w-]+)? )?(?:for|to attend|to participate in))"
+        r"(?:arrived|arrives|arriving) (?:in (?-i:[A-Z])[\w-]+(?: (?-i:[A-Z])[\w-]+)? )?(?:for|to attend|to participate in))"
         r" (?:the |a |an )?(?:[\w'’().-]+ ){0,12}?(?:summit|Summit|forum|Forum|conference|Conference|"
         r"leaders['’] meeting|(?-i:Meeting of the)|(?-i:Council of Heads of (?:State|Government)))\b",
     ),
@@ -232,7 +232,7 @@ CUES: list[tuple[str, str]] = [
 # off in the sentence belongs to another verb.
 NEEDS_NEAR_DATE = {
     r"\b(?:official|formal|bilateral|delegation-level|restricted|extended) talks\b",
-    r"\bvisits? to (?:the )?[A-Z]",
+    r"\bvisits? to (?:the )?(?-i:[A-Z])",
     VISIT_OF_TO,
     r"\b(?:his|their|the) talks\b",
     r"\btalks (?:with|between)\b",
