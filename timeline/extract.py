@@ -35,7 +35,7 @@ from timeline.cues import (
 from timeline.dates import DateMention, duration_days, find_dates
 from timeline.merge import TWO_PARTY, merge_events
 from timeline.model import Event, Evidence, Location, Participant, Source
-from timeline.people import PeopleIndex, Person
+from timeline.people import LOOSE_OFFICES, PeopleIndex, Person, office
 from timeline.places import Place, city_name, find_place
 
 # A time expression that places a happening in the past without a day: background, not an event.
@@ -200,7 +200,11 @@ def _scan_people(article: Article) -> PeopleIndex:
     # One country has one president and one prime minister: a country that already has a
     # holder of the title is not the home of another ("President Mohamed bin Zayed and US
     # President Joe Biden", in an article that names the United States most).
-    held = {(_office(p.title), p.country) for p in people.people if p.country}
+    held = {
+        (office(p.title), p.country)
+        for p in people.people
+        if p.country and office(p.title) not in LOOSE_OFFICES
+    }
     ranked = [code for code, _ in counts.most_common()]
     # An agency leaves out the country of its own leaders: the country it writes for comes first
     # (a national agency's: "(PTI)", else the dateline's: "ISLAMABAD: Prime Minister X paid a
@@ -210,21 +214,12 @@ def _scan_people(article: Article) -> PeopleIndex:
         ranked = [written_in] + [c for c in ranked if c != written_in]
     for p in people.people:
         if p.country is None:
-            office = _office(p.title)
-            p.country = next((c for c in ranked if not office or (office, c) not in held), None)
+            own = office(p.title)
+            p.country = next((c for c in ranked if own in LOOSE_OFFICES or (own, c) not in held), None)
     # A second pass counts bare surnames (``Xi``, ``Rahmon``) so principals rank by mentions.
     for s in article.sentences():
         people.count_mentions(s.text)
     return people
-
-
-# Short forms of a title, so that "PM" and "Prime Minister" are one office.
-_OFFICES = {"pm": "prime minister", "fm": "foreign minister", "premier": "prime minister"}
-
-
-def _office(title: str | None) -> str:
-    t = (title or "").casefold()
-    return _OFFICES.get(t, t) if t not in ("", "mr", "mr.", "mrs", "ms", "dr", "dr.") else ""
 
 
 def _writer_country(article: Article) -> str | None:

@@ -637,8 +637,8 @@ class PeopleIndex:
 
     def holding(self, title: str) -> list[Person]:
         """Everyone whose title is ``title`` (singular, any case): "the ambassadors" names them all."""
-        want = _office(title)
-        return [p for p in self.people if _office(p.title).endswith(want)]
+        want = office(title)
+        return [p for p in self.people if office(p.title).endswith(want)]
 
     def ranked(self) -> list[Person]:
         """Everyone, the most mentioned first (then the first seen)."""
@@ -659,17 +659,23 @@ class PeopleIndex:
 _TITLE_ALIASES = {"PM": "Prime Minister", "FM": "Foreign Minister", "EAM": "External Affairs Minister"}
 
 
-def _office(title: str | None) -> str:
+def office(title: str | None) -> str:
+    """The office a title names, folded: "PM" and "Prime Minister" are one office."""
     words = _TITLE_ALIASES.get(title or "", title or "").replace("-", " ").split()
     words = [w for w in words if w.lower() not in ("visiting", "new", "former", "acting", "interim", "then")]
     return " ".join(words).casefold()
 
 
+# Titles that name no office of their own: courtesy titles and loose words.
+LOOSE_OFFICES = frozenset(
+    {"", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "counterpart", "leader", "sheikh"}
+)
+
+
 def _same_office(a: str | None, b: str | None) -> bool:
     """Whether two titles may belong to one person: courtesy titles and no title fit any."""
-    oa, ob = _office(a), _office(b)
-    loose = {"", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "counterpart", "leader", "sheikh"}
-    return oa in loose or ob in loose or oa == ob or oa in ob or ob in oa
+    oa, ob = office(a), office(b)
+    return oa in LOOSE_OFFICES or ob in LOOSE_OFFICES or oa == ob or oa in ob or ob in oa
 
 
 # Words that make a capitalised phrase after a title a place or a thing: "King Abdul Aziz
