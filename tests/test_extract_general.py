@@ -547,3 +547,15 @@ SUVA, Nov. 21 (Xinhua) -- The president received two welcomes on Friday, one whe
 """
     )
     assert ("visit", dt.date(2025, 11, 21)) in events
+
+
+def test_a_spokesperson_press_conference_transcript_is_no_event():
+    events = events_of(
+        """ date 2025-05-26 Press Conference by the Press Secretary
+
+May 26, 2025
+
+Questions on the weather were asked.
+"""
+    )
+    assert events == []

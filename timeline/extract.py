@@ -74,8 +74,10 @@ TITLE_PLAN_RE = re.compile(
     r"\bto (?:pay|make|begin|start|visit|travel|embark|undertake|attend)\b", re.IGNORECASE
 )
 # A transcript's own headline: "Press Conference by Prime Minister X", "Joint Press Conference of ..."
+# (a spokesperson's routine briefing is none).
 TRANSCRIPT_TITLE_RE = re.compile(
-    r"(?:Joint )?(?:Press|News) Conference (?:by|of|with|held by)\b", re.IGNORECASE
+    r"(?:Joint )?(?:Press|News) Conference (?:by|of|with|held by) (?:the )?(?:[A-Z][\w-]* ){0,2}?(?:Prime Minister|President|"
+    r"Chancellor|Premier|King|Emir|Foreign Minister|Minister for Foreign Affairs|Secretary of State|Leaders)\b"
 )
 # "After the welcome ceremony, ...": the sentence follows a happening told before.
 FRAME_NOUNS = {
