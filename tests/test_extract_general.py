@@ -559,3 +559,17 @@ Questions on the weather were asked.
 """
     )
     assert events == []
+
+
+def test_a_day_in_a_dashed_relative_clause_does_not_frame_the_story():
+    events = events_of(
+        """ date 2025-11-19 PM meets leaders in Lima
+
+PM Sharma -- who arrived in the Peruvian capital on Sunday after concluding a two-day trip to Chile -- has met leaders of several countries on the sidelines of the summit.
+Prime Minister Ravi Sharma met Mexican President Ana Ruiz on the sidelines of the APEC Summit on Tuesday.
+Earlier in the day, Sharma met Japanese Prime Minister Ken Sato.
+"""
+    )
+    tuesday = dt.date(2025, 11, 18)
+    assert ("visit", dt.date(2025, 11, 16)) in events
+    assert [d for t, d in events if t == "meeting"] == [tuesday, tuesday]

@@ -68,7 +68,9 @@ ON_BEHALF_RE = re.compile(
 )
 CONTINUED_FROM_RE = re.compile(r"(?:continued|continues|resumed|resumes)\b", re.IGNORECASE)
 FROM_BEFORE_RE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
-RELATIVE_CLAUSE_RE = re.compile(r",\s(?:who|which)\s[^,;]{0,150},")
+RELATIVE_CLAUSE_RE = re.compile(
+    r",\s(?:who|which)\s[^,;]{0,150},|\s(?:--|—|–)\s?(?:who|which)\s(?:(?!--)[^—–;]){0,150}(?:--|—|–)"
+)
 # A headline announcing a plan: "Xi to pay state visit to Vietnam", "President set to visit".
 TITLE_PLAN_RE = re.compile(
     r"\bto (?:pay|make|begin|start|visit|travel|embark|undertake|attend)\b", re.IGNORECASE
@@ -262,10 +264,7 @@ def _choose_date(dates: list[DateMention], cue: CueMatch, text: str = "") -> Dat
         dates = [d for d in dates if d.start - cue.end <= NEAR and cue.start - d.end <= NEAR]
     # "Clarke, who arrived on Wednesday, also called on the President": the day in the relative
     # clause belongs to its own verb.
-    for clause in RELATIVE_CLAUSE_RE.finditer(text) if dates else ():
-        a, b = clause.span()
-        if not a <= cue.start < b:
-            dates = [d for d in dates if not a <= d.start < b]
+    dates = _outside_clauses(text, dates, cue.start)
     if not dates:
         return None
 
@@ -275,6 +274,16 @@ def _choose_date(dates: list[DateMention], cue: CueMatch, text: str = "") -> Dat
         return (cue.start - d.end) * 2 + 1  # a date after the cue is the likelier one
 
     return min(dates, key=distance)
+
+
+def _outside_clauses(text: str, dates: list[DateMention], keep_at: int = -1) -> list[DateMention]:
+    """The dates not inside a relative clause ("X, who arrived on Wednesday, ...", "X -- who
+    arrived on Sunday -- ..."), unless the clause holds ``keep_at`` (the cue being dated)."""
+    for clause in RELATIVE_CLAUSE_RE.finditer(text) if dates else ():
+        a, b = clause.span()
+        if not a <= keep_at < b:
+            dates = [d for d in dates if not a <= d.start < b]
+    return dates
 
 
 def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
@@ -400,6 +409,10 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
         # Without a dated dateline, the first sentence of the body that names a day tells the
         # story's day ("had a brief encounter with X on Friday"): what follows is about it.
         lead = not told and not article.dateline_date
+        # A day inside a relative clause ("Modi -- who arrived on Sunday -- met ...") tells that
+        # clause's happening, not the frame of the story.
+        dates = _outside_clauses(text, dates)
+        explicit = [d for d in dates if d.kind == "explicit"]
         if dates and sentence.start >= body_from:
             told = True
         if dates and sentence_future and not sentence.caption:
