@@ -209,7 +209,8 @@ CUES: list[tuple[str, str]] = [
     # "met X on the margins of the G7 Summit": whoever meets there attends it
     (
         "summit:sidelines",
-        r"\bon the (?:sidelines|margins) of (?:the |a |an )?(?:[\w'’().-]+ ){0,8}?(?:summit|forum|conference)\b",
+        r"\bon the (?:sidelines|margins) of (?:the |a |an )?(?:[\w'’().-]+ ){0,8}?(?:summit|forum|conference)\b"
+        r"|\bon the (?:summit|forum|conference)['’]s (?:sidelines|margins)\b",
     ),
     (
         "summit",
