@@ -31,7 +31,7 @@ PHRASES = [
     ("meeting", "The two presidents will hold informal talks tonight."),
     ("talks", "The full-fledged talks are scheduled for Wednesday."),
     ("summit", "Modi met Biden on the margins of the G7 Summit."),
-    ("summit", "Modi also interacted with leaders on the summit's sidelines on Monday."),
+    ("summit", "Modi met Lula on the summit's sidelines on Monday."),
     ("talks", "The two presidents held a bilateral summit."),
     ("meeting", "The premier had a brief encounter with the king."),
     ("meeting", "She held separate pull-aside meetings with both."),
