@@ -52,6 +52,12 @@ _AGENCY_RE = re.compile(r"[ \t]*+[.,]?[ \t]*+(?:\((?P<agency1>[^()\n]{1,60})\)|/
 _DATELINE_END_RE = re.compile(
     r"[ \t]*+[.,]?[ \t]*+(?P<end>--|—|–|-|:)|[ \t]*+\.(?=[ \t])|[ \t]*+$", re.MULTILINE
 )
+# A line that is only a date and a place: "May 20, 2025, The Kremlin, Moscow", "20 May 2025, Paris".
+_DATE_PLACE_LINE_RE = re.compile(
+    rf"[ \t]*+(?:(?P<month>(?i:{_MONTH_ALT}))\.?[ \t]+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})[ \t]+"
+    rf"(?P<month2>(?i:{_MONTH_ALT})))\.?,?[ \t]+(?P<year>\d{{4}}),[ \t]*+(?:[A-Z][\w'’-]*+(?:[ \t][A-Za-z][\w'’-]*+){{0,4}},[ \t]*+)?"
+    r"(?P<city>[A-Z][\w'’-]*+(?:[ \t][A-Z][\w'’-]*+){0,2})[ \t]*+\Z"
+)
 # A date inside the agency brackets: "(UrduPoint News / Sputnik - 05th March, 2020)".
 _AGENCY_DATE_RE = re.compile(_DATELINE_DATE)
 TITLE_DATE_RE = re.compile(
@@ -258,6 +264,20 @@ def parse_article(text: str, path: str = "-", url: str | None = None) -> Article
 
 def read_dateline(text: str, start: int, end: int) -> Dateline | None:
     """The dateline at the start of ``text[start:end]``, if that paragraph opens with one."""
+    placed = _DATE_PLACE_LINE_RE.match(text, start, end)
+    if placed is not None:
+        # The Kremlin's "May 20, 2025, The Kremlin, Moscow": a line of its own, date first.
+        name = dateline_city(placed.group("city"), known_only=True)
+        if name is not None:
+            return Dateline(
+                city=name,
+                month=MONTHS[(placed.group("month") or placed.group("month2")).lower()],
+                day=int(placed.group("day") or placed.group("day2")),
+                year=int(placed.group("year")),
+                agency=None,
+                start=start,
+                end=placed.end(),
+            )
     city = _CITY_RE.match(text, start, end)
     if city is None:
         return None

@@ -11,14 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+VISIT_OF_TO = (
+    r"(?-i:\b[Vv]isits? of (?:[A-Z][\w.'’-]*(?: |-)|[a-z]{1,3}-|el |al |bin ){1,8}to (?:the )?[A-Z])"
+)
+
 # (type, pattern). The first rows of a type are its strongest cues.
 CUES: list[tuple[str, str]] = [
     # visit: a stay in another country
     ("visit", r"\b(?:state|official|working|friendly|official working|state and official) visits?\b"),
-    ("visit", r"\bvisits? to (?:the )?[A-Z]"),  # a noun: see NEEDS_NEAR_DATE
+    ("visit", r"\bvisits? to (?:the )?(?-i:[A-Z])"),  # a noun: see NEEDS_NEAR_DATE
+    ("visit", VISIT_OF_TO),  # "the visit of Egyptian President el-Sisi to Russia": a noun too
     (
         "visit:arrival",
-        r"\b(?:arrived|arrives|arrive|arriving|landed|lands|landing) (?:here|(?:in|at) (?:the )?[A-Z])",
+        r"\b(?:arrived|arrives|arrive|arriving|landed|lands|landing) (?:here|(?:in|at) (?:the )?(?:(?-i:[A-Z])|(?:[\w-]+ )?(?:airport|air ?base)\b))",
     ),
     ("visit:arrival", r"\b(?:after|upon|on) (?:(?:his|her|their) )?(?:landing|arriving|arrival)\b"),
     ("visit", r"\bis (?:on|paying) an? (?:\w+ ){0,2}visit\b"),
@@ -28,19 +33,21 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:first|second|third|fourth|fifth|sixth|final|last) day of (?:his|her|their|the) (?:[\w-]+ ){0,3}(?:visit|tour|trip|stay)\b",
     ),
     ("visit", r"\b(?:paid|pays|paying|pay) (?:an?|his|her|their) (?:\w+[- ]){0,3}visit\b"),
-    ("visit", r"\b(?:trip|tour) to [A-Z]"),
+    ("visit", r"\b(?:trip|tour) to (?-i:[A-Z])"),
     # talks: formal talks, a bilateral summit
-    ("talks", r"\b(?:held|holds|hold|holding|had|have|conducted) (?:\w+[- ]){0,3}talks\b"),
+    ("talks", r"\b(?:held|holds|hold|holding|had|have|conducted|continued|resumed) (?:\w+[- ]){0,3}talks\b"),
     ("talks", r"\b(?:small|big|large|restricted|expanded|delegation)[- ](?:group |level |format )?talks\b"),
     ("talks:anaphor", r"\btalks (?:with|between)\b"),
     ("talks:anaphor", r"\b(?:his|their|the) talks\b"),  # mostly pointing back: see NEEDS_NEAR_DATE
-    ("talks", r"\b(?:bilateral|summit) (?:summit|meeting|talks)\b"),
+    ("talks", r"\b(?:bilateral (?:summit|talks)|summit (?:meeting|talks))\b"),
     ("talks", r"\bnegotiations (?:with|between)\b"),
     (
         "talks",
         r"\b(?:proceeded|went|moved|sat down|headed|retired|met) (?:[\w'’-]+ ){0,5}?for (?:\w+ )?talks\b",
     ),
     ("talks", r"\bone-on-one talks\b"),
+    # "The full-fledged talks are scheduled for Wednesday"
+    ("talks", r"\btalks (?:are|is|were|was) (?:scheduled|set|slated|planned|due) (?:for|on)\b"),
     ("talks:anaphor", r"\b(?:official|formal|bilateral|delegation-level|restricted|extended) talks\b"),
     # meeting: met with, received, courtesy call
     (
@@ -58,10 +65,20 @@ CUES: list[tuple[str, str]] = [
         "meeting",
         r"(?-i:\b(?:a )?call on (?:President|Prime Minister|King|Emir|Premier|Chancellor|the President|the Prime Minister)\b)",
     ),
-    ("meeting", r"(?-i:^(?:Meeting|Meets|Met) with [A-Z])"),
+    # headline style, also in a quoted post: "Met Canadian PM @JustinTrudeau at the G7 Summit"
+    ("meeting", r"(?-i:^[\"“‘']?(?:Meeting|Meets|Met) (?:with )?(?:[A-Z]|@\w))"),
     ("meeting", r"\b(?:held|holds|had|has|have|hold) (?:a |an )?(?:[\w'’-]+ ){0,5}?meeting with\b"),
     ("meeting", r"(?-i:\b(?:received|receives|receiving) (?:(?:visiting|the|his|her) )?[A-Z])"),
     ("meeting", r"\bcourtesy (?:call|visit)\b"),
+    # "also called on President X" (a courtesy call, not an appeal: "called on X to release ...")
+    (
+        "meeting",
+        r"(?-i:\b(?:called|calls) on (?:the )?(?:Vice President|President|Prime Minister|King|Queen|Emir|Premier|"
+        r"Chancellor|Crown Prince|Sultan|Governor-General)\b(?![^.;]{0,60}? to [a-z]))",
+    ),
+    ("meeting", r"\bbilateral meetings?\b"),  # a meeting, not formal talks
+    # informal talks or contact is a meeting, not formal talks (see KIND_OUTRANKS)
+    ("meeting:informal", r"\binformal (?:talks|contacts?|meetings?|conversation)\b"),
     ("meeting", r"\b(?:met|meets) (?:[\w-]+ ){0,4}?(?:his|her|their) (?:[\w-]+ ){0,2}counterparts?\b"),
     (
         "meeting",
@@ -69,6 +86,32 @@ CUES: list[tuple[str, str]] = [
         r" (?:also |first |later |had |have )?met\b",
     ),
     ("meeting", r"\bon the sidelines of\b.{0,80}\bmet\b"),
+    # "had a brief encounter with", "held separate pull-aside meetings with": informal contact
+    (
+        "meeting",
+        r"\b(?:held|holds|had|has|have|hold) (?:a |an )?(?:[\w-]+ ){0,2}?(?:encounters?|pull-asides?|meetings)"
+        r" with\b",
+    ),
+    # "welcomed Prime Minister X to Downing Street": a leader received at the seat of government
+    (
+        "meeting",
+        r"(?-i:\b(?:welcomed|welcomes) (?:(?:the|his|her) )?[A-Z][\w.,'’-]* (?:[\w.,'’-]+ ){0,9}?to (?:Downing Street|"
+        r"Number 10|No\.? 10|the White House|the Kremlin|the Elys[eé]e|the Chancellery|the Oval Office|"
+        r"the (?:Presidential|Prime Minister['’]s) (?:Palace|Office|Residence)|(?:his|her) (?:office|residence))\b)",
+    ),
+    # "Secretary Blinken hosted Foreign Minister Wang Yi": a host and a guest by name
+    (
+        "meeting",
+        r"(?-i:\b(?:hosted|hosts) (?:(?:visiting|his|her) )?(?:[A-Z][\w.'’-]* ){0,6}(?:President|Prime Minister|"
+        r"Premier|King|Queen|Emir|Chancellor|Minister|Secretary|Director|Crown Prince|Sultan|Chairman)\b"
+        r"(?![^.;]{0,60}?\b(?:dinner|lunch|luncheon|banquet|breakfast|reception)\b))",
+    ),
+    (
+        "meeting",
+        r"\b(?:continue|continued|continues|resume|resumed|resumes) (?:their|the|these) discussions\b",
+    ),
+    ("meeting", r"\b(?:received|receives|receiving) (?:[\w.'’-]+ ){0,8}?in (?:an? )?audience\b"),
+    ("meeting", r"\b(?:granted|grants|gave|gives) (?:an? )?audience to\b"),
     # call: phone, video
     ("call", r"\b(?:phone|telephone|video) (?:call|conversation|talks|conference)\b"),
     ("call", r"\b(?:spoke|speaks|talked|talks|spoken) (?:\w+ ){0,4}(?:by|over the|on the) (?:tele)?phone\b"),
@@ -88,8 +131,17 @@ CUES: list[tuple[str, str]] = [
         "press",
         r"\b(?:met|meet|meets|meeting) (?:with )?(?:the )?(?:[\w-]+ (?:and [\w-]+ )?)?(?:press|media|reporters|journalists)\b",
     ),
-    ("press", r"\b(?:joint )?(?:press|news) (?:conference|briefing|availability)\b"),
-    ("press", r"\bjoint (?:press|news|media) statements?\b"),
+    # a spokesperson's "regular news briefing" is routine, not a leader meeting the press
+    (
+        "press",
+        r"(?<!regular )(?<!daily )(?<!weekly )\b(?:joint )?(?:press|news) (?:conference|briefing|availability)\b",
+    ),
+    # a statement made to the press, not the document issued ("the joint press statement issued here")
+    (
+        "press",
+        r"\bjoint (?:press|news|media) statements?\b(?! (?:was |were )?(?:issued|released|published|said|says|stated|"
+        r"noted|reads))",
+    ),
     ("press", r"\bstatements? (?:to|for) the (?:press|media)\b"),
     ("press", r"\b(?:made|make|makes|gave|give|gives|delivered) (?:joint )?(?:press|media) statements?\b"),
     ("press", r"\bjointly met (?:the )?(?:journalists|reporters|media)\b"),
@@ -101,12 +153,19 @@ CUES: list[tuple[str, str]] = [
         r"contracts?|plan|pacts?|communiqu[eé])",
     ),
     ("signing", r"\bwitness(?:ed|es)? the signing\b"),
+    # passive: "a number of documents were signed in the presence of the two leaders"
+    (
+        "signing",
+        r"\b(?:documents?|agreements?|memorand(?:um|a)|MoUs?|accords?|treaty|treaties|declarations?|protocols?|"
+        r"contracts?|deals?) (?:were|was|have been|has been|had been) (?:also )?(?:signed|inked)\b",
+    ),
     ("signing", r"\bsigning ceremony\b"),
     ("signing", r"\b(?:signing|exchange) of (?:\w+ ){0,4}(?:documents|agreements|memorand|MoUs|deals)"),
     # ceremony: "type:kind" rows; ceremonies of different kinds on one day are different happenings
     ("ceremony:welcome", r"\b(?:welcome|welcoming|farewell|arrival|official) ceremony\b"),
     ("ceremony:welcome", r"\bceremonial (?:welcome|reception|rites)\b"),
     ("ceremony:welcome", r"\b(?:official|formal|red[- ]carpet) welcome\b"),
+    ("ceremony:welcome", r"\b(?:welcome|welcoming|arrival|ceremonial) (?:[\w'’-]+ ){0,2}?parade\b"),
     ("ceremony", r"\bguard of hono(?:u)?r\b"),  # part of a welcome or of a credentials ceremony
     (
         "ceremony:award",
@@ -129,6 +188,12 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:hosted|hosts|host|gave|gives) (?:a |an )?(?:\w+ ){0,2}(?:dinner|luncheon|lunch|reception)\b",
     ),
     ("banquet", r"\b(?:official|working|private) (?:dinner|lunch|luncheon)\b"),
+    ("banquet", r"\b(?:dinner|luncheon|lunch|reception|gala) (?:was )?(?:hosted|given|offered|thrown) by\b"),
+    # "hosted Prime Minister X for a working dinner"
+    (
+        "banquet",
+        r"\b(?:hosted|hosts) (?:[\w.'’-]+ ){1,8}?(?:for|at|to) (?:a |an )?(?:[\w-]+ )?(?:dinner|lunch|luncheon|banquet|breakfast)\b",
+    ),
     # summit: attending, chairing or addressing a multilateral gathering. A named gathering on its
     # own ("the Chinese People's Political Consultative Conference", "success for the BRICS
     # Summit") is no event: it takes a verb of taking part, or being held.
@@ -137,9 +202,15 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:attended|attends|attend|attending|chaired|chairs|chair|chairing|co-chaired|co-chairs|"
         r"addressed|addresses|address|addressing|presided over|presides over|preside over|presiding (?:over|at)|"
         r"(?:participated|participates|participate|participating|took part|takes part|take part|taking part) in|"
-        r"(?:arrived|arrives|arriving) (?:in [A-Z][\w-]+(?: [A-Z][\w-]+)? )?(?:for|to attend|to participate in))"
+        r"(?:arrived|arrives|arriving) (?:in (?-i:[A-Z])[\w-]+(?: (?-i:[A-Z])[\w-]+)? )?(?:for|to attend|to participate in))"
         r" (?:the |a |an )?(?:[\w'’().-]+ ){0,12}?(?:summit|Summit|forum|Forum|conference|Conference|"
         r"leaders['’] meeting|(?-i:Meeting of the)|(?-i:Council of Heads of (?:State|Government)))\b",
+    ),
+    # "met X on the margins of the G7 Summit": whoever meets there attends it
+    (
+        "summit:sidelines",
+        r"\bon the (?:sidelines|margins) of (?:the |a |an )?(?:[\w'’().-]+ ){0,8}?(?:summit|forum|conference)\b"
+        r"|\bon the (?:summit|forum|conference)['’]s (?:sidelines|margins)\b",
     ),
     (
         "summit",
@@ -162,7 +233,8 @@ CUES: list[tuple[str, str]] = [
 # off in the sentence belongs to another verb.
 NEEDS_NEAR_DATE = {
     r"\b(?:official|formal|bilateral|delegation-level|restricted|extended) talks\b",
-    r"\bvisits? to (?:the )?[A-Z]",
+    r"\bvisits? to (?:the )?(?-i:[A-Z])",
+    VISIT_OF_TO,
     r"\b(?:his|their|the) talks\b",
     r"\btalks (?:with|between)\b",
 }
@@ -174,7 +246,7 @@ DAY_OF_STAY_RE = re.compile(
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 # Kinds with a rule of their own in extraction: an arrival to attend a summit is the summit;
 # talks pointed back to without a day of their own are the talks or meeting told before.
-ARRIVAL, ANAPHOR, SPOKE = "arrival", "anaphor", "spoke"
+ARRIVAL, ANAPHOR, SPOKE, SIDELINES = "arrival", "anaphor", "spoke", "sidelines"
 NEAR = 60
 # Whom "met with" names when the meeting is no diplomatic event: business people, students;
 # or a greeting on arrival ("received him as he arrived", "received at the airport").
@@ -186,10 +258,22 @@ NOT_COUNTERPART = re.compile(
     re.IGNORECASE,
 )
 
+# Guests that make a meal no diplomatic banquet.
+NOT_GUESTS_AFTER = re.compile(
+    r"[^.;]{0,20}?\b(?:for|with) (?:the )?(?:[A-Z][\w-]* )?(?:business|community|diaspora|students|journalists|"
+    r"media|members of the (?:business|diaspora|community))\b"
+)
+
 # "a banquet for the leaders attending the summit": others take part, the cue is a description.
 OTHERS_ATTENDING_BEFORE = re.compile(
     r"\b(?:leaders|representatives|delegates|delegations|guests|heads of state|participants|those|"
-    r"dignitaries|officials|ministers)\s+(?:who (?:are|were|will be) )?\Z",
+    r"dignitaries|officials|ministers)\s+(?:who (?:are|were|will be|have|had|has) )?\Z",
+    re.IGNORECASE,
+)
+
+# "After the welcome ceremony, they held talks": a happening told before, named as a frame.
+BACK_REFERENCE_BEFORE = re.compile(
+    r"(?:\A|[.;:] ?)\W{0,2}(?:after|following|at the end of|at the conclusion of) (?:the|their|this|that|his|her) (?:[\w-]+ ){0,2}\Z",
     re.IGNORECASE,
 )
 
@@ -211,7 +295,7 @@ NOT_EVENT_BEFORE = re.compile(
 # Words that mark a sentence as about what is scheduled rather than what happened.
 FUTURE_RE = re.compile(
     r"\b(?:will|shall|is to|are to|is set to|are set to|is scheduled to|are scheduled to|is due to|"
-    r"are due to|is expected to|are expected to|to be held|is slated|plans to|scheduled for|upcoming|"
+    r"are due to|is expected to|are expected to|to be held|is slated|plans to|(?<!as )scheduled|upcoming|"
     r"next week|next month)\b",
     re.IGNORECASE,
 )
@@ -222,11 +306,12 @@ FUTURE_RE = re.compile(
 TRIGGERS: dict[str, str] = {
     "visit": r"visit|arriv|land|trip|tour|stay",
     "talks": r"talks|negotiations|bilateral|summit",
-    "meeting": r"\bmet\b|meet|receiv|call|courtesy",
+    "meeting": r"\bmet\b|meet|receiv|call|courtesy|encounter|pull-aside|welcom|host|discussion|audience|"
+    r"informal",
     "call": r"phone|video|virtual|online|spoke|speaks|spoken",
     "press": r"press|news|media|journalists|reporters",
     "signing": r"sign|ink|exchange",
-    "ceremony": r"ceremon|welcome|guard of hono|wreath|confer|bestow|award|homage|tribute|respects|credentials|order|medal",
+    "ceremony": r"ceremon|welcom|parade|guard of hono|wreath|confer|bestow|award|homage|tribute|respects|credentials|order|medal",
     "banquet": r"banquet|dinner|lunch|reception",
     "summit": r"summit|forum|conference|meeting",
 }
@@ -236,11 +321,36 @@ _TRIGGER_WORDS = sorted({w for p in TRIGGERS.values() for w in p.split("|")}, ke
 _ANY_TRIGGER_RE = re.compile("|".join(_TRIGGER_WORDS), re.IGNORECASE)
 
 
+# The types each trigger word stands for, filled as words are met (a few dozen at most).
+_WORD_TYPES: dict[str, frozenset[str]] = {}
+
+
+def _types_of(word: str) -> frozenset[str]:
+    key = word.lower()
+    types = _WORD_TYPES.get(key)
+    if types is None:
+        types = frozenset(t for t, trigger in _TRIGGER_RE.items() if trigger.search(key))
+        _WORD_TYPES[key] = types
+    return types
+
+
+# Plain trigger words are looked for as substrings (fast, and finding a word inside a longer one
+# only means more rows are tried); the few with regex syntax (``\bmet\b``) by one pattern.
+_PLAIN = [w for w in _TRIGGER_WORDS if re.escape(w) == w.replace(" ", "\\ ").replace("-", "\\-")]
+_PLAIN_TRIGGERS = [w.lower() for w in _PLAIN]
+_REGEX_TRIGGER_RE = re.compile(
+    "|".join(w for w in _TRIGGER_WORDS if w not in _PLAIN) or "(?!)", re.IGNORECASE
+)
+
+
 def _types_present(sentence: str) -> set[str]:
     present: set[str] = set()
-    for m in _ANY_TRIGGER_RE.finditer(sentence):
-        word = m.group(0)
-        present.update(t for t, trigger in _TRIGGER_RE.items() if t not in present and trigger.search(word))
+    lowered = sentence.lower()
+    for word in _PLAIN_TRIGGERS:
+        if word in lowered:
+            present |= _types_of(word)
+    for m in _REGEX_TRIGGER_RE.finditer(sentence):
+        present |= _types_of(m.group(0))
     return present
 
 
@@ -306,14 +416,18 @@ def find_cues(sentence: str) -> list[CueMatch]:
         for m in cue.pattern.finditer(sentence):
             if NOT_EVENT_BEFORE.search(sentence[max(0, m.start() - 80) : m.start()]):
                 continue
+            if BACK_REFERENCE_BEFORE.search(sentence, max(0, m.start() - 50), m.start()):
+                continue
             if REPEATED_AFTER.match(sentence, m.end(), m.end() + 60):
                 continue  # "the two leaders have met more than 40 times": a tally, not a happening
-            if cue.type == "summit" and OTHERS_ATTENDING_BEFORE.search(
+            if (cue.type == "summit" or cue.kind == ARRIVAL) and OTHERS_ATTENDING_BEFORE.search(
                 sentence, max(0, m.start() - 40), m.start()
             ):
                 continue
             if cue.type == "meeting" and NOT_COUNTERPART.match(sentence, m.start(), m.end() + 80):
                 continue
+            if cue.type == "banquet" and NOT_GUESTS_AFTER.match(sentence, m.end(), m.end() + 60):
+                continue  # "hosted a lunch for business leaders": no diplomatic banquet
             if any(c.type == cue.type and c.start < m.end() and m.start() < c.end for c in seen.values()):
                 continue  # "attends a welcome ceremony" is one ceremony, of the kind found first
             seen[cue.kind] = CueMatch(cue.type, m.start(), m.end(), cue.near, cue.kind)
@@ -325,7 +439,15 @@ def find_cues(sentence: str) -> list[CueMatch]:
 
 
 _MORE_SPECIFIC = {("talks", "meeting"), ("call", "talks"), ("call", "meeting")}
+# A kind that takes a phrase from a type that would otherwise outrank it: "held informal talks".
+KIND_OUTRANKS = {("informal", "talks")}
 
 
 def _outranks(a: CueMatch, b: CueMatch) -> bool:
-    return (a.type, b.type) in _MORE_SPECIFIC and a.start < b.end and b.start < a.end
+    if not (a.start < b.end and b.start < a.end):
+        return False
+    if (a.kind, b.type) in KIND_OUTRANKS:
+        return True
+    if (b.kind, a.type) in KIND_OUTRANKS:
+        return False
+    return (a.type, b.type) in _MORE_SPECIFIC

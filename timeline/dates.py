@@ -279,9 +279,23 @@ DURATION_RE = re.compile(
 )
 
 
+# "arrived on Sunday after concluding a two-day trip to Nigeria": the length of a stay just ended.
+_PREVIOUS_STAY_BEFORE = re.compile(
+    r"\b(?:after|following) (?:concluding|wrapping up|completing|ending|winding up) (?:a |an |his |her |their |the )?\Z",
+    re.IGNORECASE,
+)
+
+
 def duration_days(text: str) -> int | None:
-    """``a three-day state visit`` -> 3."""
-    m = DURATION_RE.search(text)
+    """``a three-day state visit`` -> 3 (not the length of a stay the sentence says has ended)."""
+    m = next(
+        (
+            d
+            for d in DURATION_RE.finditer(text)
+            if not _PREVIOUS_STAY_BEFORE.search(text, max(0, d.start() - 40), d.start())
+        ),
+        None,
+    )
     if not m:
         return None
     n = m.group("n").lower()

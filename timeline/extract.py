@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from timeline.article import Article, Sentence
-from timeline.countries import find_countries, lookup
+from timeline.countries import agency_country, find_countries, lookup
 from timeline.cues import (
     ANAPHOR,
     ARRIVAL,
@@ -27,6 +27,7 @@ from timeline.cues import (
     NEAR,
     ORDINALS,
     PLOVER,
+    SIDELINES,
     SPOKE,
     CueMatch,
     find_cues,
@@ -34,7 +35,7 @@ from timeline.cues import (
 from timeline.dates import DateMention, duration_days, find_dates
 from timeline.merge import TWO_PARTY, merge_events
 from timeline.model import Event, Evidence, Location, Participant, Source
-from timeline.people import PeopleIndex, Person
+from timeline.people import LOOSE_OFFICES, PeopleIndex, Person, office
 from timeline.places import Place, city_name, find_place
 
 # A time expression that places a happening in the past without a day: background, not an event.
@@ -43,7 +44,69 @@ VAGUE_TIME_RE = re.compile(
     r"August|September|October|November|December) )?(?:19|20)\d\d\b|\b(?:last|previous|past) (?:year|month|week|"
     r"decade)\b|\b\d+ (?:years?|months?|decades?) ago\b|\b(?:previous|last|earlier|former|first|past) "
     r"(?:visit|visits|meeting|meetings|talks|trip|summit)\b|\byears? after\b|\b(?:in|since) \d{4}\b|"
-    r"\b(?:this|last|next|that) week['’]s\b|\banniversary of\b",
+    r"\b(?:this|last|next|that) week['’]s\b|\banniversary of\b|\b(?:recent|recently held) (?:[\w-]+ )?(?:visits?|meetings?|talks|trips?|summit)\b|\bso far\b",
+    re.IGNORECASE,
+)
+# A happening named only as the frame of another: "before the official talks".
+FRAME_BEFORE_RE = re.compile(
+    r"\b(?:before|ahead of|prior to|after|following) (?:the |their |his |her )?(?:[\w-]+ ){0,2}\Z",
+    re.IGNORECASE,
+)
+# "These contacts will be held in Sochi": the venue of the story's happenings, wherever it was written.
+VENUE_RE = re.compile(
+    r"\b(?:talks|contacts|meetings?|negotiations|summit|visit) (?:will|would|are to|is to|are set to|is set to|"
+    r"are due to|is due to) (?:be held|take place) in\b",
+    re.IGNORECASE,
+)
+UNTOLD_DAY_RE = re.compile(
+    r"\bduring (?:his|her|their|the) (?:[\w-]+ ){0,2}?(?:stay|visit|trip|tour)\b"
+    r"|\b(?:days|weeks|months|years|some time) (?:later|earlier|afterwards)\b",
+    re.IGNORECASE,
+)
+ON_BEHALF_RE = re.compile(
+    r"\bon behalf of (?:the )?[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|bin|bint|ibn|al|el|de|da|van|von)){0,8}"
+)
+CONTINUED_FROM_RE = re.compile(r"(?:continued|continues|resumed|resumes)\b", re.IGNORECASE)
+FROM_BEFORE_RE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+RELATIVE_CLAUSE_RE = re.compile(
+    r",\s(?:who|which)\s[^,;]{0,150},|\s(?:--|—|–)\s?(?:who|which)\s(?:(?!--)[^—–;]){0,150}(?:--|—|–)"
+)
+# A headline announcing a plan: "Xi to pay state visit to Vietnam", "President set to visit".
+TITLE_PLAN_RE = re.compile(
+    r"\bto (?:pay|make|begin|start|visit|travel|embark|undertake|attend)\b", re.IGNORECASE
+)
+# A transcript's own headline: "Press Conference by Prime Minister X", "Joint Press Conference of ..."
+# (a spokesperson's routine briefing is none).
+TRANSCRIPT_TITLE_RE = re.compile(
+    r"(?:Joint )?(?:Press|News) Conference (?:by|of|with|held by) (?:the )?(?:[A-Z][\w-]* ){0,2}?(?:Prime Minister|President|"
+    r"Chancellor|Premier|King|Emir|Foreign Minister|Minister for Foreign Affairs|Secretary of State|Leaders)\b"
+)
+# "After the welcome ceremony, ...": the sentence follows a happening told before.
+FRAME_NOUNS = {
+    "ceremony": "ceremony",
+    "talks": "talks",
+    "meeting": "meeting",
+    "banquet": "banquet",
+    "dinner": "banquet",
+    "luncheon": "banquet",
+    "signing": "signing",
+    "press conference": "press",
+}
+FRONTED_FRAME_RE = re.compile(
+    r"\W{0,2}(?:After|Following|At the end of) (?:the|their|this) (?:[\w-]+ ){0,2}?(?P<noun>"
+    + "|".join(FRAME_NOUNS)
+    + r")\b",
+    re.IGNORECASE,
+)
+# "held separate meetings with A and B": one happening with each.
+SEPARATE_RE = re.compile(r"\bseparate\b", re.IGNORECASE)
+SAID_BEFORE_RE = re.compile(
+    r"\b(?:said|says|told(?: \w+){0,2}|announced|announces|stated|added|noted)\s+(?:here\s+)?(?:on\s+)?\Z",
+    re.IGNORECASE,
+)
+# A vague time opening the clause of a cue: its day is not told.
+VAGUE_BEFORE_RE = re.compile(
+    r"\b(?:days|weeks|months) (?:after|before)\b|\b(?:earlier|later) (?:this|that|last) (?:week|month|year)\b",
     re.IGNORECASE,
 )
 # "the two leaders", "both presidents": the article's principals.
@@ -65,6 +128,10 @@ PLURAL_TITLE_RE = re.compile(
     r"(?P<title>ambassador|envoy|head of state|president|prime minister|foreign minister)s\b",
     re.IGNORECASE,
 )
+# "the Kenyan president", "the Russian leader" pointing back to a person named before.
+DEMONYM_TITLE_RE = re.compile(
+    r"\b[Tt]he (?P<demonym>[A-Z][\w'’-]+) (?P<title>(?i:president|prime minister|premier|foreign minister|king|emir|chancellor))\b"
+)
 PLACE_RE = re.compile(
     r"\b(?:in|at|to|near) (?:the )?(?:(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|coastal|ancient|border|historic) )?(?:capital|city|port city|port|town|resort)(?: city)? (?:of )?)?(?P<place>[A-Z][\w'’.-]++(?: (?:[A-Z][\w'’.-]++|de|al|el|of the|of)){0,4})"
 )
@@ -76,10 +143,26 @@ CONCLUDED_RE = re.compile(
     r"\b(?:wrapped up|wraps up|concluded|concludes|ended|ends|wound up|winds up|completed|completes|rounded off)\b",
     re.IGNORECASE,
 )
+# "the G7 Summit in Italy", "his visit to Chile": a gathering in a country ("invest more in
+# Serbia" names no place of a happening).
+GATHERING_IN_COUNTRY_RE = re.compile(
+    r"\b(?:[Ss]ummit|[Ff]orum|[Cc]onference|[Mm]eeting|[Tt]alks|[Vv]isit|[Tt]rip|[Tt]our)(?: [\w'’-]+){0,3}? (?:in|to) "
+    r"(?:the )?(?P<place>[A-Z][\w'’-]*(?: (?:of (?:the )?)?[A-Z][\w'’-]*){0,4})"
+)
+# "after concluding a two-day trip to Nigeria": a stay already over.
+PREVIOUS_STAY_RE = re.compile(
+    r"\b(?:after|following) (?:concluding|wrapping up|completing|ending)(?: [\w'’-]+){0,3} ?\Z", re.IGNORECASE
+)
+PAST_AFTER_PLACE_RE = re.compile(
+    r",?\s(?:earlier this (?:year|month)|last (?:year|month|week)|in (?:19|20)\d\d\b|"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:years|months|decades) ago)",
+    re.IGNORECASE,
+)
 HERE_RE = re.compile(r"\bhere\b")
 # A scheduled happening whose day is still open: "soon", "next year", "at an early date".
 VAGUE_FUTURE_RE = re.compile(
     r"\b(?:soon|next (?:year|month|week)|later this (?:year|month)|this year|in the (?:near )?future|"
+    r"(?:this|next) (?:spring|summer|autumn|fall|winter)|"
     r"at an early date|in (?:the )?coming (?:days|weeks|months|years)|at a later date|"
     r"during (?:his|her|their|the) (?:[\w-]+ )?(?:visit|stay|trip|tour))\b",
     re.IGNORECASE,
@@ -118,15 +201,41 @@ def _scan_people(article: Article) -> PeopleIndex:
     # Agencies often leave out the home country of their own leaders ("Premier Li Keqiang",
     # "President Ram Nath Kovind"): a person with no country named belongs to the country the
     # article names most.
-    home = counts.most_common(1)[0][0] if counts else None
-    if home is not None:
-        for p in people.people:
-            if p.country is None:
-                p.country = home
+    # One country has one president and one prime minister: a country that already has a
+    # holder of the title is not the home of another ("President Mohamed bin Zayed and US
+    # President Joe Biden", in an article that names the United States most).
+    held = {
+        (office(p.title), p.country)
+        for p in people.people
+        if p.country and office(p.title) not in LOOSE_OFFICES
+    }
+    ranked = [code for code, _ in counts.most_common()]
+    # An agency leaves out the country of its own leaders: the country it writes for comes first
+    # (a national agency's: "(PTI)", else the dateline's: "ISLAMABAD: Prime Minister X paid a
+    # visit to Iran").
+    written_in = _writer_country(article)
+    if written_in:
+        ranked = [written_in] + [c for c in ranked if c != written_in]
+    for p in people.people:
+        if p.country is None:
+            own = office(p.title)
+            p.country = next((c for c in ranked if own in LOOSE_OFFICES or (own, c) not in held), None)
     # A second pass counts bare surnames (``Xi``, ``Rahmon``) so principals rank by mentions.
     for s in article.sentences():
         people.count_mentions(s.text)
     return people
+
+
+def _writer_country(article: Article) -> str | None:
+    d = article.dateline
+    if d is None:
+        return None
+    if d.agency and (code := agency_country(d.agency)):
+        return code
+    if d.region and (code := lookup(d.region)):
+        return code
+    place = find_place(d.city)
+    return place.country if place else None
 
 
 def _local_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
@@ -138,16 +247,24 @@ def _local_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
 
 def _background(text: str, cue: CueMatch, dates: list[DateMention]) -> bool:
     """Whether a year or an anniversary next to the cue makes it history ("the signing of the
-    treaties in 1820", "the anniversary of his state visit"), unless a day is named there too."""
+    treaties in 1820", "the anniversary of his state visit"), unless a day is named there too;
+    or a vague time opens the clause of the cue ("days after the two leaders spoke by phone",
+    "Earlier this week, she held talks"), with no day between them."""
+    vague = VAGUE_BEFORE_RE.search(text, max(0, cue.start - NEAR), cue.start)
+    if vague and not any(vague.end() <= d.start < cue.start for d in dates):
+        return True
     a, b = max(0, cue.start - NEAR), min(len(text), cue.end + NEAR)
     if not VAGUE_TIME_RE.search(text, a, b):
         return False
     return not any(d.kind == "explicit" and d.start < b and d.end > a for d in dates)
 
 
-def _choose_date(dates: list[DateMention], cue: CueMatch) -> DateMention | None:
+def _choose_date(dates: list[DateMention], cue: CueMatch, text: str = "") -> DateMention | None:
     if cue.near:
         dates = [d for d in dates if d.start - cue.end <= NEAR and cue.start - d.end <= NEAR]
+    # "Clarke, who arrived on Wednesday, also called on the President": the day in the relative
+    # clause belongs to its own verb.
+    dates = _outside_clauses(text, dates, cue.start)
     if not dates:
         return None
 
@@ -157,6 +274,16 @@ def _choose_date(dates: list[DateMention], cue: CueMatch) -> DateMention | None:
         return (cue.start - d.end) * 2 + 1  # a date after the cue is the likelier one
 
     return min(dates, key=distance)
+
+
+def _outside_clauses(text: str, dates: list[DateMention], keep_at: int = -1) -> list[DateMention]:
+    """The dates not inside a relative clause ("X, who arrived on Wednesday, ...", "X -- who
+    arrived on Sunday -- ..."), unless the clause holds ``keep_at`` (the cue being dated)."""
+    for clause in RELATIVE_CLAUSE_RE.finditer(text) if dates else ():
+        a, b = clause.span()
+        if not a <= keep_at < b:
+            dates = [d for d in dates if not a <= d.start < b]
+    return dates
 
 
 def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
@@ -171,6 +298,9 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
     body_from = article.dateline.start if article.dateline else article.body_start
     home = _home_location(article)
     out: list[Candidate] = []
+    transcript = _transcript_title(article, people, home)
+    if transcript is not None:
+        out.append(transcript)
     for sentence in article.sentences():
         text = sentence.text
         if article.dateline and sentence.start <= article.dateline.start < sentence.end:
@@ -181,6 +311,10 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             )
         sentence_future = bool(FUTURE_RE.search(text))
         dates = _local_dates(text, find_dates(text, ref, future=sentence_future))
+        if sentence_future:
+            # "X will attend the summit, the spokesperson said on Wednesday": the day of the
+            # announcement, not of the plan.
+            dates = [d for d in dates if not SAID_BEFORE_RE.search(text, max(0, d.start - 30), d.start)]
         explicit = [d for d in dates if d.kind == "explicit"]
         # Captions stand alone: a caption without a date is about the dateline day.
         fallback = ref if sentence.caption else running
@@ -192,15 +326,37 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
         cues = [c for c in cues if not (c.kind == SPOKE and _place_in(text, set()))]
         for cue in cues:
             future = bool(FUTURE_RE.search(text, max(0, cue.start - 60), min(len(text), cue.end + 25)))
-            mention = _choose_date(dates, cue)
+            mention = _choose_date(dates, cue, text)
+            if (
+                mention is not None
+                and CONTINUED_FROM_RE.match(text, cue.start)
+                and FROM_BEFORE_RE.search(text, max(0, mention.start - 6), mention.start)
+            ):
+                # "continued their talks from Thursday night": Thursday is when they began; the
+                # happening told is the continuation, on the day the sentence is about.
+                mention = None
             if _background(text, cue, dates):
                 continue
             a, b = max(0, cue.start - NEAR), min(len(text), cue.end + NEAR)
             if future and VAGUE_FUTURE_RE.search(text, a, b):
                 continue  # "with whom he will hold talks during his visit": no day for the talks
+            if (
+                mention is None
+                and cue.near
+                and FRAME_BEFORE_RE.search(text, max(0, cue.start - 40), cue.start)
+                and not text[cue.start : cue.end].lower().endswith(("with", "between"))
+            ):
+                # "in private before the official talks", "sign documents after the talks": the
+                # talks only frame another happening (unless the counterpart is named with them).
+                continue
+            framed = _told_before(text, out) if mention is None else None
             if mention is not None:
                 start, end = mention.first, mention.last
-            elif fallback is None:
+            elif framed is not None:
+                start, end = framed, None
+            elif fallback is None or UNTOLD_DAY_RE.search(text):
+                # "During his stay in the capital, he also met ...", "Days later, she visited ...":
+                # some day, not told.
                 continue
             elif future:
                 if sentence.caption:
@@ -237,31 +393,113 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             location = None if cue.type == "call" else _location(text, article, participants, home)
             countries = _countries(text, participants, location)
             each = _each_country(text, cue, participants, people) if cue.type in TWO_PARTY else []
+            if not each and cue.type in TWO_PARTY and SEPARATE_RE.search(text, cue.start, cue.end):
+                each = _each_counterpart(participants)
             for code, who in each:
                 # "held talks with leaders from Estonia, Poland and Slovenia": one talks a country.
                 kind = replace(cue, kind=f"{cue.kind}@{code}")
-                codes = _countries("", who, location) + (code,)
+                codes = _countries("", who, location) + tuple(
+                    c for c in (code,) if c.isupper() and len(c) == 2
+                )
                 out.append(
                     Candidate(cue.type, start, end, sentence, kind, who, location, tuple(sorted(set(codes))))
                 )
             if not each:
                 out.append(Candidate(cue.type, start, end, sentence, cue, participants, location, countries))
+        # Without a dated dateline, the first sentence of the body that names a day tells the
+        # story's day ("had a brief encounter with X on Friday"): what follows is about it.
+        lead = not told and not article.dateline_date
+        # A day inside a relative clause ("Modi -- who arrived on Sunday -- met ...") tells that
+        # clause's happening, not the frame of the story.
+        dates = _outside_clauses(text, dates)
+        explicit = [d for d in dates if d.kind == "explicit"]
         if dates and sentence.start >= body_from:
             told = True
         if dates and sentence_future and not sentence.caption:
             planned = dates[-1].first
         if dates and not sentence.caption and not sentence_future and sentence.start >= body_from:
             planned = None
-            if explicit:
-                running = explicit[-1].first
-            elif dates[0].start <= 4:
+            one_day = [d for d in explicit if d.last is None]
+            if one_day:
+                running = one_day[-1].first
+            elif explicit:
+                # A span ("a state visit from August 18-20") is the stay, not a day: what follows
+                # without a day of its own cannot be dated, unless the sentence names one too
+                # ("arrived on Monday for a visit from March 20 to 22").
+                single = [d for d in dates if d.last is None]
+                running = single[0].first if single else None
+            elif dates[0].start <= 4 or lead or running is None:
                 # A fronted day sets the frame of what follows: "On Thursday, they held talks.
-                # Putin later laid a wreath." (A day inside the sentence does not.)
+                # Putin later laid a wreath." (A day inside the sentence does not, unless no
+                # day is framed yet, as after a span.)
                 running = dates[0].first
             # An arrival opens a stay of several days: what "will" follow belongs to the stay.
             if any(d.first == ref for d in dates) and any(c.type != "visit" for c in cues):
                 today_told = True
+    out = _one_summit_attended(out)
+    if not any(c.type == "visit" for c in out):
+        visit = _visit_in_title(article, people, home)
+        if visit is not None:
+            out.append(visit)
     return out
+
+
+def _one_summit_attended(out: list[Candidate]) -> list[Candidate]:
+    """Meetings "on the sidelines of the summit" on its later days tell the same attendance as
+    the first: a summit is attended from its first day told, not once a day."""
+    summits = [c for c in out if c.type == "summit"]
+    kept = []
+    for c in out:
+        first = None
+        if c.cue.kind == SIDELINES:
+            first = next((o for o in summits if o.start < c.start <= o.start + dt.timedelta(days=3)), None)
+        if first is None:
+            kept.append(c)
+        elif first.end is None or first.end < c.start:
+            first.end = c.start  # the summit lasted at least until then
+    return kept
+
+
+def _visit_in_title(article: Article, people: PeopleIndex, home: Location | None) -> Candidate | None:
+    """A visit told only by the headline ("President warmly welcomed upon state visit to
+    Vietnam") while the body paints the arrival as a scene: the visit is on the dateline day."""
+    title, day = article.title, article.dateline_date
+    if not title or day is None or FUTURE_RE.search(title) or TITLE_PLAN_RE.search(title):
+        return None
+    cue = next((c for c in find_cues(title) if c.type == "visit"), None)
+    if cue is None or VAGUE_TIME_RE.search(title):
+        return None
+    sentence = _title_sentence(article, title)
+    who = people.mentions_in(title)[:1] or people.principals(1)
+    location = _location(title, article, who, home)
+    return Candidate("visit", day, None, sentence, cue, who, location, _countries(title, who, location))
+
+
+def _title_sentence(article: Article, title: str) -> Sentence:
+    at = max(article.text.find(title), 0)
+    return Sentence(title, at, at + len(title), 0)
+
+
+def _transcript_title(article: Article, people: PeopleIndex, home: Location | None) -> Candidate | None:
+    """A transcript published under "Press Conference by Prime Minister X": the article is the
+    press conference itself, held the day it is published."""
+    title, day = article.title, article.reference_date
+    if not title or day is None or not TRANSCRIPT_TITLE_RE.match(title):
+        return None
+    sentence = _title_sentence(article, title)
+    cue = CueMatch("press", 0, len(title), kind="press")
+    who = people.mentions_in(title)[:1] or people.principals(1)
+    return Candidate("press", day, None, sentence, cue, who, home, _countries("", who, home))
+
+
+def _told_before(text: str, out: list[Candidate]) -> dt.date | None:
+    """The day of the happening a sentence opens with as its frame: "After the welcome
+    ceremony, the two leaders held talks" took place on the ceremony's day."""
+    m = FRONTED_FRAME_RE.match(text)
+    if m is None:
+        return None
+    type_ = FRAME_NOUNS[m.group("noun").lower()]
+    return next((c.start for c in reversed(out) if c.type == type_), None)
 
 
 # Happenings between two parties: where a sentence names one ("Meeting with Kazakh President
@@ -284,7 +522,16 @@ def _each_country(
     return [(code, lead + [p for p in people.people if p.country == code]) for code in codes]
 
 
+def _each_counterpart(participants: list[Person]) -> list[tuple[str, list[Person]]]:
+    """The first person named with each of the others: "held separate meetings with A and B"."""
+    if len(participants) < 3:
+        return []
+    return [(p.name.casefold(), [participants[0], p]) for p in participants[1:]]
+
+
 def _participants(text: str, people: PeopleIndex, kind: str) -> list[Person]:
+    # "a ceremony held by the Crown Prince on behalf of King X": the king is not there.
+    text = ON_BEHALF_RE.sub(lambda m: " " * len(m.group(0)), text)
     found = people.mentions_in(text)
     for m in PLURAL_TITLE_RE.finditer(text):
         # "accepted credentials presented by thirteen newly-appointed ambassadors": all of them.
@@ -297,7 +544,13 @@ def _participants(text: str, people: PeopleIndex, kind: str) -> list[Person]:
                 found.append(p)
     if not found:
         found = people.principals(2)
-    elif len(found) == 1 and kind in TWO_PARTY:
+    for m in DEMONYM_TITLE_RE.finditer(text):
+        # "the Kenyan president hosted a banquet": the one president of Kenya the article names.
+        code = lookup(m.group("demonym"))
+        holders = [p for p in people.holding(m.group("title")) if code and p.country == code]
+        if len(holders) == 1 and holders[0] not in found:
+            found.append(holders[0])
+    if len(found) == 1 and kind in TWO_PARTY:
         other = [p for p in people.ranked() if p not in found]
         if other:
             found.append(other[0])
@@ -316,6 +569,8 @@ def _place_in(text: str, context: set[str]) -> Location | None:
     there keeps that country ("Bali, Indonesia" is not Bali in Cameroon). A seat not in the
     gazetteer followed by its city ("at the State House, Abuja") gives that city."""
     for m in PLACE_RE.finditer(text):
+        if PAST_AFTER_PLACE_RE.match(text, m.end()):
+            continue  # "hosting the Olympics in Paris earlier this year": a place of the past
         words = m.group("place").rstrip(".").split()
         if words[-1].endswith(("'s", "’s")):
             words[-1] = words[-1][:-2]
@@ -325,6 +580,8 @@ def _place_in(text: str, context: set[str]) -> Location | None:
         for ws in tries:
             for n in range(len(ws), 0, -1):
                 name = " ".join(ws[:n])
+                if n > 1 and lookup(name):
+                    break  # "the Republic of Uzbekistan" is a country, not the town "Republic"
                 place = find_place(name, context | {code} if code else context)
                 if place and code and place.country != code:
                     return Location(city=name, country=code)
@@ -334,8 +591,15 @@ def _place_in(text: str, context: set[str]) -> Location | None:
 
 
 def _home_location(article: Article) -> Location | None:
-    """Where the article's events happen when a sentence does not say: the dateline city,
-    else the first city the article names."""
+    """Where the article's events happen when a sentence does not say: the venue the article
+    announces ("the talks will be held in Sochi"), else the dateline city, else the first city
+    the article names."""
+    for s in article.sentences():
+        venue = VENUE_RE.search(s.text)
+        if venue:
+            found = _place_in(s.text[venue.end() - 3 :], set())
+            if found:
+                return found
     if article.dateline:
         region = lookup(article.dateline.region) if article.dateline.region else None
         place = find_place(article.dateline.city, {region} if region else ())
@@ -346,7 +610,7 @@ def _home_location(article: Article) -> Location | None:
         found = _place_in(s.text, set())
         if found:
             return found
-    return None
+    return next((c for s in article.sentences() if (c := _country_in(s.text))), None)
 
 
 def _location(
@@ -355,7 +619,28 @@ def _location(
     context = {p.country for p in participants if p.country}
     if home and home.country:
         context.add(home.country)
-    return _place_in(text, context) or home
+    place = _place_in(text, context)
+    if place is not None or home is None:
+        return place or home
+    # "ISLAMABAD: Prime Minister paid a visit to the Islamic Republic of Iran": the dateline is
+    # where the story was written, the country visited is where it happened.
+    abroad = _country_in(text) if article.dateline else None
+    return abroad if abroad is not None and abroad.country != home.country else home
+
+
+def _country_in(text: str) -> Location | None:
+    """A country named as the place of a gathering or visit ("on the margins of the G7 Summit
+    in Italy"), not of a stay already over ("after concluding a trip to Nigeria")."""
+    for m in GATHERING_IN_COUNTRY_RE.finditer(text):
+        if PAST_AFTER_PLACE_RE.match(text, m.end()) or PREVIOUS_STAY_RE.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
+            continue
+        words = m.group("place").split()
+        code = next((c for n in range(len(words), 0, -1) if (c := lookup(" ".join(words[:n])))), None)
+        if code:
+            return Location(city=None, country=code)
+    return None
 
 
 def _countries(text: str, participants: list[Person], location: Location | None) -> tuple[str, ...]:

@@ -115,7 +115,8 @@ _OF_RE = re.compile(r"\s+(?:of|for|to)\s+(?:the\s+)?")
 _OF_WORDS_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,7}")
 _NAME_AFTER_RE = re.compile(
     r"\s*,?\s+(?:(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty)\s+|HH\s+|H\.E\.\s+)?"
-    rf"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sri)\.?\s+)?(?:Sheikh\s+)?{_NAME}"
+    rf"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sri|Tun|Tan\s+Sri|Datuk(?:\s+Seri)?|Dato['’]?(?:\s+Seri)?|Alhaji|Prof|Engr|Hon)\.?\s+){{0,3}}"
+    rf"(?:Sheikh\s+)?{_NAME}"
 )
 # The last word of an office or institution named after a title: "Chairman of the Security Council".
 _OFFICE_WORDS = {
@@ -261,10 +262,22 @@ _TRAILING_JUNK = {
     "During",
     "After",
     "Before",
+    # prepositions that open the topic of a headline: "Press Conference by Prime Minister Kishida Regarding ..."
+    "Regarding",
+    "Concerning",
+    "About",
+    "Over",
+    "Following",
+    "Ahead",
+    "Amid",
+    "Upon",
+    "Via",
 }
 
 
 _WORD_RE = re.compile(r"\w+")
+# The Arabic article joined to a surname: "al-Sisi", "el-Sisi", "Al-Thani", "as-Sadr".
+_ARTICLE_PREFIX_RE = re.compile(r"(?:[Aa]l|[Ee]l|[Aa][dnrst]|[Aa]sh)-(?=[A-Z])")
 
 
 def fold(text: str) -> str:
@@ -294,6 +307,9 @@ class Person:
     def short_forms(self) -> set[str]:
         """How later sentences name this person: ``Rahmon``; ``Xi`` (Chinese order puts it first)."""
         forms = {self.name, self.surname}
+        article = _ARTICLE_PREFIX_RE.match(self.surname)
+        if article:
+            forms.add(self.surname[article.end() :])  # "al-Sisi" is written "Sisi" too
         words = self.name.split()
         if 2 <= len(words) <= 3 and len(words[0]) <= 4 and words[0][:1].isupper():
             forms.add(words[0])
@@ -476,7 +492,9 @@ class PeopleIndex:
         for w in words or {""}:
             self._by_word.setdefault(w, {})[id(p)] = p
 
-    def add(self, name: str, title: str | None, country: str | None, at: int) -> Person:
+    def add(self, name: str, title: str | None, country: str | None, at: int, sure: bool = False) -> Person:
+        """Index a full mention. ``sure``: the country is stated as the person's own ("X, Prime
+        Minister of Pakistan"), so it replaces one guessed from a country named nearby."""
         self._changes += 1
         key = fold(name)
         for p in self._candidates(key):
@@ -485,7 +503,7 @@ class PeopleIndex:
                 continue  # "President Biden" is not "First Lady Jill Biden"
             if pk == key or (len(key.split()) < len(pk.split()) and set(key.split()) <= set(pk.split())):
                 p.mentions += 1
-                if country and not p.country:
+                if country and (sure or not p.country):
                     p.country = country
                 if title and not p.title:
                     p.title = title
@@ -496,7 +514,7 @@ class PeopleIndex:
                 self._renames += 1
                 self._index_words(p)
                 p.mentions += 1
-                p.country = p.country or country
+                p.country = country if sure and country else p.country or country
                 return p
         person = Person(name=name, title=title, country=country, first_seen=at)
         self.people.append(person)
@@ -506,13 +524,13 @@ class PeopleIndex:
         """Find full mentions (with a title) in ``text`` and add them to the index."""
         out: list[PersonMention] = []
 
-        def found(name_raw: str, at: int, title: str | None, country: str | None) -> None:
+        def found(name_raw: str, at: int, title: str | None, country: str | None, sure: bool = False) -> None:
             name = _clean_name(name_raw)
             if not _plausible_name(name):
                 return
             if title in _COURTESY and len(name.split()) < 2:
                 return
-            person = self.add(name, title, country, offset + at)
+            person = self.add(name, title, country, offset + at, sure)
             out.append(PersonMention(offset + at, offset + at + len(name), person))
 
         for m in _TITLE_RE.finditer(text):
@@ -521,6 +539,8 @@ class PeopleIndex:
             if named is None:
                 continue
             after, _ = _of_phrase(text, named.end())
+            if after is not None and text[named.end() : named.end() + 5].split()[:1] == ["to"]:
+                after = None  # "the visit of Prime Minister X to Maldives": where he went
             # "Ambassador to China": the country he is sent to is not his own.
             sent_to = of is not None and text[m.end() : m.end() + 5].split()[:1] == ["to"]
             country = (
@@ -544,14 +564,16 @@ class PeopleIndex:
         for m in _APPOSITIVE_OFFICE_RE.finditer(text):
             code = _country_of(m.group("of"))
             if code is not None and len(_clean_name(m.group("name")).split()) >= 2:
-                found(m.group("name"), m.start("name"), m.group("title"), code)
+                found(m.group("name"), m.start("name"), m.group("title"), code, sure=True)
         for m in _APPOSITIVE_DEMONYM_RE.finditer(text):
             code = lookup(m.group("demonym"))
             if code is not None and len(_clean_name(m.group("name")).split()) >= 2:
                 found(m.group("name"), m.start("name"), m.group("title"), code)
         for m in _APPOSITIVE_RE.finditer(text):
             if len(_clean_name(m.group("name")).split()) >= 2:
-                found(m.group("name"), m.start("name"), m.group("title"), _country_of(m.group("of")))
+                found(
+                    m.group("name"), m.start("name"), m.group("title"), _country_of(m.group("of")), sure=True
+                )
         return out
 
     def _form_index(self) -> dict[str, list[tuple[int, str, int, Person]]]:
@@ -615,8 +637,8 @@ class PeopleIndex:
 
     def holding(self, title: str) -> list[Person]:
         """Everyone whose title is ``title`` (singular, any case): "the ambassadors" names them all."""
-        want = _office(title)
-        return [p for p in self.people if _office(p.title).endswith(want)]
+        want = office(title)
+        return [p for p in self.people if office(p.title).endswith(want)]
 
     def ranked(self) -> list[Person]:
         """Everyone, the most mentioned first (then the first seen)."""
@@ -637,17 +659,23 @@ class PeopleIndex:
 _TITLE_ALIASES = {"PM": "Prime Minister", "FM": "Foreign Minister", "EAM": "External Affairs Minister"}
 
 
-def _office(title: str | None) -> str:
+def office(title: str | None) -> str:
+    """The office a title names, folded: "PM" and "Prime Minister" are one office."""
     words = _TITLE_ALIASES.get(title or "", title or "").replace("-", " ").split()
     words = [w for w in words if w.lower() not in ("visiting", "new", "former", "acting", "interim", "then")]
     return " ".join(words).casefold()
 
 
+# Titles that name no office of their own: courtesy titles and loose words.
+LOOSE_OFFICES = frozenset(
+    {"", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "counterpart", "leader", "sheikh"}
+)
+
+
 def _same_office(a: str | None, b: str | None) -> bool:
     """Whether two titles may belong to one person: courtesy titles and no title fit any."""
-    oa, ob = _office(a), _office(b)
-    loose = {"", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "counterpart", "leader", "sheikh"}
-    return oa in loose or ob in loose or oa == ob or oa in ob or ob in oa
+    oa, ob = office(a), office(b)
+    return oa in LOOSE_OFFICES or ob in LOOSE_OFFICES or oa == ob or oa in ob or ob in oa
 
 
 # Words that make a capitalised phrase after a title a place or a thing: "King Abdul Aziz
