@@ -21,7 +21,7 @@ PHRASES = [
     ("talks", "They held small-group talks."),
     ("talks", "The talks between the two went well."),
     ("talks", "During their talks, they agreed."),
-    ("meeting", "They held a bilateral meeting in the Oval Office."),
+    ("talks", "They held a bilateral meeting in the Oval Office."),
     ("meeting", "The visiting premier also called on President Rao."),
     ("signing", "A number of documents were signed in the presence of the leaders."),
     ("meeting", "“Met Brazilian President @LulaOficial at the summit,” he posted."),

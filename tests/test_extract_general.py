@@ -56,14 +56,14 @@ AMMAN, May 20 (Petra) -- His Majesty King Hassan received in audience on Tuesday
     assert events == [("meeting", dt.date(2025, 5, 20))]
 
 
-def test_a_bilateral_meeting_is_a_meeting_and_a_scheduled_weekday_lies_ahead():
+def test_a_bilateral_meeting_is_talks_and_a_scheduled_weekday_lies_ahead():
     events = events_of(
         """ date 2025-11-08 Leaders chat at dinner
 
 MANILA, Nov 8 (PTI) -- The brief chat came ahead of their scheduled bilateral meeting on Monday, officials said.
 """
     )
-    assert events == [("meeting", dt.date(2025, 11, 10))]
+    assert events == [("talks", dt.date(2025, 11, 10))]
 
 
 def test_separate_meetings_are_one_meeting_each():

@@ -431,14 +431,14 @@ On April 10, commencing at 11:10 a.m. (local time; 0:10 a.m. on April 11, Japan 
     assert events == [("talks", dt.date(2024, 4, 10))]
 
 
-def test_a_bilateral_meeting_is_a_meeting_only():
+def test_a_bilateral_meeting_is_talks_only():
     events = events_of(
         """ date 2023-09-10 Modi meets Lula
 
 New Delhi, 10 September 2023: Prime Minister Shri Narendra Modi held a bilateral meeting with President of Brazil, H.E. Mr. Luiz Inacio Lula da Silva, today.
 """
     )
-    assert events == [("meeting", dt.date(2023, 9, 10))]
+    assert events == [("talks", dt.date(2023, 9, 10))]
     (talks,) = extract(
         parse_article(
             " date 2023-09-10 x\n\nNew Delhi, 10 September 2023: Prime Minister Shri Narendra Modi held a bilateral meeting with President of Brazil, H.E. Mr. Luiz Inacio Lula da Silva, today.\n"

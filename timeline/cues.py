@@ -39,7 +39,8 @@ CUES: list[tuple[str, str]] = [
     ("talks", r"\b(?:small|big|large|restricted|expanded|delegation)[- ](?:group |level |format )?talks\b"),
     ("talks:anaphor", r"\btalks (?:with|between)\b"),
     ("talks:anaphor", r"\b(?:his|their|the) talks\b"),  # mostly pointing back: see NEEDS_NEAR_DATE
-    ("talks", r"\b(?:bilateral (?:summit|talks)|summit (?:meeting|talks))\b"),
+    # "a bilateral meeting" of leaders is formal talks (agencies use it for the talks they report)
+    ("talks", r"\b(?:bilateral (?:summit|talks|meeting)|summit (?:meeting|talks))\b"),
     ("talks", r"\bnegotiations (?:with|between)\b"),
     (
         "talks",
@@ -76,7 +77,6 @@ CUES: list[tuple[str, str]] = [
         r"(?-i:\b(?:called|calls) on (?:the )?(?:Vice President|President|Prime Minister|King|Queen|Emir|Premier|"
         r"Chancellor|Crown Prince|Sultan|Governor-General)\b(?![^.;]{0,60}? to [a-z]))",
     ),
-    ("meeting", r"\bbilateral meetings?\b"),  # a meeting, not formal talks
     # informal talks or contact is a meeting, not formal talks (see KIND_OUTRANKS)
     ("meeting:informal", r"\binformal (?:talks|contacts?|meetings?|conversation)\b"),
     ("meeting", r"\b(?:met|meets) (?:[\w-]+ ){0,4}?(?:his|her|their) (?:[\w-]+ ){0,2}counterparts?\b"),
