@@ -573,3 +573,16 @@ Earlier in the day, Sharma met Japanese Prime Minister Ken Sato.
     tuesday = dt.date(2025, 11, 18)
     assert ("visit", dt.date(2025, 11, 16)) in events
     assert [d for t, d in events if t == "meeting"] == [tuesday, tuesday]
+
+
+def test_talks_with_counterparts_from_a_list_of_countries_are_one_gathering_of_them_all():
+    (talks,) = extract(
+        parse_article(
+            """ date 2025-05-20 Foreign minister at ministerial meeting
+
+NAIROBI, May 20 (KNA) -- Foreign Minister Ruth Wanjiku held talks with counterparts from Ghana, Senegal, Brazil and Chile on Tuesday.
+"""
+        )
+    )
+    assert talks.type == "talks"
+    assert {"KE", "GH", "SN", "BR", "CL"} <= set(talks.countries)

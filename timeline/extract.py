@@ -100,6 +100,11 @@ FRONTED_FRAME_RE = re.compile(
 )
 # "held separate meetings with A and B": one happening with each.
 SEPARATE_RE = re.compile(r"\bseparate\b", re.IGNORECASE)
+# "held bilateral talks with leaders from A, B and C" is one talks a country; "held talks with
+# counterparts from A, B and C", said without it, is one gathering of them all.
+APART_RE = re.compile(
+    r"\b(?:bilateral|separate(?:ly)?|respectively|individually|one[- ]on[- ]one)\b", re.IGNORECASE
+)
 SAID_BEFORE_RE = re.compile(
     r"\b(?:said|says|told(?: \w+){0,2}|announced|announces|stated|added|noted)\s+(?:here\s+)?(?:on\s+)?\Z",
     re.IGNORECASE,
@@ -405,6 +410,8 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                     Candidate(cue.type, start, end, sentence, kind, who, location, tuple(sorted(set(codes))))
                 )
             if not each:
+                if cue.type in TWO_PARTY:
+                    countries = tuple(sorted(set(countries) | set(_listed_countries(text, cue))))
                 out.append(Candidate(cue.type, start, end, sentence, cue, participants, location, countries))
         # Without a dated dateline, the first sentence of the body that names a day tells the
         # story's day ("had a brief encounter with X on Friday"): what follows is about it.
@@ -511,7 +518,7 @@ def _each_country(
 ) -> list[tuple[str, list[Person]]]:
     """The counterparts of talks or meetings held with a list of countries, one country each."""
     group = LEADERS_FROM_RE.search(text, cue.start)
-    if group is None:
+    if group is None or not APART_RE.search(text):
         return []
     codes = list(dict.fromkeys(m.code for m in find_countries(group.group("countries"))))
     if len(codes) < 2:
@@ -520,6 +527,14 @@ def _each_country(
     if not lead:
         lead = [p for p in people.ranked() if p.country not in codes][:1]
     return [(code, lead + [p for p in people.people if p.country == code]) for code in codes]
+
+
+def _listed_countries(text: str, cue: CueMatch) -> list[str]:
+    """The countries of "talks with counterparts from A, B and C", held as one gathering."""
+    group = LEADERS_FROM_RE.search(text, cue.start)
+    if group is None:
+        return []
+    return list(dict.fromkeys(m.code for m in find_countries(group.group("countries"))))
 
 
 def _each_counterpart(participants: list[Person]) -> list[tuple[str, list[Person]]]:
