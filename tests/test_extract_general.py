@@ -586,3 +586,21 @@ NAIROBI, May 20 (KNA) -- Foreign Minister Ruth Wanjiku held talks with counterpa
     )
     assert talks.type == "talks"
     assert {"KE", "GH", "SN", "BR", "CL"} <= set(talks.countries)
+
+
+def test_a_title_abbreviation_opening_a_name_is_the_office_not_the_name():
+    events = extract(
+        parse_article(
+            """ date 2025-03-02 EAM Rao meets Kenyan counterpart
+
+New Delhi, Mar 2 (PTI) -- External Affairs Minister Vikram Rao on Sunday held talks with his Kenyan counterpart Ruth Wanjiku.
+
+EAM Rao also met President Daniel Otieno.
+"""
+        )
+    )
+    names = {p.name for e in events for p in e.participants}
+    assert "Vikram Rao" in names
+    assert not any(n.startswith("EAM") for n in names)
+    talks = next(e for e in events if e.type == "talks")
+    assert {"IN", "KE"} <= set(talks.countries)
