@@ -604,3 +604,23 @@ EAM Rao also met President Daniel Otieno.
     assert not any(n.startswith("EAM") for n in names)
     talks = next(e for e in events if e.type == "talks")
     assert {"IN", "KE"} <= set(talks.countries)
+
+
+def test_a_visit_told_elsewhere_places_and_dates_what_happens_during_it():
+    events = extract(
+        parse_article(
+            """ date 2025-09-12 Minister in Lombok for ASEAN meeting
+
+Manila: Foreign Secretary Teresa Cruz on Friday held talks with her Japanese counterpart Kenji Sato on the sidelines of the ASEAN foreign ministers' meeting in the Indonesian city of Lombok.
+
+The foreign secretary began her two-day visit to Lombok on Thursday.
+
+On the first day of her visit, Cruz held talks with counterparts from Brazil, Chile and Kenya.
+"""
+        )
+    )
+    talks = sorted((e for e in events if e.type == "talks"), key=lambda e: e.start)
+    assert [t.start for t in talks] == [dt.date(2025, 9, 11), dt.date(2025, 9, 12)]
+    for e in events:
+        assert e.location is not None and (e.location.city, e.location.country) == ("Lombok", "ID")
+    assert {"PH", "BR", "CL", "KE", "ID"} <= set(talks[0].countries)

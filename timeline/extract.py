@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from timeline.article import Article, Sentence
 from timeline.countries import agency_country, find_countries, lookup
@@ -138,7 +139,7 @@ DEMONYM_TITLE_RE = re.compile(
     r"\b[Tt]he (?P<demonym>[A-Z][\w'’-]+) (?P<title>(?i:president|prime minister|premier|foreign minister|king|emir|chancellor))\b"
 )
 PLACE_RE = re.compile(
-    r"\b(?:in|at|to|near) (?:the )?(?:(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|coastal|ancient|border|historic) )?(?:capital|city|port city|port|town|resort)(?: city)? (?:of )?)?(?P<place>[A-Z][\w'’.-]++(?: (?:[A-Z][\w'’.-]++|de|al|el|of the|of)){0,4})"
+    r"\b(?:in|at|to|near) (?:the )?(?:(?:(?P<dem>[A-Z][a-z]+) )?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|coastal|ancient|border|historic) )?(?:capital|city|port city|port|town|resort)(?: city)? (?:of )?)?(?P<place>[A-Z][\w'’.-]++(?: (?:[A-Z][\w'’.-]++|de|al|el|of the|of)){0,4})"
 )
 COUNTRY_AFTER_RE = re.compile(r",\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 # "April 11, Japan time", "March 22 Beijing time": a day on a clock other than the local one.
@@ -355,7 +356,10 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                 # talks only frame another happening (unless the counterpart is named with them).
                 continue
             framed = _told_before(text, out) if mention is None else None
-            if mention is not None:
+            stay_day = _day_of_stay(text, out) if mention is None and cue.type != "visit" else None
+            if stay_day is not None:
+                start, end = stay_day, None
+            elif mention is not None:
                 start, end = mention.first, mention.last
             elif framed is not None:
                 start, end = framed, None
@@ -444,11 +448,53 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             if any(d.first == ref for d in dates) and any(c.type != "visit" for c in cues):
                 today_told = True
     out = _one_summit_attended(out)
+    if article.dateline:
+        _during_stay(out, home)
     if not any(c.type == "visit" for c in out):
         visit = _visit_in_title(article, people, home)
         if visit is not None:
             out.append(visit)
     return out
+
+
+def _day_of_stay(text: str, out: list[Candidate]) -> dt.date | None:
+    """ "On the first day of his visit, he held talks ...": the day of the stay told before, not
+    the day the story was filed."""
+    nth = DAY_OF_STAY_RE.search(text)
+    if nth is None:
+        return None
+    stay = next((c for c in reversed(out) if c.type == "visit" and c.end is not None), None)
+    if stay is None or stay.end is None:
+        return None
+    day = stay.start + dt.timedelta(days=ORDINALS[nth.group("nth").lower()] - 1)
+    return day if day <= stay.end else None
+
+
+def _during_stay(out: list[Candidate], home: Location | None) -> None:
+    """What a sentence places nowhere, on a day of a visit told elsewhere ("began his two-day
+    visit to Bali on Thursday"), happened where the visitor stayed, not in the dateline city
+    the story was filed from."""
+    if home is None:
+        return
+    stays = [
+        c
+        for c in out
+        if c.type == "visit"
+        and c.location is not None
+        and c.location is not home
+        and c.location.city
+        and c.location.city != home.city
+    ]
+    for c in out:
+        if c.location is not home:
+            continue
+        stay = next((v for v in stays if v.start <= c.start <= (v.end or v.start)), None)
+        if stay is not None and stay.location is not None:
+            codes = set(c.countries)
+            if home.country not in {p.country for p in c.participants}:
+                codes.discard(home.country or "")
+            c.location = stay.location
+            c.countries = tuple(sorted(codes | ({stay.location.country} if stay.location.country else set())))
 
 
 def _one_summit_attended(out: list[Candidate]) -> list[Candidate]:
@@ -577,7 +623,25 @@ def _as_location(place: Place, written: str | None = None) -> Location:
     return Location(city, place.country, place.latitude, place.longitude, place.timezone)
 
 
-def _place_in(text: str, context: set[str]) -> Location | None:
+# "the Indonesian city of Bali": the article tells which country its Bali is in.
+NAMED_CITY_RE = re.compile(
+    r"\bthe (?P<dem>[A-Z][a-z]+) (?:capital|city|port city|port|town|resort|resort island|island) of "
+    r"(?P<place>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+)
+
+
+@lru_cache(maxsize=8)
+def _named_places(text: str) -> dict[str, str]:
+    """Places the article ties to a country by a demonym, wherever it names them again."""
+    out: dict[str, str] = {}
+    for m in NAMED_CITY_RE.finditer(text):
+        code = lookup(m.group("dem"))
+        if code is not None:
+            out.setdefault(m.group("place"), code)
+    return out
+
+
+def _place_in(text: str, context: set[str], named: dict[str, str] | None = None) -> Location | None:
     """The first city or seat of government the text names after in/at/to/near.
 
     A country right after the city ("Nadi, Fiji") picks among namesakes, and a city unknown
@@ -591,6 +655,10 @@ def _place_in(text: str, context: set[str]) -> Location | None:
             words[-1] = words[-1][:-2]
         after = COUNTRY_AFTER_RE.match(text, m.end())
         code = lookup(after.group(1)) if after else None
+        if m.group("dem") and lookup(m.group("dem")):
+            code, after = lookup(m.group("dem")), None  # "the Indonesian city of Bali"
+        elif named and m.group("place").rstrip(".") in named:
+            code, after = named[m.group("place").rstrip(".")], None
         tries = [words] + ([after.group(1).split()] if after and code is None else [])
         for ws in tries:
             for n in range(len(ws), 0, -1):
@@ -602,6 +670,8 @@ def _place_in(text: str, context: set[str]) -> Location | None:
                     return Location(city=name, country=code)
                 if place:
                     return _as_location(place, name)
+        if code is not None and (m.group("dem") or after is None):
+            return Location(city=" ".join(words), country=code)  # "the Indonesian city of Lombok"
     return None
 
 
@@ -634,7 +704,7 @@ def _location(
     context = {p.country for p in participants if p.country}
     if home and home.country:
         context.add(home.country)
-    place = _place_in(text, context)
+    place = _place_in(text, context, _named_places(article.text))
     if place is not None or home is None:
         return place or home
     # "ISLAMABAD: Prime Minister paid a visit to the Islamic Republic of Iran": the dateline is
