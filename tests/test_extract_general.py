@@ -624,3 +624,19 @@ On the first day of her visit, Cruz held talks with counterparts from Brazil, Ch
     for e in events:
         assert e.location is not None and (e.location.city, e.location.country) == ("Lombok", "ID")
     assert {"PH", "BR", "CL", "KE", "ID"} <= set(talks[0].countries)
+
+
+def test_a_leader_named_without_a_country_is_not_of_the_foreign_guest_beside_him():
+    events = extract(
+        parse_article(
+            """ date 2025-04-08 Bolivian leader in Santiago
+
+Prime Minister Tomas Reyes on Tuesday held talks with Bolivian President Ana Quispe at the presidential palace in Santiago.
+
+Quispe said Bolivia wanted closer ties. Bolivia and Chile have long disputed access to the sea, and Bolivian exporters want a port.
+"""
+        )
+    )
+    talks = next(e for e in events if e.type == "talks")
+    by_name = {p.name: p.country for p in talks.participants}
+    assert by_name == {"Tomas Reyes": "CL", "Ana Quispe": "BO"}

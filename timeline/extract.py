@@ -222,10 +222,31 @@ def _scan_people(article: Article) -> PeopleIndex:
     written_in = _writer_country(article)
     if written_in:
         ranked = [written_in] + [c for c in ranked if c != written_in]
+    # A leader named with a foreign one whose country is told is not of that country: "German
+    # Chancellor Angela Merkel" with "Prime Minister David Cameron", in a story naming Germany most.
+    beside: dict[int, set[str]] = {}
+    if any(p.country is None for p in people.people):
+        for s in article.sentences():
+            found = people.mentions_in(s.text)
+            for p in found:
+                # A spouse travels with the leader: "First Lady Liza Marcos" is not excluded.
+                if (
+                    p.country is None
+                    and office(p.title) not in LOOSE_OFFICES
+                    and "lady" not in office(p.title)
+                ):
+                    # Not a short form of the same person, nor a spouse ("First Lady Liza Marcos").
+                    words = set(p.name.split())
+                    beside.setdefault(id(p), set()).update(
+                        o.country for o in found if o.country and not words & set(o.name.split())
+                    )
     for p in people.people:
         if p.country is None:
             own = office(p.title)
-            p.country = next((c for c in ranked if own in LOOSE_OFFICES or (own, c) not in held), None)
+            fits = [c for c in ranked if own in LOOSE_OFFICES or (own, c) not in held]
+            p.country = next(
+                (c for c in fits if c not in beside.get(id(p), set())), fits[0] if fits else None
+            )
     # A second pass counts bare surnames (``Xi``, ``Rahmon``) so principals rank by mentions.
     for s in article.sentences():
         people.count_mentions(s.text)
