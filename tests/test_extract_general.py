@@ -640,3 +640,19 @@ Quispe said Bolivia wanted closer ties. Bolivia and Chile have long disputed acc
     talks = next(e for e in events if e.type == "talks")
     by_name = {p.name: p.country for p in talks.participants}
     assert by_name == {"Tomas Reyes": "CL", "Ana Quispe": "BO"}
+
+
+def test_the_place_of_an_earlier_meeting_is_not_where_this_one_is():
+    events = extract(
+        parse_article(
+            """ date 2025-06-03 Leaders meet again
+
+President Lea Novak with Austrian Chancellor Karl Huber during a past visit to Vienna. PHOTO | FILE
+
+President Lea Novak on Tuesday received Austrian Chancellor Karl Huber. The two leaders had last met in Salzburg in May. Huber is staying in Ljubljana until Wednesday.
+"""
+        )
+    )
+    for e in events:
+        assert e.location is not None and e.location.city == "Ljubljana"
+    assert events

@@ -159,6 +159,12 @@ GATHERING_IN_COUNTRY_RE = re.compile(
 PREVIOUS_STAY_RE = re.compile(
     r"\b(?:after|following) (?:concluding|wrapping up|completing|ending)(?: [\w'’-]+){0,3} ?\Z", re.IGNORECASE
 )
+# "had last met in Sochi", "during a past visit to Pretoria": a place of an earlier happening.
+PAST_BEFORE_PLACE_RE = re.compile(
+    r"\b(?:last|previously|past|previous|prior|earlier)\s(?:(?:state|official|working)\s)?"
+    r"(?:met|meeting|visit|visited|trip|talks|summit)\s?\Z",
+    re.IGNORECASE,
+)
 PAST_AFTER_PLACE_RE = re.compile(
     r",?\s(?:earlier this (?:year|month)|last (?:year|month|week)|in (?:19|20)\d\d\b|"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:years|months|decades) ago)",
@@ -669,7 +675,9 @@ def _place_in(text: str, context: set[str], named: dict[str, str] | None = None)
     there keeps that country ("Bali, Indonesia" is not Bali in Cameroon). A seat not in the
     gazetteer followed by its city ("at the State House, Abuja") gives that city."""
     for m in PLACE_RE.finditer(text):
-        if PAST_AFTER_PLACE_RE.match(text, m.end()):
+        if PAST_AFTER_PLACE_RE.match(text, m.end()) or PAST_BEFORE_PLACE_RE.search(
+            text, max(0, m.start() - 30), m.start()
+        ):
             continue  # "hosting the Olympics in Paris earlier this year": a place of the past
         words = m.group("place").rstrip(".").split()
         if words[-1].endswith(("'s", "’s")):
