@@ -656,3 +656,19 @@ President Lea Novak on Tuesday received Austrian Chancellor Karl Huber. The two 
     for e in events:
         assert e.location is not None and e.location.city == "Ljubljana"
     assert events
+
+
+def test_what_a_sentence_places_nowhere_happened_where_the_story_placed_that_day():
+    events = extract(
+        parse_article(
+            """ date 2025-08-06 President receives Fijian leader
+
+Jakarta: President Budi Santoso received Fijian Prime Minister Ratu Naqali at the presidential palace in Bogor on Wednesday.
+
+The two leaders then held talks and signed a memorandum on fisheries.
+"""
+        )
+    )
+    assert {e.type for e in events} >= {"talks", "signing"}
+    for e in events:
+        assert e.location is not None and e.location.city == "Bogor"

@@ -475,6 +475,7 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             if any(d.first == ref for d in dates) and any(c.type != "visit" for c in cues):
                 today_told = True
     out = _one_summit_attended(out)
+    _same_day_place(out, home)
     if article.dateline:
         _during_stay(out, home)
     if not any(c.type == "visit" for c in out):
@@ -482,6 +483,37 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
         if visit is not None:
             out.append(visit)
     return out
+
+
+def _same_day_place(out: list[Candidate], home: Location | None) -> None:
+    """What a sentence places nowhere happened where the story last placed that day's events
+    ("received his counterpart at the Bogor Palace, Bogor ... The two leaders then planted a
+    tree"), not in the dateline city: the nearest placed happening of the day before it, else
+    after it."""
+    if home is None:
+        return
+    for i, c in enumerate(out):
+        if c.location is not home or c.type == "call" or HERE_RE.search(c.sentence.text):
+            continue  # "met Tuesday on the margins of the meeting here": the dateline city
+        placed = [
+            o
+            for o in out
+            if o.start == c.start
+            and o.location is not None
+            and o.location is not home
+            and o.location.city
+            and o.type != "call"
+        ]
+        if not placed:
+            continue
+        before = [o for o in placed if out.index(o) < i]
+        where = (before[-1] if before else placed[0]).location
+        assert where is not None
+        codes = set(c.countries)
+        if home.country not in {p.country for p in c.participants}:
+            codes.discard(home.country or "")
+        c.location = where
+        c.countries = tuple(sorted(codes | ({where.country} if where.country else set())))
 
 
 def _day_of_stay(text: str, out: list[Candidate]) -> dt.date | None:
