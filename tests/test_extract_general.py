@@ -672,3 +672,13 @@ The two leaders then held talks and signed a memorandum on fisheries.
     assert {e.type for e in events} >= {"talks", "signing"}
     for e in events:
         assert e.location is not None and e.location.city == "Bogor"
+
+
+def test_signing_a_domestic_proclamation_is_not_a_diplomatic_signing():
+    events = events_of(
+        """ date 2025-05-21 The president's schedule
+
+WASHINGTON, May 21 (AP) -- In the afternoon, the President travels to the Interior Department to sign a proclamation establishing the Red Mountains National Monument.
+"""
+    )
+    assert not any(kind == "signing" for kind, _ in events)

@@ -150,7 +150,7 @@ CUES: list[tuple[str, str]] = [
         "signing",
         r"\b(?:signed|signs|sign|signing|inked|inks|ink)\b.{0,60}?\b(?:joint statement|agreements?|"
         r"memorand(?:um|a)|MoUs?|MOUs?|accords?|treaty|treaties|declaration|deals?|documents?|protocols?|"
-        r"contracts?|plan|pacts?|communiqu[eé])",
+        r"contracts?|plans?|pacts?|communiqu[eé]s?)\b",
     ),
     ("signing", r"\bwitness(?:ed|es)? the signing\b"),
     # passive: "a number of documents were signed in the presence of the two leaders"
