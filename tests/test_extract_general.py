@@ -682,3 +682,13 @@ WASHINGTON, May 21 (AP) -- In the afternoon, the President travels to the Interi
 """
     )
     assert not any(kind == "signing" for kind, _ in events)
+
+
+def test_an_arrival_in_recent_months_has_no_day():
+    events = events_of(
+        """ date 2025-11-20 Credentials ceremony in the Kremlin
+
+MOSCOW, November 20 -- The President received the credentials of twelve new ambassadors on Thursday. All these diplomats arrived in Moscow in recent months.
+"""
+    )
+    assert not any(kind == "visit" for kind, _ in events)

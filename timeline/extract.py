@@ -61,7 +61,8 @@ VENUE_RE = re.compile(
 )
 UNTOLD_DAY_RE = re.compile(
     r"\bduring (?:his|her|their|the) (?:[\w-]+ ){0,2}?(?:stay|visit|trip|tour)\b"
-    r"|\b(?:days|weeks|months|years|some time) (?:later|earlier|afterwards)\b",
+    r"|\b(?:days|weeks|months|years|some time) (?:later|earlier|afterwards)\b"
+    r"|\b(?:in|over|during) (?:the )?(?:recent|past|last) (?:few )?(?:days|weeks|months|years)\b",
     re.IGNORECASE,
 )
 ON_BEHALF_RE = re.compile(
