@@ -17,6 +17,7 @@ PHRASES = [
     ("visit", "It was the second day of his maiden visit."),
     ("visit", "The emir paid a working visit."),
     ("visit", "It was his trip to Kenya."),
+    ("visit", "The Prime Minister will travel to Fiji on Wednesday."),
     ("talks", "Xi held talks with Rahmon."),
     ("talks", "They held small-group talks."),
     ("talks", "The talks between the two went well."),

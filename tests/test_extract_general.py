@@ -692,3 +692,13 @@ MOSCOW, November 20 -- The President received the credentials of twelve new amba
 """
     )
     assert not any(kind == "visit" for kind, _ in events)
+
+
+def test_travel_to_a_country_on_a_stated_day_is_a_visit():
+    events = events_of(
+        """ date 2025-03-10 Prime Minister to attend forum
+
+CANBERRA, March 10 (AAP) -- Prime Minister Jane Hollis will travel to Samoa on Wednesday, 12 March for the Pacific leaders' forum in Apia.
+"""
+    )
+    assert ("visit", dt.date(2025, 3, 12)) in events

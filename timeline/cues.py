@@ -34,6 +34,7 @@ CUES: list[tuple[str, str]] = [
     ),
     ("visit", r"\b(?:paid|pays|paying|pay) (?:an?|his|her|their) (?:\w+[- ]){0,3}visit\b"),
     ("visit", r"\b(?:trip|tour) to (?-i:[A-Z])"),
+    ("visit", r"\b(?:travel|travels|travelled|traveled) to (?-i:[A-Z])"),
     # talks: formal talks, a bilateral summit
     ("talks", r"\b(?:held|holds|hold|holding|had|have|conducted|continued|resumed) (?:\w+[- ]){0,3}talks\b"),
     ("talks", r"\b(?:small|big|large|restricted|expanded|delegation)[- ](?:group |level |format )?talks\b"),
@@ -304,7 +305,7 @@ FUTURE_RE = re.compile(
 # Words without which no row of a type can match: a sentence without them skips the type's
 # rows (most sentences of an article hold no cue at all). Keep in step with CUES.
 TRIGGERS: dict[str, str] = {
-    "visit": r"visit|arriv|land|trip|tour|stay",
+    "visit": r"visit|arriv|land|trip|tour|stay|travel",
     "talks": r"talks|negotiations|bilateral|summit",
     "meeting": r"\bmet\b|meet|receiv|call|courtesy|encounter|pull-aside|welcom|host|discussion|audience|"
     r"informal",
