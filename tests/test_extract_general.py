@@ -702,3 +702,19 @@ CANBERRA, March 10 (AAP) -- Prime Minister Jane Hollis will travel to Samoa on W
 """
     )
     assert ("visit", dt.date(2025, 3, 12)) in events
+
+
+def test_a_name_opened_by_a_bare_initial_is_kept():
+    (talks,) = [
+        e
+        for e in extract(
+            parse_article(
+                """ date 2025-02-14 Minister holds talks in Manila
+
+MANILA: External Affairs Minister K Natarajan on Monday held talks with Philippine Foreign Secretary Maria Santos.
+"""
+            )
+        )
+        if e.type == "talks"
+    ]
+    assert {p.name: p.country for p in talks.participants} == {"K Natarajan": "IN", "Maria Santos": "PH"}

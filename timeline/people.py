@@ -93,7 +93,7 @@ _TITLE_ALT = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=Tr
 # Bounded hyphen parts and no acronym starting inside a run of capitals: a name can start at
 # any capital, so an unbounded part would rescan a long run from each one (quadratic time).
 _UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
-_NAME_WORD = rf"(?:{_UPPER}[^\W\d_A-Z]+(?:['’][^\W\d_A-Z]+)?(?:-{_UPPER}?[^\W\d_A-Z]+){{0,4}}|[A-Z]\.|(?<![A-Z])[A-Z]{{2,}}(?![a-z])|I{{2,3}}|IV)"
+_NAME_WORD = rf"(?:{_UPPER}[^\W\d_A-Z]+(?:['’][^\W\d_A-Z]+)?(?:-{_UPPER}?[^\W\d_A-Z]+){{0,4}}|[A-Z]\.|(?<![\w.])[B-HJ-Z](?= {_UPPER}[^\W\d_A-Z])|(?<![A-Z])[A-Z]{{2,}}(?![a-z])|I{{2,3}}|IV)"
 _PARTICLE = r"(?:bin|ibn|al|Al|el|El|de|da|do|dos|van|von|der|den|la|le|du|di|ben|bint)"
 # A nickname in quotes may stand inside a name: Ferdinand "Bongbong" Marcos Jr.
 _NICKNAME = r"(?:\s+[\"“'‘][A-Z][\w-]+[\"”'’])?"
