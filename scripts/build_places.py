@@ -19,6 +19,7 @@ LATIN_NAME = re.compile(r"^[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’.\- ]{1,40}$")
 # the article writes it.
 OTHER_NAMES = {
     "Kyiv": ["Kiev"],
+    "New York City": ["New York", "NYC"],
     "Ho Chi Minh City": ["Saigon"],
     "Yangon": ["Rangoon"],
     "Mumbai": ["Bombay"],
