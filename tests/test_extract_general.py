@@ -718,3 +718,18 @@ MANILA: External Affairs Minister K Natarajan on Monday held talks with Philippi
         if e.type == "talks"
     ]
     assert {p.name: p.country for p in talks.participants} == {"K Natarajan": "IN", "Maria Santos": "PH"}
+
+
+def test_who_travels_to_a_country_is_not_from_it():
+    events = extract(
+        parse_article(
+            """ date 2025-03-10 Prime Minister to attend forum
+
+Prime Minister Jane Hollis will travel to Samoa on Wednesday, 12 March for the Pacific Islands Forum Leaders' Meeting in Apia.
+
+It will be her first visit to the Pacific. Australia is a founding member of the Forum, and Samoa, which hosts it this year, welcomed the leaders of Samoa's neighbours.
+"""
+        )
+    )
+    visit = next(e for e in events if e.type == "visit")
+    assert visit.participants[0].country == "AU"

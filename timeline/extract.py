@@ -116,6 +116,12 @@ VAGUE_BEFORE_RE = re.compile(
     r"\b(?:days|weeks|months) (?:after|before)\b|\b(?:earlier|later) (?:this|that|last) (?:week|month|year)\b",
     re.IGNORECASE,
 )
+# "Albanese will travel to Fiji", "Modi arrived in Japan": the traveller and the country.
+TRAVELS_TO_RE = re.compile(
+    r"\b(?P<who>[A-Z][\w'’-]+) (?:(?:will|has|had|is to|then|also|later) ){0,2}(?:travel|travels|travelled|traveled|"
+    r"flew|flies|fly|arrived|arrives|arrive|visited|visits|visit) (?:to |in )?(?:the )?"
+    r"(?P<where>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+)
 # "the two leaders", "both presidents": the article's principals.
 GROUP_RE = re.compile(
     r"\b(?:the two|both|the) (?:leaders|presidents|heads of state|prime ministers|sides|ministers|"
@@ -247,6 +253,10 @@ def _scan_people(article: Article) -> PeopleIndex:
                     beside.setdefault(id(p), set()).update(
                         o.country for o in found if o.country and not words & set(o.name.split())
                     )
+                    # "Albanese will travel to Fiji": who travels to a country is not from it.
+                    for m in TRAVELS_TO_RE.finditer(s.text):
+                        if m.group("who") in words and (code := lookup(m.group("where"))):
+                            beside[id(p)].add(code)
     for p in people.people:
         if p.country is None:
             own = office(p.title)
