@@ -733,3 +733,22 @@ It will be her first visit to the Pacific. Australia is a founding member of the
     )
     visit = next(e for e in events if e.type == "visit")
     assert visit.participants[0].country == "AU"
+
+
+def test_a_dateline_of_places_before_the_day_tells_where():
+    (signing,) = [
+        e
+        for e in extract(
+            parse_article(
+                """ date 2024-03-11 Ministers sign memoranda
+
+State House, Accra, Ghana, Monday 11 March 2024 – Foreign Minister Ama Boateng has signed three memoranda of understanding with her Togolese counterpart Koffi Agbeko.
+"""
+            )
+        )
+        if e.type == "signing"
+    ]
+    assert signing.location is not None and (signing.location.city, signing.location.country) == (
+        "Accra",
+        "GH",
+    )

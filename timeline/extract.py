@@ -122,6 +122,13 @@ TRAVELS_TO_RE = re.compile(
     r"flew|flies|fly|arrived|arrives|arrive|visited|visits|visit) (?:to |in )?(?:the )?"
     r"(?P<where>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
 )
+# A dateline of places before a day: "State House, Nairobi, Kenya, Monday 30 May 2022 –".
+LEAD_PLACES_RE = re.compile(
+    r"\s{0,4}(?P<places>(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}, ){1,4})"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? )?"
+    r"(?:\d{1,2} [A-Z][a-z]+|(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2})\b"
+)
 # "the two leaders", "both presidents": the article's principals.
 GROUP_RE = re.compile(
     r"\b(?:the two|both|the) (?:leaders|presidents|heads of state|prime ministers|sides|ministers|"
@@ -763,6 +770,17 @@ def _home_location(article: Article) -> Location | None:
         if place and (region is None or place.country == region):
             return _as_location(place, article.dateline.city)
         return Location(city=article.dateline.city, country=region)
+    for s in article.sentences():
+        lead = LEAD_PLACES_RE.match(s.text)
+        if lead is not None:
+            # "State House, Nairobi, Kenya, Monday 30 May 2022 –": a dateline of places.
+            parts = [p.strip() for p in lead.group("places").split(",") if p.strip()]
+            codes = {c for p in parts if (c := lookup(p))}
+            for part in parts:
+                place = find_place(part, codes)
+                if place and (not codes or place.country in codes):
+                    return _as_location(place, part)
+        break
     for s in article.sentences():
         found = _place_in(s.text, set())
         if found:
