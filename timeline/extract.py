@@ -775,7 +775,7 @@ def _home_location(article: Article) -> Location | None:
         if lead is not None:
             # "State House, Nairobi, Kenya, Monday 30 May 2022 –": a dateline of places.
             parts = [p.strip() for p in lead.group("places").split(",") if p.strip()]
-            codes = {c for p in parts if (c := lookup(p))}
+            codes = {code for p in parts if (code := lookup(p))}
             for part in parts:
                 place = find_place(part, codes)
                 if place and (not codes or place.country in codes):
