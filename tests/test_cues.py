@@ -24,6 +24,7 @@ PHRASES = [
     ("talks", "During their talks, they agreed."),
     ("talks", "They held a bilateral meeting in the Oval Office."),
     ("meeting", "The visiting premier also called on President Rao."),
+    ("meeting", "Thursday will see Biden host Ukrainian President Zelenskiy."),
     ("signing", "A number of documents were signed in the presence of the leaders."),
     ("meeting", "“Met Brazilian President @LulaOficial at the summit,” he posted."),
     ("visit", "We will have a part linked to the visit of Chilean President el-Rojas to Russia."),

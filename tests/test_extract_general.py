@@ -752,3 +752,13 @@ State House, Accra, Ghana, Monday 11 March 2024 – Foreign Minister Ama Boateng
         "Accra",
         "GH",
     )
+
+
+def test_a_host_to_be_on_a_named_day_is_a_meeting_that_day():
+    events = events_of(
+        """ date 2025-07-08 President to host allies
+
+WASHINGTON, July 8 (Reuters) - Thursday will see President Dan Moore host Polish President Piotr Nowak at the White House, a spokesperson confirmed.
+"""
+    )
+    assert ("meeting", dt.date(2025, 7, 10)) in events

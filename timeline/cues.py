@@ -103,7 +103,7 @@ CUES: list[tuple[str, str]] = [
     # "Secretary Blinken hosted Foreign Minister Wang Yi": a host and a guest by name
     (
         "meeting",
-        r"(?-i:\b(?:hosted|hosts) (?:(?:visiting|his|her) )?(?:[A-Z][\w.'’-]* ){0,6}(?:President|Prime Minister|"
+        r"(?-i:\b(?:hosted|hosts|host) (?:(?:visiting|his|her) )?(?:[A-Z][\w.'’-]* ){0,6}(?:President|Prime Minister|"
         r"Premier|King|Queen|Emir|Chancellor|Minister|Secretary|Director|Crown Prince|Sultan|Chairman)\b"
         r"(?![^.;]{0,60}?\b(?:dinner|lunch|luncheon|banquet|breakfast|reception)\b))",
     ),
