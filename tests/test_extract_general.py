@@ -762,3 +762,19 @@ WASHINGTON, July 8 (Reuters) - Thursday will see President Dan Moore host Polish
 """
     )
     assert ("meeting", dt.date(2025, 7, 10)) in events
+
+
+def test_leaders_meeting_one_to_one_hold_talks_and_guests_at_a_ceremony_are_no_new_one():
+    events = events_of(
+        """ date 2025-11-20 President welcomes emir
+
+ANKARA, Nov 20 (AA) -- President Kemal Aydin on Thursday welcomed Kuwait's Emir Sabah Al Jaber with an official ceremony in Ankara. The two leaders then met one-to-one.
+
+Among the attendees of the welcoming ceremony were Foreign Minister Ali Demir and Trade Minister Elif Kaya.
+
+Later, the leaders will hold an inter-delegation meeting with a signatory ceremony.
+"""
+    )
+    day = dt.date(2025, 11, 20)
+    assert ("talks", day) in events and ("signing", day) in events
+    assert [k for k, _ in events].count("ceremony") == 1

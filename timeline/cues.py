@@ -48,6 +48,11 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:proceeded|went|moved|sat down|headed|retired|met) (?:[\w'’-]+ ){0,5}?for (?:\w+ )?talks\b",
     ),
     ("talks", r"\bone-on-one talks\b"),
+    # "the two leaders met one-to-one", "an inter-delegation meeting"
+    (
+        "talks",
+        r"\bmet (?:one-(?:to|on)-one|tête-à-tête|tete-a-tete)\b|\binter-delegation (?:meeting|talks)\b",
+    ),
     # "The full-fledged talks are scheduled for Wednesday"
     ("talks", r"\btalks (?:are|is|were|was) (?:scheduled|set|slated|planned|due) (?:for|on)\b"),
     ("talks:anaphor", r"\b(?:official|formal|bilateral|delegation-level|restricted|extended) talks\b"),
@@ -160,7 +165,7 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:documents?|agreements?|memorand(?:um|a)|MoUs?|accords?|treaty|treaties|declarations?|protocols?|"
         r"contracts?|deals?) (?:were|was|have been|has been|had been) (?:also )?(?:signed|inked)\b",
     ),
-    ("signing", r"\bsigning ceremony\b"),
+    ("signing", r"\bsign(?:ing|atory) ceremony\b"),
     ("signing", r"\b(?:signing|exchange) of (?:\w+ ){0,4}(?:documents|agreements|memorand|MoUs|deals)"),
     # ceremony: "type:kind" rows; ceremonies of different kinds on one day are different happenings
     ("ceremony:welcome", r"\b(?:welcome|welcoming|farewell|arrival|official) ceremony\b"),
@@ -274,7 +279,8 @@ OTHERS_ATTENDING_BEFORE = re.compile(
 
 # "After the welcome ceremony, they held talks": a happening told before, named as a frame.
 BACK_REFERENCE_BEFORE = re.compile(
-    r"(?:\A|[.;:] ?)\W{0,2}(?:after|following|at the end of|at the conclusion of) (?:the|their|this|that|his|her) (?:[\w-]+ ){0,2}\Z",
+    r"(?:\A|[.;:] ?)\W{0,2}(?:after|following|at the end of|at the conclusion of|among the (?:attendees|guests|participants) "
+    r"(?:of|at)) (?:the|their|this|that|his|her) (?:[\w-]+ ){0,2}\Z",
     re.IGNORECASE,
 )
 
@@ -306,7 +312,7 @@ FUTURE_RE = re.compile(
 # rows (most sentences of an article hold no cue at all). Keep in step with CUES.
 TRIGGERS: dict[str, str] = {
     "visit": r"visit|arriv|land|trip|tour|stay|travel",
-    "talks": r"talks|negotiations|bilateral|summit",
+    "talks": r"talks|negotiations|bilateral|summit|one-to-one|one-on-one|t[eê]te-[aà]-t[eê]te|inter-delegation",
     "meeting": r"\bmet\b|meet|receiv|call|courtesy|encounter|pull-aside|welcom|host|discussion|audience|"
     r"informal",
     "call": r"phone|video|virtual|online|spoke|speaks|spoken",
