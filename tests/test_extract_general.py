@@ -616,6 +616,8 @@ Manila: Foreign Secretary Teresa Cruz on Friday held talks with her Japanese cou
 The foreign secretary began her two-day visit to Lombok on Thursday.
 
 On the first day of her visit, Cruz held talks with counterparts from Brazil, Chile and Kenya.
+
+The foreign secretary also met Fijian Prime Minister Josaia Rabuka.
 """
         )
     )
@@ -624,6 +626,7 @@ On the first day of her visit, Cruz held talks with counterparts from Brazil, Ch
     for e in events:
         assert e.location is not None and (e.location.city, e.location.country) == ("Lombok", "ID")
     assert {"PH", "BR", "CL", "KE", "ID"} <= set(talks[0].countries)
+    assert ("meeting", dt.date(2025, 9, 11)) in [(e.type, e.start) for e in events]
 
 
 def test_a_leader_named_without_a_country_is_not_of_the_foreign_guest_beside_him():

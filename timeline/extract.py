@@ -462,6 +462,8 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                 if cue.type in TWO_PARTY:
                     countries = tuple(sorted(set(countries) | set(_listed_countries(text, cue))))
                 out.append(Candidate(cue.type, start, end, sentence, cue, participants, location, countries))
+        if not dates and not sentence.caption and (stay_day := _day_of_stay(text, out)) is not None:
+            running = stay_day  # "On the first day of his visit, ... He also met ...": that day
         # Without a dated dateline, the first sentence of the body that names a day tells the
         # story's day ("had a brief encounter with X on Friday"): what follows is about it.
         lead = not told and not article.dateline_date
