@@ -781,3 +781,13 @@ Later, the leaders will hold an inter-delegation meeting with a signatory ceremo
     day = dt.date(2025, 11, 20)
     assert ("talks", day) in events and ("signing", day) in events
     assert [k for k, _ in events].count("ceremony") == 1
+
+
+def test_a_meeting_told_in_the_past_perfect_is_background():
+    events = events_of(
+        """ date 2025-04-13 Ministers hold talks
+
+TASHKENT, April 13 (ANI) -- Foreign Minister Ivan Petrov on Thursday held talks with his Chinese counterpart Li Wei in Tashkent. Petrov had previously met Li on the sidelines of a ministerial meeting this March.
+"""
+    )
+    assert [k for k, _ in events if k in ("talks", "meeting")] == ["talks"]

@@ -278,6 +278,8 @@ OTHERS_ATTENDING_BEFORE = re.compile(
 )
 
 # "After the welcome ceremony, they held talks": a happening told before, named as a frame.
+# "had previously met", "had last visited": a happening before the story's, in the past perfect.
+EARLIER_BEFORE = re.compile(r"\bhad (?:previously|earlier|last|already|once|first) \Z", re.IGNORECASE)
 BACK_REFERENCE_BEFORE = re.compile(
     r"(?:\A|[.;:] ?)\W{0,2}(?:after|following|at the end of|at the conclusion of|among the (?:attendees|guests|participants) "
     r"(?:of|at)) (?:the|their|this|that|his|her) (?:[\w-]+ ){0,2}\Z",
@@ -425,6 +427,8 @@ def find_cues(sentence: str) -> list[CueMatch]:
                 continue
             if BACK_REFERENCE_BEFORE.search(sentence, max(0, m.start() - 50), m.start()):
                 continue
+            if EARLIER_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
+                continue  # "Lavrov had previously met Qin": an earlier happening, told as background
             if REPEATED_AFTER.match(sentence, m.end(), m.end() + 60):
                 continue  # "the two leaders have met more than 40 times": a tally, not a happening
             if (cue.type == "summit" or cue.kind == ARRIVAL) and OTHERS_ATTENDING_BEFORE.search(
