@@ -791,3 +791,15 @@ TASHKENT, April 13 (ANI) -- Foreign Minister Ivan Petrov on Thursday held talks 
 """
     )
     assert [k for k, _ in events if k in ("talks", "meeting")] == ["talks"]
+
+
+def test_a_headline_meets_is_the_talks_its_story_tells():
+    events = events_of(
+        """ date 2025-05-21 PM meets Chancellor Vogel in Berlin
+
+PM meets Chancellor Vogel in Berlin
+
+Prime Minister Tom Harris has held talks with German Chancellor Lena Vogel in Berlin.
+"""
+    )
+    assert events == [("talks", dt.date(2025, 5, 21))]

@@ -495,6 +495,7 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             if any(d.first == ref for d in dates) and any(c.type != "visit" for c in cues):
                 today_told = True
     out = _one_summit_attended(out)
+    out = _headline_meeting_told(out, article)
     _same_day_place(out, home)
     if article.dateline:
         _during_stay(out, home)
@@ -503,6 +504,30 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
         if visit is not None:
             out.append(visit)
     return out
+
+
+def _headline_meeting_told(out: list[Candidate], article: Article) -> list[Candidate]:
+    """A headline's "PM meets Chancellor Merkel" is the talks its story tells that day, with the
+    same people: one happening, not a meeting besides the talks."""
+
+    def headline(c: Candidate) -> bool:
+        return (
+            c.sentence.start < article.body_start or c.sentence.text.strip() == (article.title or "").strip()
+        )
+
+    talks = [c for c in out if c.type == "talks" and not headline(c)]
+    return [
+        c
+        for c in out
+        if not (
+            c.type == "meeting"
+            and headline(c)
+            and any(
+                t.start == c.start and {p.name for p in t.participants} & {p.name for p in c.participants}
+                for t in talks
+            )
+        )
+    ]
 
 
 def _same_day_place(out: list[Candidate], home: Location | None) -> None:
