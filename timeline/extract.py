@@ -530,6 +530,16 @@ def _headline_meeting_told(out: list[Candidate], article: Article) -> list[Candi
     ]
 
 
+def _move(c: Candidate, home: Location, where: Location) -> None:
+    """Place a happening told without a place of its own at ``where`` instead of ``home``: the
+    host country changes with it, unless a principal is from the home country."""
+    codes = set(c.countries)
+    if home.country not in {p.country for p in c.participants}:
+        codes.discard(home.country or "")
+    c.location = where
+    c.countries = tuple(sorted(codes | ({where.country} if where.country else set())))
+
+
 def _same_day_place(out: list[Candidate], home: Location | None) -> None:
     """What a sentence places nowhere happened where the story last placed that day's events
     ("received his counterpart at the Bogor Palace, Bogor ... The two leaders then planted a
@@ -554,11 +564,7 @@ def _same_day_place(out: list[Candidate], home: Location | None) -> None:
         before = [o for o in placed if out.index(o) < i]
         where = (before[-1] if before else placed[0]).location
         assert where is not None
-        codes = set(c.countries)
-        if home.country not in {p.country for p in c.participants}:
-            codes.discard(home.country or "")
-        c.location = where
-        c.countries = tuple(sorted(codes | ({where.country} if where.country else set())))
+        _move(c, home, where)
 
 
 def _day_of_stay(text: str, out: list[Candidate]) -> dt.date | None:
@@ -594,11 +600,7 @@ def _during_stay(out: list[Candidate], home: Location | None) -> None:
             continue
         stay = next((v for v in stays if v.start <= c.start <= (v.end or v.start)), None)
         if stay is not None and stay.location is not None:
-            codes = set(c.countries)
-            if home.country not in {p.country for p in c.participants}:
-                codes.discard(home.country or "")
-            c.location = stay.location
-            c.countries = tuple(sorted(codes | ({stay.location.country} if stay.location.country else set())))
+            _move(c, home, stay.location)
 
 
 def _one_summit_attended(out: list[Candidate]) -> list[Candidate]:
