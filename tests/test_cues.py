@@ -22,6 +22,7 @@ PHRASES = [
     ("talks", "They held small-group talks."),
     ("talks", "The two leaders met one-to-one after the ceremony."),
     ("talks", "They will hold an inter-delegation meeting."),
+    ("talks", "The two prime ministers will have a four-eyed meeting."),
     ("talks", "The talks between the two went well."),
     ("talks", "During their talks, they agreed."),
     ("talks", "They held a bilateral meeting in the Oval Office."),

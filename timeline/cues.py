@@ -51,7 +51,7 @@ CUES: list[tuple[str, str]] = [
     # "the two leaders met one-to-one", "an inter-delegation meeting"
     (
         "talks",
-        r"\bmet (?:one-(?:to|on)-one|tête-à-tête|tete-a-tete)\b|\binter-delegation (?:meeting|talks)\b",
+        r"\bmet (?:one-(?:to|on)-one|tête-à-tête|tete-a-tete)\b|\binter-delegation (?:meeting|talks)\b|\bfour[- ]eye[ds]? (?:meeting|talks)\b",
     ),
     # "The full-fledged talks are scheduled for Wednesday"
     ("talks", r"\btalks (?:are|is|were|was) (?:scheduled|set|slated|planned|due) (?:for|on)\b"),
@@ -314,7 +314,7 @@ FUTURE_RE = re.compile(
 # rows (most sentences of an article hold no cue at all). Keep in step with CUES.
 TRIGGERS: dict[str, str] = {
     "visit": r"visit|arriv|land|trip|tour|stay|travel",
-    "talks": r"talks|negotiations|bilateral|summit|one-to-one|one-on-one|t[eê]te-[aà]-t[eê]te|inter-delegation",
+    "talks": r"talks|negotiations|bilateral|summit|one-to-one|one-on-one|t[eê]te-[aà]-t[eê]te|inter-delegation|four[- ]eye",
     "meeting": r"\bmet\b|meet|receiv|call|courtesy|encounter|pull-aside|welcom|host|discussion|audience|"
     r"informal",
     "call": r"phone|video|virtual|online|spoke|speaks|spoken",
