@@ -573,3 +573,233 @@ Earlier in the day, Sharma met Japanese Prime Minister Ken Sato.
     tuesday = dt.date(2025, 11, 18)
     assert ("visit", dt.date(2025, 11, 16)) in events
     assert [d for t, d in events if t == "meeting"] == [tuesday, tuesday]
+
+
+def test_talks_with_counterparts_from_a_list_of_countries_are_one_gathering_of_them_all():
+    (talks,) = extract(
+        parse_article(
+            """ date 2025-05-20 Foreign minister at ministerial meeting
+
+NAIROBI, May 20 (KNA) -- Foreign Minister Ruth Wanjiku held talks with counterparts from Ghana, Senegal, Brazil and Chile on Tuesday.
+"""
+        )
+    )
+    assert talks.type == "talks"
+    assert {"KE", "GH", "SN", "BR", "CL"} <= set(talks.countries)
+
+
+def test_a_title_abbreviation_opening_a_name_is_the_office_not_the_name():
+    events = extract(
+        parse_article(
+            """ date 2025-03-02 EAM Rao meets Kenyan counterpart
+
+New Delhi, Mar 2 (PTI) -- External Affairs Minister Vikram Rao on Sunday held talks with his Kenyan counterpart Ruth Wanjiku.
+
+EAM Rao also met President Daniel Otieno.
+"""
+        )
+    )
+    names = {p.name for e in events for p in e.participants}
+    assert "Vikram Rao" in names
+    assert not any(n.startswith("EAM") for n in names)
+    talks = next(e for e in events if e.type == "talks")
+    assert {"IN", "KE"} <= set(talks.countries)
+
+
+def test_a_visit_told_elsewhere_places_and_dates_what_happens_during_it():
+    events = extract(
+        parse_article(
+            """ date 2025-09-12 Minister in Lombok for ASEAN meeting
+
+Manila: Foreign Secretary Teresa Cruz on Friday held talks with her Japanese counterpart Kenji Sato on the sidelines of the ASEAN foreign ministers' meeting in the Indonesian city of Lombok.
+
+The foreign secretary began her two-day visit to Lombok on Thursday.
+
+On the first day of her visit, Cruz held talks with counterparts from Brazil, Chile and Kenya.
+
+The foreign secretary also met Fijian Prime Minister Josaia Rabuka.
+"""
+        )
+    )
+    talks = sorted((e for e in events if e.type == "talks"), key=lambda e: e.start)
+    assert [t.start for t in talks] == [dt.date(2025, 9, 11), dt.date(2025, 9, 12)]
+    for e in events:
+        assert e.location is not None and (e.location.city, e.location.country) == ("Lombok", "ID")
+    assert {"PH", "BR", "CL", "KE", "ID"} <= set(talks[0].countries)
+    assert ("meeting", dt.date(2025, 9, 11)) in [(e.type, e.start) for e in events]
+
+
+def test_a_leader_named_without_a_country_is_not_of_the_foreign_guest_beside_him():
+    events = extract(
+        parse_article(
+            """ date 2025-04-08 Bolivian leader in Santiago
+
+Prime Minister Tomas Reyes on Tuesday held talks with Bolivian President Ana Quispe at the presidential palace in Santiago.
+
+Quispe said Bolivia wanted closer ties. Bolivia and Chile have long disputed access to the sea, and Bolivian exporters want a port.
+"""
+        )
+    )
+    talks = next(e for e in events if e.type == "talks")
+    by_name = {p.name: p.country for p in talks.participants}
+    assert by_name == {"Tomas Reyes": "CL", "Ana Quispe": "BO"}
+
+
+def test_the_place_of_an_earlier_meeting_is_not_where_this_one_is():
+    events = extract(
+        parse_article(
+            """ date 2025-06-03 Leaders meet again
+
+President Lea Novak with Austrian Chancellor Karl Huber during a past visit to Vienna. PHOTO | FILE
+
+President Lea Novak on Tuesday received Austrian Chancellor Karl Huber. The two leaders had last met in Salzburg in May. Huber is staying in Ljubljana until Wednesday.
+"""
+        )
+    )
+    for e in events:
+        assert e.location is not None and e.location.city == "Ljubljana"
+    assert events
+
+
+def test_what_a_sentence_places_nowhere_happened_where_the_story_placed_that_day():
+    events = extract(
+        parse_article(
+            """ date 2025-08-06 President receives Fijian leader
+
+Jakarta: President Budi Santoso received Fijian Prime Minister Ratu Naqali at the presidential palace in Bogor on Wednesday.
+
+The two leaders then held talks and signed a memorandum on fisheries.
+"""
+        )
+    )
+    assert {e.type for e in events} >= {"talks", "signing"}
+    for e in events:
+        assert e.location is not None and e.location.city == "Bogor"
+
+
+def test_signing_a_domestic_proclamation_is_not_a_diplomatic_signing():
+    events = events_of(
+        """ date 2025-05-21 The president's schedule
+
+WASHINGTON, May 21 (AP) -- In the afternoon, the President travels to the Interior Department to sign a proclamation establishing the Red Mountains National Monument.
+"""
+    )
+    assert not any(kind == "signing" for kind, _ in events)
+
+
+def test_an_arrival_in_recent_months_has_no_day():
+    events = events_of(
+        """ date 2025-11-20 Credentials ceremony in the Kremlin
+
+MOSCOW, November 20 -- The President received the credentials of twelve new ambassadors on Thursday. All these diplomats arrived in Moscow in recent months.
+"""
+    )
+    assert not any(kind == "visit" for kind, _ in events)
+
+
+def test_travel_to_a_country_on_a_stated_day_is_a_visit():
+    events = events_of(
+        """ date 2025-03-10 Prime Minister to attend forum
+
+CANBERRA, March 10 (AAP) -- Prime Minister Jane Hollis will travel to Samoa on Wednesday, 12 March for the Pacific leaders' forum in Apia.
+"""
+    )
+    assert ("visit", dt.date(2025, 3, 12)) in events
+
+
+def test_a_name_opened_by_a_bare_initial_is_kept():
+    (talks,) = [
+        e
+        for e in extract(
+            parse_article(
+                """ date 2025-02-14 Minister holds talks in Manila
+
+MANILA: External Affairs Minister K Natarajan on Monday held talks with Philippine Foreign Secretary Maria Santos.
+"""
+            )
+        )
+        if e.type == "talks"
+    ]
+    assert {p.name: p.country for p in talks.participants} == {"K Natarajan": "IN", "Maria Santos": "PH"}
+
+
+def test_who_travels_to_a_country_is_not_from_it():
+    events = extract(
+        parse_article(
+            """ date 2025-03-10 Prime Minister to attend forum
+
+Prime Minister Jane Hollis will travel to Samoa on Wednesday, 12 March for the Pacific Islands Forum Leaders' Meeting in Apia.
+
+It will be her first visit to the Pacific. Australia is a founding member of the Forum, and Samoa, which hosts it this year, welcomed the leaders of Samoa's neighbours.
+"""
+        )
+    )
+    visit = next(e for e in events if e.type == "visit")
+    assert visit.participants[0].country == "AU"
+
+
+def test_a_dateline_of_places_before_the_day_tells_where():
+    (signing,) = [
+        e
+        for e in extract(
+            parse_article(
+                """ date 2024-03-11 Ministers sign memoranda
+
+State House, Accra, Ghana, Monday 11 March 2024 – Foreign Minister Ama Boateng has signed three memoranda of understanding with her Togolese counterpart Koffi Agbeko.
+"""
+            )
+        )
+        if e.type == "signing"
+    ]
+    assert signing.location is not None and (signing.location.city, signing.location.country) == (
+        "Accra",
+        "GH",
+    )
+
+
+def test_a_host_to_be_on_a_named_day_is_a_meeting_that_day():
+    events = events_of(
+        """ date 2025-07-08 President to host allies
+
+WASHINGTON, July 8 (Reuters) - Thursday will see President Dan Moore host Polish President Piotr Nowak at the White House, a spokesperson confirmed.
+"""
+    )
+    assert ("meeting", dt.date(2025, 7, 10)) in events
+
+
+def test_leaders_meeting_one_to_one_hold_talks_and_guests_at_a_ceremony_are_no_new_one():
+    events = events_of(
+        """ date 2025-11-20 President welcomes emir
+
+ANKARA, Nov 20 (AA) -- President Kemal Aydin on Thursday welcomed Kuwait's Emir Sabah Al Jaber with an official ceremony in Ankara. The two leaders then met one-to-one.
+
+Among the attendees of the welcoming ceremony were Foreign Minister Ali Demir and Trade Minister Elif Kaya.
+
+Later, the leaders will hold an inter-delegation meeting with a signatory ceremony.
+"""
+    )
+    day = dt.date(2025, 11, 20)
+    assert ("talks", day) in events and ("signing", day) in events
+    assert [k for k, _ in events].count("ceremony") == 1
+
+
+def test_a_meeting_told_in_the_past_perfect_is_background():
+    events = events_of(
+        """ date 2025-04-13 Ministers hold talks
+
+TASHKENT, April 13 (ANI) -- Foreign Minister Ivan Petrov on Thursday held talks with his Chinese counterpart Li Wei in Tashkent. Petrov had previously met Li on the sidelines of a ministerial meeting this March.
+"""
+    )
+    assert [k for k, _ in events if k in ("talks", "meeting")] == ["talks"]
+
+
+def test_a_headline_meets_is_the_talks_its_story_tells():
+    events = events_of(
+        """ date 2025-05-21 PM meets Chancellor Vogel in Berlin
+
+PM meets Chancellor Vogel in Berlin
+
+Prime Minister Tom Harris has held talks with German Chancellor Lena Vogel in Berlin.
+"""
+    )
+    assert events == [("talks", dt.date(2025, 5, 21))]

@@ -34,6 +34,7 @@ CUES: list[tuple[str, str]] = [
     ),
     ("visit", r"\b(?:paid|pays|paying|pay) (?:an?|his|her|their) (?:\w+[- ]){0,3}visit\b"),
     ("visit", r"\b(?:trip|tour) to (?-i:[A-Z])"),
+    ("visit", r"\b(?:travel|travels|travelled|traveled) to (?-i:[A-Z])"),
     # talks: formal talks, a bilateral summit
     ("talks", r"\b(?:held|holds|hold|holding|had|have|conducted|continued|resumed) (?:\w+[- ]){0,3}talks\b"),
     ("talks", r"\b(?:small|big|large|restricted|expanded|delegation)[- ](?:group |level |format )?talks\b"),
@@ -47,6 +48,11 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:proceeded|went|moved|sat down|headed|retired|met) (?:[\w'’-]+ ){0,5}?for (?:\w+ )?talks\b",
     ),
     ("talks", r"\bone-on-one talks\b"),
+    # "the two leaders met one-to-one", "an inter-delegation meeting"
+    (
+        "talks",
+        r"\bmet (?:one-(?:to|on)-one|tête-à-tête|tete-a-tete)\b|\binter-delegation (?:meeting|talks)\b|\bfour[- ]eye[ds]? (?:meeting|talks)\b",
+    ),
     # "The full-fledged talks are scheduled for Wednesday"
     ("talks", r"\btalks (?:are|is|were|was) (?:scheduled|set|slated|planned|due) (?:for|on)\b"),
     ("talks:anaphor", r"\b(?:official|formal|bilateral|delegation-level|restricted|extended) talks\b"),
@@ -102,7 +108,7 @@ CUES: list[tuple[str, str]] = [
     # "Secretary Blinken hosted Foreign Minister Wang Yi": a host and a guest by name
     (
         "meeting",
-        r"(?-i:\b(?:hosted|hosts) (?:(?:visiting|his|her) )?(?:[A-Z][\w.'’-]* ){0,6}(?:President|Prime Minister|"
+        r"(?-i:\b(?:hosted|hosts|host) (?:(?:visiting|his|her) )?(?:[A-Z][\w.'’-]* ){0,6}(?:President|Prime Minister|"
         r"Premier|King|Queen|Emir|Chancellor|Minister|Secretary|Director|Crown Prince|Sultan|Chairman)\b"
         r"(?![^.;]{0,60}?\b(?:dinner|lunch|luncheon|banquet|breakfast|reception)\b))",
     ),
@@ -150,7 +156,7 @@ CUES: list[tuple[str, str]] = [
         "signing",
         r"\b(?:signed|signs|sign|signing|inked|inks|ink)\b.{0,60}?\b(?:joint statement|agreements?|"
         r"memorand(?:um|a)|MoUs?|MOUs?|accords?|treaty|treaties|declaration|deals?|documents?|protocols?|"
-        r"contracts?|plan|pacts?|communiqu[eé])",
+        r"contracts?|plans?|pacts?|communiqu[eé]s?)\b",
     ),
     ("signing", r"\bwitness(?:ed|es)? the signing\b"),
     # passive: "a number of documents were signed in the presence of the two leaders"
@@ -159,7 +165,7 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:documents?|agreements?|memorand(?:um|a)|MoUs?|accords?|treaty|treaties|declarations?|protocols?|"
         r"contracts?|deals?) (?:were|was|have been|has been|had been) (?:also )?(?:signed|inked)\b",
     ),
-    ("signing", r"\bsigning ceremony\b"),
+    ("signing", r"\bsign(?:ing|atory) ceremony\b"),
     ("signing", r"\b(?:signing|exchange) of (?:\w+ ){0,4}(?:documents|agreements|memorand|MoUs|deals)"),
     # ceremony: "type:kind" rows; ceremonies of different kinds on one day are different happenings
     ("ceremony:welcome", r"\b(?:welcome|welcoming|farewell|arrival|official) ceremony\b"),
@@ -272,8 +278,11 @@ OTHERS_ATTENDING_BEFORE = re.compile(
 )
 
 # "After the welcome ceremony, they held talks": a happening told before, named as a frame.
+# "had previously met", "had last visited": a happening before the story's, in the past perfect.
+EARLIER_BEFORE = re.compile(r"\bhad (?:previously|earlier|last|already|once|first) \Z", re.IGNORECASE)
 BACK_REFERENCE_BEFORE = re.compile(
-    r"(?:\A|[.;:] ?)\W{0,2}(?:after|following|at the end of|at the conclusion of) (?:the|their|this|that|his|her) (?:[\w-]+ ){0,2}\Z",
+    r"(?:\A|[.;:] ?)\W{0,2}(?:after|following|at the end of|at the conclusion of|among the (?:attendees|guests|participants) "
+    r"(?:of|at)) (?:the|their|this|that|his|her) (?:[\w-]+ ){0,2}\Z",
     re.IGNORECASE,
 )
 
@@ -304,8 +313,8 @@ FUTURE_RE = re.compile(
 # Words without which no row of a type can match: a sentence without them skips the type's
 # rows (most sentences of an article hold no cue at all). Keep in step with CUES.
 TRIGGERS: dict[str, str] = {
-    "visit": r"visit|arriv|land|trip|tour|stay",
-    "talks": r"talks|negotiations|bilateral|summit",
+    "visit": r"visit|arriv|land|trip|tour|stay|travel",
+    "talks": r"talks|negotiations|bilateral|summit|one-to-one|one-on-one|t[eê]te-[aà]-t[eê]te|inter-delegation|four[- ]eye",
     "meeting": r"\bmet\b|meet|receiv|call|courtesy|encounter|pull-aside|welcom|host|discussion|audience|"
     r"informal",
     "call": r"phone|video|virtual|online|spoke|speaks|spoken",
@@ -418,6 +427,8 @@ def find_cues(sentence: str) -> list[CueMatch]:
                 continue
             if BACK_REFERENCE_BEFORE.search(sentence, max(0, m.start() - 50), m.start()):
                 continue
+            if EARLIER_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
+                continue  # "Lavrov had previously met Qin": an earlier happening, told as background
             if REPEATED_AFTER.match(sentence, m.end(), m.end() + 60):
                 continue  # "the two leaders have met more than 40 times": a tally, not a happening
             if (cue.type == "summit" or cue.kind == ARRIVAL) and OTHERS_ATTENDING_BEFORE.search(

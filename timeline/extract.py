@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from timeline.article import Article, Sentence
 from timeline.countries import agency_country, find_countries, lookup
@@ -60,7 +61,8 @@ VENUE_RE = re.compile(
 )
 UNTOLD_DAY_RE = re.compile(
     r"\bduring (?:his|her|their|the) (?:[\w-]+ ){0,2}?(?:stay|visit|trip|tour)\b"
-    r"|\b(?:days|weeks|months|years|some time) (?:later|earlier|afterwards)\b",
+    r"|\b(?:days|weeks|months|years|some time) (?:later|earlier|afterwards)\b"
+    r"|\b(?:in|over|during) (?:the )?(?:recent|past|last) (?:few )?(?:days|weeks|months|years)\b",
     re.IGNORECASE,
 )
 ON_BEHALF_RE = re.compile(
@@ -100,6 +102,11 @@ FRONTED_FRAME_RE = re.compile(
 )
 # "held separate meetings with A and B": one happening with each.
 SEPARATE_RE = re.compile(r"\bseparate\b", re.IGNORECASE)
+# "held bilateral talks with leaders from A, B and C" is one talks a country; "held talks with
+# counterparts from A, B and C", said without it, is one gathering of them all.
+APART_RE = re.compile(
+    r"\b(?:bilateral|separate(?:ly)?|respectively|individually|one[- ]on[- ]one)\b", re.IGNORECASE
+)
 SAID_BEFORE_RE = re.compile(
     r"\b(?:said|says|told(?: \w+){0,2}|announced|announces|stated|added|noted)\s+(?:here\s+)?(?:on\s+)?\Z",
     re.IGNORECASE,
@@ -108,6 +115,19 @@ SAID_BEFORE_RE = re.compile(
 VAGUE_BEFORE_RE = re.compile(
     r"\b(?:days|weeks|months) (?:after|before)\b|\b(?:earlier|later) (?:this|that|last) (?:week|month|year)\b",
     re.IGNORECASE,
+)
+# "Albanese will travel to Fiji", "Modi arrived in Japan": the traveller and the country.
+TRAVELS_TO_RE = re.compile(
+    r"\b(?P<who>[A-Z][\w'’-]+) (?:(?:will|has|had|is to|then|also|later) ){0,2}(?:travel|travels|travelled|traveled|"
+    r"flew|flies|fly|arrived|arrives|arrive|visited|visits|visit) (?:to |in )?(?:the )?"
+    r"(?P<where>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+)
+# A dateline of places before a day: "State House, Nairobi, Kenya, Monday 30 May 2022 –".
+LEAD_PLACES_RE = re.compile(
+    r"\s{0,4}(?P<places>(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}, ){1,4})"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? )?"
+    r"(?:\d{1,2} [A-Z][a-z]+|(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2})\b"
 )
 # "the two leaders", "both presidents": the article's principals.
 GROUP_RE = re.compile(
@@ -133,7 +153,7 @@ DEMONYM_TITLE_RE = re.compile(
     r"\b[Tt]he (?P<demonym>[A-Z][\w'’-]+) (?P<title>(?i:president|prime minister|premier|foreign minister|king|emir|chancellor))\b"
 )
 PLACE_RE = re.compile(
-    r"\b(?:in|at|to|near) (?:the )?(?:(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|coastal|ancient|border|historic) )?(?:capital|city|port city|port|town|resort)(?: city)? (?:of )?)?(?P<place>[A-Z][\w'’.-]++(?: (?:[A-Z][\w'’.-]++|de|al|el|of the|of)){0,4})"
+    r"\b(?:in|at|to|near) (?:the )?(?:(?:(?P<dem>[A-Z][a-z]+) )?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|coastal|ancient|border|historic) )?(?:capital|city|port city|port|town|resort)(?: city)? (?:of )?)?(?P<place>[A-Z][\w'’.-]++(?: (?:[A-Z][\w'’.-]++|de|al|el|of the|of)){0,4})"
 )
 COUNTRY_AFTER_RE = re.compile(r",\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 # "April 11, Japan time", "March 22 Beijing time": a day on a clock other than the local one.
@@ -152,6 +172,12 @@ GATHERING_IN_COUNTRY_RE = re.compile(
 # "after concluding a two-day trip to Nigeria": a stay already over.
 PREVIOUS_STAY_RE = re.compile(
     r"\b(?:after|following) (?:concluding|wrapping up|completing|ending)(?: [\w'’-]+){0,3} ?\Z", re.IGNORECASE
+)
+# "had last met in Sochi", "during a past visit to Pretoria": a place of an earlier happening.
+PAST_BEFORE_PLACE_RE = re.compile(
+    r"\b(?:last|previously|past|previous|prior|earlier)\s(?:(?:state|official|working)\s)?"
+    r"(?:met|meeting|visit|visited|trip|talks|summit)\s?\Z",
+    re.IGNORECASE,
 )
 PAST_AFTER_PLACE_RE = re.compile(
     r",?\s(?:earlier this (?:year|month)|last (?:year|month|week)|in (?:19|20)\d\d\b|"
@@ -216,10 +242,35 @@ def _scan_people(article: Article) -> PeopleIndex:
     written_in = _writer_country(article)
     if written_in:
         ranked = [written_in] + [c for c in ranked if c != written_in]
+    # A leader named with a foreign one whose country is told is not of that country: "German
+    # Chancellor Angela Merkel" with "Prime Minister David Cameron", in a story naming Germany most.
+    beside: dict[int, set[str]] = {}
+    if any(p.country is None for p in people.people):
+        for s in article.sentences():
+            found = people.mentions_in(s.text)
+            for p in found:
+                # A spouse travels with the leader: "First Lady Liza Marcos" is not excluded.
+                if (
+                    p.country is None
+                    and office(p.title) not in LOOSE_OFFICES
+                    and "lady" not in office(p.title)
+                ):
+                    # Not a short form of the same person, nor a spouse ("First Lady Liza Marcos").
+                    words = set(p.name.split())
+                    beside.setdefault(id(p), set()).update(
+                        o.country for o in found if o.country and not words & set(o.name.split())
+                    )
+                    # "Albanese will travel to Fiji": who travels to a country is not from it.
+                    for m in TRAVELS_TO_RE.finditer(s.text):
+                        if m.group("who") in words and (code := lookup(m.group("where"))):
+                            beside[id(p)].add(code)
     for p in people.people:
         if p.country is None:
             own = office(p.title)
-            p.country = next((c for c in ranked if own in LOOSE_OFFICES or (own, c) not in held), None)
+            fits = [c for c in ranked if own in LOOSE_OFFICES or (own, c) not in held]
+            p.country = next(
+                (c for c in fits if c not in beside.get(id(p), set())), fits[0] if fits else None
+            )
     # A second pass counts bare surnames (``Xi``, ``Rahmon``) so principals rank by mentions.
     for s in article.sentences():
         people.count_mentions(s.text)
@@ -350,7 +401,10 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                 # talks only frame another happening (unless the counterpart is named with them).
                 continue
             framed = _told_before(text, out) if mention is None else None
-            if mention is not None:
+            stay_day = _day_of_stay(text, out) if mention is None and cue.type != "visit" else None
+            if stay_day is not None:
+                start, end = stay_day, None
+            elif mention is not None:
                 start, end = mention.first, mention.last
             elif framed is not None:
                 start, end = framed, None
@@ -405,7 +459,11 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                     Candidate(cue.type, start, end, sentence, kind, who, location, tuple(sorted(set(codes))))
                 )
             if not each:
+                if cue.type in TWO_PARTY:
+                    countries = tuple(sorted(set(countries) | set(_listed_countries(text, cue))))
                 out.append(Candidate(cue.type, start, end, sentence, cue, participants, location, countries))
+        if not dates and not sentence.caption and (stay_day := _day_of_stay(text, out)) is not None:
+            running = stay_day  # "On the first day of his visit, ... He also met ...": that day
         # Without a dated dateline, the first sentence of the body that names a day tells the
         # story's day ("had a brief encounter with X on Friday"): what follows is about it.
         lead = not told and not article.dateline_date
@@ -437,11 +495,112 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
             if any(d.first == ref for d in dates) and any(c.type != "visit" for c in cues):
                 today_told = True
     out = _one_summit_attended(out)
+    out = _headline_meeting_told(out, article)
+    _same_day_place(out, home)
+    if article.dateline:
+        _during_stay(out, home)
     if not any(c.type == "visit" for c in out):
         visit = _visit_in_title(article, people, home)
         if visit is not None:
             out.append(visit)
     return out
+
+
+def _headline_meeting_told(out: list[Candidate], article: Article) -> list[Candidate]:
+    """A headline's "PM meets Chancellor Merkel" is the talks its story tells that day, with the
+    same people: one happening, not a meeting besides the talks."""
+
+    def headline(c: Candidate) -> bool:
+        return (
+            c.sentence.start < article.body_start or c.sentence.text.strip() == (article.title or "").strip()
+        )
+
+    talks = [c for c in out if c.type == "talks" and not headline(c)]
+    return [
+        c
+        for c in out
+        if not (
+            c.type == "meeting"
+            and headline(c)
+            and any(
+                t.start == c.start and {p.name for p in t.participants} & {p.name for p in c.participants}
+                for t in talks
+            )
+        )
+    ]
+
+
+def _move(c: Candidate, home: Location, where: Location) -> None:
+    """Place a happening told without a place of its own at ``where`` instead of ``home``: the
+    host country changes with it, unless a principal is from the home country."""
+    codes = set(c.countries)
+    if home.country not in {p.country for p in c.participants}:
+        codes.discard(home.country or "")
+    c.location = where
+    c.countries = tuple(sorted(codes | ({where.country} if where.country else set())))
+
+
+def _same_day_place(out: list[Candidate], home: Location | None) -> None:
+    """What a sentence places nowhere happened where the story last placed that day's events
+    ("received his counterpart at the Bogor Palace, Bogor ... The two leaders then planted a
+    tree"), not in the dateline city: the nearest placed happening of the day before it, else
+    after it."""
+    if home is None:
+        return
+    for i, c in enumerate(out):
+        if c.location is not home or c.type == "call" or HERE_RE.search(c.sentence.text):
+            continue  # "met Tuesday on the margins of the meeting here": the dateline city
+        placed = [
+            o
+            for o in out
+            if o.start == c.start
+            and o.location is not None
+            and o.location is not home
+            and o.location.city
+            and o.type != "call"
+        ]
+        if not placed:
+            continue
+        before = [o for o in placed if out.index(o) < i]
+        where = (before[-1] if before else placed[0]).location
+        assert where is not None
+        _move(c, home, where)
+
+
+def _day_of_stay(text: str, out: list[Candidate]) -> dt.date | None:
+    """ "On the first day of his visit, he held talks ...": the day of the stay told before, not
+    the day the story was filed."""
+    nth = DAY_OF_STAY_RE.search(text)
+    if nth is None:
+        return None
+    stay = next((c for c in reversed(out) if c.type == "visit" and c.end is not None), None)
+    if stay is None or stay.end is None:
+        return None
+    day = stay.start + dt.timedelta(days=ORDINALS[nth.group("nth").lower()] - 1)
+    return day if day <= stay.end else None
+
+
+def _during_stay(out: list[Candidate], home: Location | None) -> None:
+    """What a sentence places nowhere, on a day of a visit told elsewhere ("began his two-day
+    visit to Bali on Thursday"), happened where the visitor stayed, not in the dateline city
+    the story was filed from."""
+    if home is None:
+        return
+    stays = [
+        c
+        for c in out
+        if c.type == "visit"
+        and c.location is not None
+        and c.location is not home
+        and c.location.city
+        and c.location.city != home.city
+    ]
+    for c in out:
+        if c.location is not home:
+            continue
+        stay = next((v for v in stays if v.start <= c.start <= (v.end or v.start)), None)
+        if stay is not None and stay.location is not None:
+            _move(c, home, stay.location)
 
 
 def _one_summit_attended(out: list[Candidate]) -> list[Candidate]:
@@ -511,7 +670,7 @@ def _each_country(
 ) -> list[tuple[str, list[Person]]]:
     """The counterparts of talks or meetings held with a list of countries, one country each."""
     group = LEADERS_FROM_RE.search(text, cue.start)
-    if group is None:
+    if group is None or not APART_RE.search(text):
         return []
     codes = list(dict.fromkeys(m.code for m in find_countries(group.group("countries"))))
     if len(codes) < 2:
@@ -520,6 +679,14 @@ def _each_country(
     if not lead:
         lead = [p for p in people.ranked() if p.country not in codes][:1]
     return [(code, lead + [p for p in people.people if p.country == code]) for code in codes]
+
+
+def _listed_countries(text: str, cue: CueMatch) -> list[str]:
+    """The countries of "talks with counterparts from A, B and C", held as one gathering."""
+    group = LEADERS_FROM_RE.search(text, cue.start)
+    if group is None:
+        return []
+    return list(dict.fromkeys(m.code for m in find_countries(group.group("countries"))))
 
 
 def _each_counterpart(participants: list[Person]) -> list[tuple[str, list[Person]]]:
@@ -562,20 +729,44 @@ def _as_location(place: Place, written: str | None = None) -> Location:
     return Location(city, place.country, place.latitude, place.longitude, place.timezone)
 
 
-def _place_in(text: str, context: set[str]) -> Location | None:
+# "the Indonesian city of Bali": the article tells which country its Bali is in.
+NAMED_CITY_RE = re.compile(
+    r"\bthe (?P<dem>[A-Z][a-z]+) (?:capital|city|port city|port|town|resort|resort island|island) of "
+    r"(?P<place>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+)
+
+
+@lru_cache(maxsize=8)
+def _named_places(text: str) -> dict[str, str]:
+    """Places the article ties to a country by a demonym, wherever it names them again."""
+    out: dict[str, str] = {}
+    for m in NAMED_CITY_RE.finditer(text):
+        code = lookup(m.group("dem"))
+        if code is not None:
+            out.setdefault(m.group("place"), code)
+    return out
+
+
+def _place_in(text: str, context: set[str], named: dict[str, str] | None = None) -> Location | None:
     """The first city or seat of government the text names after in/at/to/near.
 
     A country right after the city ("Nadi, Fiji") picks among namesakes, and a city unknown
     there keeps that country ("Bali, Indonesia" is not Bali in Cameroon). A seat not in the
     gazetteer followed by its city ("at the State House, Abuja") gives that city."""
     for m in PLACE_RE.finditer(text):
-        if PAST_AFTER_PLACE_RE.match(text, m.end()):
+        if PAST_AFTER_PLACE_RE.match(text, m.end()) or PAST_BEFORE_PLACE_RE.search(
+            text, max(0, m.start() - 30), m.start()
+        ):
             continue  # "hosting the Olympics in Paris earlier this year": a place of the past
         words = m.group("place").rstrip(".").split()
         if words[-1].endswith(("'s", "’s")):
             words[-1] = words[-1][:-2]
         after = COUNTRY_AFTER_RE.match(text, m.end())
         code = lookup(after.group(1)) if after else None
+        if m.group("dem") and lookup(m.group("dem")):
+            code, after = lookup(m.group("dem")), None  # "the Indonesian city of Bali"
+        elif named and m.group("place").rstrip(".") in named:
+            code, after = named[m.group("place").rstrip(".")], None
         tries = [words] + ([after.group(1).split()] if after and code is None else [])
         for ws in tries:
             for n in range(len(ws), 0, -1):
@@ -587,6 +778,8 @@ def _place_in(text: str, context: set[str]) -> Location | None:
                     return Location(city=name, country=code)
                 if place:
                     return _as_location(place, name)
+        if code is not None and (m.group("dem") or after is None):
+            return Location(city=" ".join(words), country=code)  # "the Indonesian city of Lombok"
     return None
 
 
@@ -607,6 +800,17 @@ def _home_location(article: Article) -> Location | None:
             return _as_location(place, article.dateline.city)
         return Location(city=article.dateline.city, country=region)
     for s in article.sentences():
+        lead = LEAD_PLACES_RE.match(s.text)
+        if lead is not None:
+            # "State House, Nairobi, Kenya, Monday 30 May 2022 –": a dateline of places.
+            parts = [p.strip() for p in lead.group("places").split(",") if p.strip()]
+            codes = {code for p in parts if (code := lookup(p))}
+            for part in parts:
+                place = find_place(part, codes)
+                if place and (not codes or place.country in codes):
+                    return _as_location(place, part)
+        break
+    for s in article.sentences():
         found = _place_in(s.text, set())
         if found:
             return found
@@ -619,7 +823,7 @@ def _location(
     context = {p.country for p in participants if p.country}
     if home and home.country:
         context.add(home.country)
-    place = _place_in(text, context)
+    place = _place_in(text, context, _named_places(article.text))
     if place is not None or home is None:
         return place or home
     # "ISLAMABAD: Prime Minister paid a visit to the Islamic Republic of Iran": the dateline is

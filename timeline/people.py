@@ -93,7 +93,7 @@ _TITLE_ALT = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=Tr
 # Bounded hyphen parts and no acronym starting inside a run of capitals: a name can start at
 # any capital, so an unbounded part would rescan a long run from each one (quadratic time).
 _UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
-_NAME_WORD = rf"(?:{_UPPER}[^\W\d_A-Z]+(?:['’][^\W\d_A-Z]+)?(?:-{_UPPER}?[^\W\d_A-Z]+){{0,4}}|[A-Z]\.|(?<![A-Z])[A-Z]{{2,}}(?![a-z])|I{{2,3}}|IV)"
+_NAME_WORD = rf"(?:{_UPPER}[^\W\d_A-Z]+(?:['’][^\W\d_A-Z]+)?(?:-{_UPPER}?[^\W\d_A-Z]+){{0,4}}|[A-Z]\.|(?<![\w.])[B-HJ-Z](?= {_UPPER}[^\W\d_A-Z])|(?<![A-Z])[A-Z]{{2,}}(?![a-z])|I{{2,3}}|IV)"
 _PARTICLE = r"(?:bin|ibn|al|Al|el|El|de|da|do|dos|van|von|der|den|la|le|du|di|ben|bint)"
 # A nickname in quotes may stand inside a name: Ferdinand "Bongbong" Marcos Jr.
 _NICKNAME = r"(?:\s+[\"“'‘][A-Z][\w-]+[\"”'’])?"
@@ -346,6 +346,21 @@ _SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 _NICKNAME_RE = re.compile(r"\s+[\"“'‘][A-Z][\w-]+[\"”'’]")
 
 
+# Titles and their abbreviations that may open a name caught without its title ("EAM
+# Jaishankar meets ...", "Chancellor Angela Merkel has received ..."); the alias tells the office.
+_LEADING_TITLES = {
+    "EAM": "External Affairs Minister", "PM": "Prime Minister", "FM": "Foreign Minister",
+    "HE": None, "H.E.": None, "President": "President", "Chancellor": "Chancellor",
+    "Premier": "Premier", "Minister": "Minister", "Senator": "Senator", "Ambassador": "Ambassador",
+}  # fmt: skip
+
+
+def _leading_title(name: str) -> str | None:
+    """The office a title opening a name gives: "EAM Jaishankar" -> "External Affairs Minister"."""
+    words = name.split()
+    return _LEADING_TITLES.get(words[0]) if len(words) > 1 else None
+
+
 def _clean_name(name: str) -> str:
     name = _NICKNAME_RE.sub("", name)
     words = name.split()
@@ -358,6 +373,8 @@ def _clean_name(name: str) -> str:
             words[-1] = words[-1][:-2]
             break
         words.pop()
+    while len(words) > 1 and words[0] in _LEADING_TITLES:
+        words.pop(0)  # "EAM Jaishankar", "Chancellor Angela Merkel": the title is not the name
     while words and (
         words[0] in _NOT_NAMES
         or words[0] in _OFFICE_WORDS
@@ -559,8 +576,11 @@ class PeopleIndex:
             # "Vladimir Putin held talks ...": a full name as the subject of a diplomatic verb.
             name = _clean_name(m.group("name"))
             words = name.split()
-            if 2 <= len(words) <= 4 and not any(w in _OFFICE_WORDS or lookup(w) for w in words):
-                found(m.group("name"), m.start("name"), None, None)
+            title = _leading_title(m.group("name"))
+            if title is not None and len(words) == 1:
+                found(m.group("name"), m.start("name"), title, TITLE_COUNTRY.get(title))
+            elif 2 <= len(words) <= 4 and not any(w in _OFFICE_WORDS or lookup(w) for w in words):
+                found(m.group("name"), m.start("name"), title, TITLE_COUNTRY.get(title or ""))
         for m in _APPOSITIVE_OFFICE_RE.finditer(text):
             code = _country_of(m.group("of"))
             if code is not None and len(_clean_name(m.group("name")).split()) >= 2:
