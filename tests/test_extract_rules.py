@@ -677,3 +677,21 @@ The two leaders have met more than 20 times, Xi said.
 """
     )
     assert events == [("talks", dt.date(2024, 7, 5))]
+
+
+def test_envoys_presenting_credentials_and_a_send_off_are_ceremonies():
+    events = events_of(
+        """ date 2016-07-02 Envoys present credentials
+
+NEW DELHI, July 2 (PTI) -- Envoys of three states presented their credentials to President Anil Varma at a ceremony in Rashtrapati Bhavan on Saturday.
+"""
+    )
+    assert events == [("ceremony", dt.date(2016, 7, 2))]
+    events = events_of(
+        """ date 2024-03-09 Sultan departs for home
+
+KUALA LUMPUR, March 9 (Bernama) -- The Sultan of Brunei left for home today after a three-day state visit to Malaysia.
+Present at the sending-off ceremony at the airport was Foreign Minister Ahmad Kamal.
+"""
+    )
+    assert ("ceremony", dt.date(2024, 3, 9)) in events

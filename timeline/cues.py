@@ -48,6 +48,8 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:proceeded|went|moved|sat down|headed|retired|met) (?:[\w'’-]+ ){0,5}?for (?:\w+ )?talks\b",
     ),
     ("talks", r"\bone-on-one talks\b"),
+    # "the annual leaders' consultation", "intergovernmental consultations": a standing format of talks
+    ("talks", r"\b(?:leaders['’]?|intergovernmental|government) consultations?\b"),
     # "the two leaders met one-to-one", "an inter-delegation meeting"
     (
         "talks",
@@ -168,7 +170,10 @@ CUES: list[tuple[str, str]] = [
     ("signing", r"\bsign(?:ing|atory) ceremony\b"),
     ("signing", r"\b(?:signing|exchange) of (?:\w+ ){0,4}(?:documents|agreements|memorand|MoUs|deals)"),
     # ceremony: "type:kind" rows; ceremonies of different kinds on one day are different happenings
-    ("ceremony:welcome", r"\b(?:welcome|welcoming|farewell|arrival|official) ceremony\b"),
+    (
+        "ceremony:welcome",
+        r"\b(?:welcome|welcoming|farewell|arrival|official|send[- ]off|sending[- ]off) ceremony\b",
+    ),
     ("ceremony:welcome", r"\bceremonial (?:welcome|reception|rites)\b"),
     ("ceremony:welcome", r"\b(?:official|formal|red[- ]carpet) welcome\b"),
     ("ceremony:welcome", r"\b(?:welcome|welcoming|arrival|ceremonial) (?:[\w'’-]+ ){0,2}?parade\b"),
@@ -185,6 +190,11 @@ CUES: list[tuple[str, str]] = [
     ("ceremony:wreath", r"\bwreath[- ]laying\b"),
     ("ceremony:wreath", r"\b(?:paid|pays|pay|paying) (?:homage|tribute|respects) (?:to|at)\b"),
     ("ceremony:credentials", r"\b(?:accepted|accepts|received|receives) (?:the )?credentials\b"),
+    # the envoys' side: "presented their credentials to the President at a ceremony"
+    (
+        "ceremony:credentials",
+        r"\b(?:presented|presents|present|presenting) (?:their|his|her|the) credentials\b",
+    ),
     ("ceremony:other", r"\b(?:attended|attends|attend) (?:(?!signing\b)\w+ ){0,3}ceremony\b"),
     # banquet
     ("banquet", r"\b(?:state )?banquet\b"),
@@ -314,7 +324,7 @@ FUTURE_RE = re.compile(
 # rows (most sentences of an article hold no cue at all). Keep in step with CUES.
 TRIGGERS: dict[str, str] = {
     "visit": r"visit|arriv|land|trip|tour|stay|travel",
-    "talks": r"talks|negotiations|bilateral|summit|one-to-one|one-on-one|t[eê]te-[aà]-t[eê]te|inter-delegation|four[- ]eye",
+    "talks": r"talks|negotiations|consultation|bilateral|summit|one-to-one|one-on-one|t[eê]te-[aà]-t[eê]te|inter-delegation|four[- ]eye",
     "meeting": r"\bmet\b|meet|receiv|call|courtesy|encounter|pull-aside|welcom|host|discussion|audience|"
     r"informal",
     "call": r"phone|video|virtual|online|spoke|speaks|spoken",
