@@ -695,3 +695,33 @@ Present at the sending-off ceremony at the airport was Foreign Minister Ahmad Ka
 """
     )
     assert ("ceremony", dt.date(2024, 3, 9)) in events
+
+
+def test_leaving_after_concluding_a_visit_ends_the_stay_that_day():
+    (visit,) = [
+        e
+        for e in extract(
+            parse_article(
+                """ date 2024-03-09 Sultan departs for home
+
+KUALA LUMPUR, March 9 (Bernama) -- The Sultan of Brunei today departed for home after concluding a four-day state visit to Malaysia.
+"""
+            )
+        )
+        if e.type == "visit"
+    ]
+    assert (visit.start, visit.end) == (dt.date(2024, 3, 6), dt.date(2024, 3, 9))
+
+
+def test_the_third_and_final_day_of_a_visit_tells_its_first_and_last_day():
+    events = extract(
+        parse_article(
+            """ date 2019-05-11 Leaders hold talks
+
+NEW DELHI, May 11 (PTI) -- Prime Minister Narendra Modi held talks with Nepalese Prime Minister Ram Sharma on Saturday.
+The two leaders met at the Hyderabad House here on the third and final day of the Nepalese Prime Minister's India visit.
+"""
+        )
+    )
+    (visit,) = [e for e in events if e.type == "visit"]
+    assert (visit.start, visit.end) == (dt.date(2019, 5, 9), dt.date(2019, 5, 11))

@@ -30,7 +30,8 @@ CUES: list[tuple[str, str]] = [
     # "on the second day of his maiden visit": the visit began days before (see DAY_OF_STAY_RE)
     (
         "visit",
-        r"\b(?:first|second|third|fourth|fifth|sixth|final|last) day of (?:his|her|their|the) (?:[\w-]+ ){0,3}(?:visit|tour|trip|stay)\b",
+        r"\b(?:first|second|third|fourth|fifth|sixth|final|last) (?:and (?:final|last) )?day (?:and (?:final|last) day )?of (?:his|her|their|the) "
+        r"(?:[\w'’-]+ ){0,5}(?:visit|tour|trip|stay)\b",
     ),
     ("visit", r"\b(?:paid|pays|paying|pay) (?:an?|his|her|their) (?:\w+[- ]){0,3}visit\b"),
     ("visit", r"\b(?:trip|tour) to (?-i:[A-Z])"),
@@ -256,7 +257,8 @@ NEEDS_NEAR_DATE = {
 }
 # "on the second day of his visit" on a known day: the visit began a day before.
 DAY_OF_STAY_RE = re.compile(
-    r"\b(?P<nth>first|second|third|fourth|fifth|sixth) day of (?:his|her|their|the) (?:[\w-]+ ){0,3}(?:visit|tour|trip|stay)\b",
+    r"\b(?P<nth>first|second|third|fourth|fifth|sixth) (?:(?P<last>and (?:final|last) )day |day (?P<last2>and (?:final|last) day )?)"
+    r"of (?:his|her|their|the) (?:[\w'’-]+ ){0,5}(?:visit|tour|trip|stay)\b",
     re.IGNORECASE,
 )
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}

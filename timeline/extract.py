@@ -33,7 +33,7 @@ from timeline.cues import (
     CueMatch,
     find_cues,
 )
-from timeline.dates import DateMention, duration_days, find_dates
+from timeline.dates import DEPARTED_AFTER_STAY_RE, DateMention, duration_days, find_dates
 from timeline.merge import TWO_PARTY, merge_events
 from timeline.model import Event, Evidence, Location, Participant, Source
 from timeline.people import LOOSE_OFFICES, PeopleIndex, Person, office
@@ -433,9 +433,19 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                 if days and days > 1 and mention is not None:
                     end = start + dt.timedelta(days=days - 1)
                 nth = DAY_OF_STAY_RE.search(text)
-                if nth and mention is not None:
+                final_day = nth is not None and bool(nth.group("last") or nth.group("last2"))
+                # "here on the third and final day of his visit" after a sentence that named the day
+                if nth and (mention is not None or (final_day and told)):
+                    if final_day:
+                        end = start  # "on the third and final day of his visit": the stay ends that day
                     start = start - dt.timedelta(days=ORDINALS[nth.group("nth").lower()] - 1)
-                if days and days > 1 and mention is not None and CONCLUDED_RE.search(text):
+                    end = end if end != start else None
+                if (
+                    days
+                    and days > 1
+                    and mention is not None
+                    and (CONCLUDED_RE.search(text) or DEPARTED_AFTER_STAY_RE.search(text))
+                ):
                     # "wrapped up his two-day state visit on Friday": Friday is the last day.
                     start, end = start - dt.timedelta(days=days - 1), start
             if cue.kind == ANAPHOR and mention is None:
