@@ -725,3 +725,19 @@ The two leaders met at the Hyderabad House here on the third and final day of th
     )
     (visit,) = [e for e in events if e.type == "visit"]
     assert (visit.start, visit.end) == (dt.date(2019, 5, 9), dt.date(2019, 5, 11))
+
+
+def test_a_spouse_or_greeter_at_the_arrival_makes_no_visit_of_their_own():
+    events = extract(
+        parse_article(
+            """ date 2022-02-14 PM arrives in Brunei
+
+BANDAR SERI BEGAWAN, Feb 14 (Bernama) -- Prime Minister Ahmad Karim arrived here today for a two-day official visit to Brunei.
+He was greeted by Crown Prince Haji Omar Billah upon arrival at the airport.
+Mr Ahmad, accompanied by his wife Aminah Yusof, landed at Brunei International Airport at 3pm.
+"""
+        )
+    )
+    visits = [e for e in events if e.type == "visit"]
+    assert [(v.start, v.end) for v in visits] == [(dt.date(2022, 2, 14), dt.date(2022, 2, 15))]
+    assert [p.name for p in visits[0].participants] == ["Ahmad Karim"]

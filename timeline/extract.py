@@ -158,6 +158,11 @@ PLACE_RE = re.compile(
 COUNTRY_AFTER_RE = re.compile(r",\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 # "April 11, Japan time", "March 22 Beijing time": a day on a clock other than the local one.
 OTHER_CLOCK_RE = re.compile(r"[,;]?\s?(?!local\b|Local\b)[A-Z][a-z]+ (?:time|Time)\b")
+# "accompanied by his wife", "was greeted by the Crown Prince upon arrival": the people named
+# came with the visitor or met them; their arrival is not a visit of their own.
+ESCORTED_RE = re.compile(
+    r"\b(?:accompanied|greeted|received|welcomed|met|seen off|joined) by\b", re.IGNORECASE
+)
 # A stay told at its end: the day named is its last.
 CONCLUDED_RE = re.compile(
     r"\b(?:wrapped up|wraps up|concluded|concludes|ended|ends|wound up|winds up|completed|completes|rounded off)\b",
@@ -448,6 +453,12 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                 ):
                     # "wrapped up his two-day state visit on Friday": Friday is the last day.
                     start, end = start - dt.timedelta(days=days - 1), start
+            if (
+                cue.type == "visit"
+                and ESCORTED_RE.search(text)
+                and any(c.type == "visit" and c.start <= start <= (c.end or c.start) for c in out)
+            ):
+                continue  # "He was greeted by X upon arrival": the visit told before, not X's
             if cue.kind == ANAPHOR and mention is None:
                 told_before = [c for c in out if c.type in TWO_PARTY and c.start == start]
                 if told_before:
