@@ -741,3 +741,12 @@ Mr Ahmad, accompanied by his wife Aminah Yusof, landed at Brunei International A
     visits = [e for e in events if e.type == "visit"]
     assert [(v.start, v.end) for v in visits] == [(dt.date(2022, 2, 14), dt.date(2022, 2, 15))]
     assert [p.name for p in visits[0].participants] == ["Ahmad Karim"]
+
+
+def test_met_restating_the_days_talks_with_the_same_two_leaders_is_the_talks():
+    text = """ date 2023-06-03 Leaders hold talks
+
+NEW DELHI, June 3 (PTI) -- Prime Minister Narendra Modi held talks with Nepalese Prime Minister Ram Sharma at the Hyderabad House on Saturday.
+Modi met Sharma on Saturday and discussed trade, connectivity and energy.
+"""
+    assert events_of(text) == [("talks", dt.date(2023, 6, 3))]

@@ -163,6 +163,8 @@ OTHER_CLOCK_RE = re.compile(r"[,;]?\s?(?!local\b|Local\b)[A-Z][a-z]+ (?:time|Tim
 ESCORTED_RE = re.compile(
     r"\b(?:accompanied|greeted|received|welcomed|met|seen off|joined) by\b", re.IGNORECASE
 )
+# "met", "meets", "meeting": a meeting cue told in the words of talks ("received" is its own).
+MET_RE = re.compile(r"(?:met|meets?|meeting)\b", re.IGNORECASE)
 # A stay told at its end: the day named is its last.
 CONCLUDED_RE = re.compile(
     r"\b(?:wrapped up|wraps up|concluded|concludes|ended|ends|wound up|winds up|completed|completes|rounded off)\b",
@@ -528,27 +530,34 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
 
 
 def _headline_meeting_told(out: list[Candidate], article: Article) -> list[Candidate]:
-    """A headline's "PM meets Chancellor Merkel" is the talks its story tells that day, with the
-    same people: one happening, not a meeting besides the talks."""
+    """A headline's "PM meets Chancellor Merkel", or a body's "Modi met Hasina on Saturday", is
+    the talks the story tells that day with the same people: one happening, not a meeting
+    besides the talks."""
 
     def headline(c: Candidate) -> bool:
         return (
             c.sentence.start < article.body_start or c.sentence.text.strip() == (article.title or "").strip()
         )
 
-    talks = [c for c in out if c.type == "talks" and not headline(c)]
-    return [
-        c
-        for c in out
-        if not (
-            c.type == "meeting"
-            and headline(c)
-            and any(
-                t.start == c.start and {p.name for p in t.participants} & {p.name for p in c.participants}
-                for t in talks
+    def names(c: Candidate) -> set[str]:
+        return {p.name for p in c.participants}
+
+    def told_as_talks(c: Candidate) -> bool:
+        # a headline shares someone with the talks; a body sentence names the same two principals
+        return any(
+            t.start == c.start
+            and (
+                names(t) & names(c)
+                if headline(c)
+                else len(names(c)) >= 2
+                and names(c) <= names(t)
+                and MET_RE.match(c.sentence.text, c.cue.start, c.cue.end) is not None
             )
+            for t in talks
         )
-    ]
+
+    talks = [c for c in out if c.type == "talks" and not headline(c)]
+    return [c for c in out if not (c.type == "meeting" and told_as_talks(c))]
 
 
 def _move(c: Candidate, home: Location, where: Location) -> None:
