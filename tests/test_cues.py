@@ -80,6 +80,7 @@ PHRASES = [
     ("signing", "They witnessed the signing of agreements."),
     ("signing", "They attended a signing ceremony."),
     ("signing", "It was followed by an exchange of documents."),
+    ("meeting", "The two ministers separately called on the visiting Lankan leader."),
     ("ceremony", "Rahmon held a welcome ceremony for Xi."),
     ("ceremony", "He was accorded a ceremonial welcome."),
     ("ceremony", "He received an official welcome at the palace."),

@@ -750,3 +750,11 @@ NEW DELHI, June 3 (PTI) -- Prime Minister Narendra Modi held talks with Nepalese
 Modi met Sharma on Saturday and discussed trade, connectivity and energy.
 """
     assert events_of(text) == [("talks", dt.date(2023, 6, 3))]
+
+
+def test_calling_on_the_visiting_leader_is_a_meeting():
+    text = """ date 2018-10-20 Leaders hold talks
+
+NEW DELHI, Oct 20 (PTI) -- Home Minister Anil Rao called on the visiting Nepalese leader Ram Sharma on Saturday.
+"""
+    assert events_of(text) == [("meeting", dt.date(2018, 10, 20))]

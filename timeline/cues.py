@@ -86,6 +86,8 @@ CUES: list[tuple[str, str]] = [
         r"(?-i:\b(?:called|calls) on (?:the )?(?:Vice President|President|Prime Minister|King|Queen|Emir|Premier|"
         r"Chancellor|Crown Prince|Sultan|Governor-General)\b(?![^.;]{0,60}? to [a-z]))",
     ),
+    # "separately called on the visiting Lankan leader": a courtesy call on the guest
+    ("meeting", r"\b(?:called|calls) on (?:the )?visiting (?:[\w'’-]+ ){0,2}?(?:leader|guest|dignitary)\b"),
     # informal talks or contact is a meeting, not formal talks (see KIND_OUTRANKS)
     ("meeting:informal", r"\binformal (?:talks|contacts?|meetings?|conversation)\b"),
     ("meeting", r"\b(?:met|meets) (?:[\w-]+ ){0,4}?(?:his|her|their) (?:[\w-]+ ){0,2}counterparts?\b"),
