@@ -677,3 +677,84 @@ The two leaders have met more than 20 times, Xi said.
 """
     )
     assert events == [("talks", dt.date(2024, 7, 5))]
+
+
+def test_envoys_presenting_credentials_and_a_send_off_are_ceremonies():
+    events = events_of(
+        """ date 2016-07-02 Envoys present credentials
+
+NEW DELHI, July 2 (PTI) -- Envoys of three states presented their credentials to President Anil Varma at a ceremony in Rashtrapati Bhavan on Saturday.
+"""
+    )
+    assert events == [("ceremony", dt.date(2016, 7, 2))]
+    events = events_of(
+        """ date 2024-03-09 Sultan departs for home
+
+KUALA LUMPUR, March 9 (Bernama) -- The Sultan of Brunei left for home today after a three-day state visit to Malaysia.
+Present at the sending-off ceremony at the airport was Foreign Minister Ahmad Kamal.
+"""
+    )
+    assert ("ceremony", dt.date(2024, 3, 9)) in events
+
+
+def test_leaving_after_concluding_a_visit_ends_the_stay_that_day():
+    (visit,) = [
+        e
+        for e in extract(
+            parse_article(
+                """ date 2024-03-09 Sultan departs for home
+
+KUALA LUMPUR, March 9 (Bernama) -- The Sultan of Brunei today departed for home after concluding a four-day state visit to Malaysia.
+"""
+            )
+        )
+        if e.type == "visit"
+    ]
+    assert (visit.start, visit.end) == (dt.date(2024, 3, 6), dt.date(2024, 3, 9))
+
+
+def test_the_third_and_final_day_of_a_visit_tells_its_first_and_last_day():
+    events = extract(
+        parse_article(
+            """ date 2019-05-11 Leaders hold talks
+
+NEW DELHI, May 11 (PTI) -- Prime Minister Narendra Modi held talks with Nepalese Prime Minister Ram Sharma on Saturday.
+The two leaders met at the Hyderabad House here on the third and final day of the Nepalese Prime Minister's India visit.
+"""
+        )
+    )
+    (visit,) = [e for e in events if e.type == "visit"]
+    assert (visit.start, visit.end) == (dt.date(2019, 5, 9), dt.date(2019, 5, 11))
+
+
+def test_a_spouse_or_greeter_at_the_arrival_makes_no_visit_of_their_own():
+    events = extract(
+        parse_article(
+            """ date 2022-02-14 PM arrives in Brunei
+
+BANDAR SERI BEGAWAN, Feb 14 (Bernama) -- Prime Minister Ahmad Karim arrived here today for a two-day official visit to Brunei.
+He was greeted by Crown Prince Haji Omar Billah upon arrival at the airport.
+Mr Ahmad, accompanied by his wife Aminah Yusof, landed at Brunei International Airport at 3pm.
+"""
+        )
+    )
+    visits = [e for e in events if e.type == "visit"]
+    assert [(v.start, v.end) for v in visits] == [(dt.date(2022, 2, 14), dt.date(2022, 2, 15))]
+    assert [p.name for p in visits[0].participants] == ["Ahmad Karim"]
+
+
+def test_met_restating_the_days_talks_with_the_same_two_leaders_is_the_talks():
+    text = """ date 2023-06-03 Leaders hold talks
+
+NEW DELHI, June 3 (PTI) -- Prime Minister Narendra Modi held talks with Nepalese Prime Minister Ram Sharma at the Hyderabad House on Saturday.
+Modi met Sharma on Saturday and discussed trade, connectivity and energy.
+"""
+    assert events_of(text) == [("talks", dt.date(2023, 6, 3))]
+
+
+def test_calling_on_the_visiting_leader_is_a_meeting():
+    text = """ date 2018-10-20 Leaders hold talks
+
+NEW DELHI, Oct 20 (PTI) -- Home Minister Anil Rao called on the visiting Nepalese leader Ram Sharma on Saturday.
+"""
+    assert events_of(text) == [("meeting", dt.date(2018, 10, 20))]

@@ -88,3 +88,15 @@ def test_nicknames_and_suffixes():
     index.scan('President Ferdinand "Bongbong" Marcos Jr. met the press.')
     (person,) = index.people
     assert person.name == "Ferdinand Marcos Jr" and person.surname == "Marcos"
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Omani Crown Prince Departs For Home After Three-day Visit", []),
+        ("Qatari Foreign Minister Meets Counterparts On Sidelines Of Summit", []),
+        ("Jordanian King Abdullah Receives Visiting Envoy", [("Abdullah", "JO")]),
+    ],
+)
+def test_a_verb_in_a_title_case_headline_ends_the_name(headline, expected):
+    assert people_in(headline) == expected

@@ -30,7 +30,8 @@ CUES: list[tuple[str, str]] = [
     # "on the second day of his maiden visit": the visit began days before (see DAY_OF_STAY_RE)
     (
         "visit",
-        r"\b(?:first|second|third|fourth|fifth|sixth|final|last) day of (?:his|her|their|the) (?:[\w-]+ ){0,3}(?:visit|tour|trip|stay)\b",
+        r"\b(?:first|second|third|fourth|fifth|sixth|final|last) (?:and (?:final|last) )?day (?:and (?:final|last) day )?of (?:his|her|their|the) "
+        r"(?:[\w'’-]+ ){0,5}(?:visit|tour|trip|stay)\b",
     ),
     ("visit", r"\b(?:paid|pays|paying|pay) (?:an?|his|her|their) (?:\w+[- ]){0,3}visit\b"),
     ("visit", r"\b(?:trip|tour) to (?-i:[A-Z])"),
@@ -48,6 +49,8 @@ CUES: list[tuple[str, str]] = [
         r"\b(?:proceeded|went|moved|sat down|headed|retired|met) (?:[\w'’-]+ ){0,5}?for (?:\w+ )?talks\b",
     ),
     ("talks", r"\bone-on-one talks\b"),
+    # "the annual leaders' consultation", "intergovernmental consultations": a standing format of talks
+    ("talks", r"\b(?:leaders['’]?|intergovernmental|government) consultations?\b"),
     # "the two leaders met one-to-one", "an inter-delegation meeting"
     (
         "talks",
@@ -83,6 +86,8 @@ CUES: list[tuple[str, str]] = [
         r"(?-i:\b(?:called|calls) on (?:the )?(?:Vice President|President|Prime Minister|King|Queen|Emir|Premier|"
         r"Chancellor|Crown Prince|Sultan|Governor-General)\b(?![^.;]{0,60}? to [a-z]))",
     ),
+    # "separately called on the visiting Lankan leader": a courtesy call on the guest
+    ("meeting", r"\b(?:called|calls) on (?:the )?visiting (?:[\w'’-]+ ){0,2}?(?:leader|guest|dignitary)\b"),
     # informal talks or contact is a meeting, not formal talks (see KIND_OUTRANKS)
     ("meeting:informal", r"\binformal (?:talks|contacts?|meetings?|conversation)\b"),
     ("meeting", r"\b(?:met|meets) (?:[\w-]+ ){0,4}?(?:his|her|their) (?:[\w-]+ ){0,2}counterparts?\b"),
@@ -168,7 +173,10 @@ CUES: list[tuple[str, str]] = [
     ("signing", r"\bsign(?:ing|atory) ceremony\b"),
     ("signing", r"\b(?:signing|exchange) of (?:\w+ ){0,4}(?:documents|agreements|memorand|MoUs|deals)"),
     # ceremony: "type:kind" rows; ceremonies of different kinds on one day are different happenings
-    ("ceremony:welcome", r"\b(?:welcome|welcoming|farewell|arrival|official) ceremony\b"),
+    (
+        "ceremony:welcome",
+        r"\b(?:welcome|welcoming|farewell|arrival|official|send[- ]off|sending[- ]off) ceremony\b",
+    ),
     ("ceremony:welcome", r"\bceremonial (?:welcome|reception|rites)\b"),
     ("ceremony:welcome", r"\b(?:official|formal|red[- ]carpet) welcome\b"),
     ("ceremony:welcome", r"\b(?:welcome|welcoming|arrival|ceremonial) (?:[\w'’-]+ ){0,2}?parade\b"),
@@ -185,6 +193,11 @@ CUES: list[tuple[str, str]] = [
     ("ceremony:wreath", r"\bwreath[- ]laying\b"),
     ("ceremony:wreath", r"\b(?:paid|pays|pay|paying) (?:homage|tribute|respects) (?:to|at)\b"),
     ("ceremony:credentials", r"\b(?:accepted|accepts|received|receives) (?:the )?credentials\b"),
+    # the envoys' side: "presented their credentials to the President at a ceremony"
+    (
+        "ceremony:credentials",
+        r"\b(?:presented|presents|present|presenting) (?:their|his|her|the) credentials\b",
+    ),
     ("ceremony:other", r"\b(?:attended|attends|attend) (?:(?!signing\b)\w+ ){0,3}ceremony\b"),
     # banquet
     ("banquet", r"\b(?:state )?banquet\b"),
@@ -246,7 +259,8 @@ NEEDS_NEAR_DATE = {
 }
 # "on the second day of his visit" on a known day: the visit began a day before.
 DAY_OF_STAY_RE = re.compile(
-    r"\b(?P<nth>first|second|third|fourth|fifth|sixth) day of (?:his|her|their|the) (?:[\w-]+ ){0,3}(?:visit|tour|trip|stay)\b",
+    r"\b(?P<nth>first|second|third|fourth|fifth|sixth) (?:(?P<last>and (?:final|last) )day |day (?P<last2>and (?:final|last) day )?)"
+    r"of (?:his|her|their|the) (?:[\w'’-]+ ){0,5}(?:visit|tour|trip|stay)\b",
     re.IGNORECASE,
 )
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
@@ -314,7 +328,7 @@ FUTURE_RE = re.compile(
 # rows (most sentences of an article hold no cue at all). Keep in step with CUES.
 TRIGGERS: dict[str, str] = {
     "visit": r"visit|arriv|land|trip|tour|stay|travel",
-    "talks": r"talks|negotiations|bilateral|summit|one-to-one|one-on-one|t[eê]te-[aà]-t[eê]te|inter-delegation|four[- ]eye",
+    "talks": r"talks|negotiations|consultation|bilateral|summit|one-to-one|one-on-one|t[eê]te-[aà]-t[eê]te|inter-delegation|four[- ]eye",
     "meeting": r"\bmet\b|meet|receiv|call|courtesy|encounter|pull-aside|welcom|host|discussion|audience|"
     r"informal",
     "call": r"phone|video|virtual|online|spoke|speaks|spoken",

@@ -286,13 +286,25 @@ _PREVIOUS_STAY_BEFORE = re.compile(
 )
 
 
+# "departed for home today after concluding a five-day visit": the stay ends on the day told.
+DEPARTED_AFTER_STAY_RE = re.compile(
+    r"\b(?:departed|departs|left|leaves|flew out|flies out)\b[^.;]{0,60}?\b(?:after|following) "
+    r"(?:concluding|wrapping up|completing|ending|winding up) (?:a |an |his |her |their |the )?"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day\b",
+    re.IGNORECASE,
+)
+
+
 def duration_days(text: str) -> int | None:
-    """``a three-day state visit`` -> 3 (not the length of a stay the sentence says has ended)."""
+    """``a three-day state visit`` -> 3 (not the length of a stay the sentence says has ended,
+    unless the leaving it is the happening told)."""
+    leaving = DEPARTED_AFTER_STAY_RE.search(text)
     m = next(
         (
             d
             for d in DURATION_RE.finditer(text)
-            if not _PREVIOUS_STAY_BEFORE.search(text, max(0, d.start() - 40), d.start())
+            if (leaving and leaving.start() < d.start() < leaving.end())
+            or not _PREVIOUS_STAY_BEFORE.search(text, max(0, d.start() - 40), d.start())
         ),
         None,
     )

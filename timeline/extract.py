@@ -33,7 +33,7 @@ from timeline.cues import (
     CueMatch,
     find_cues,
 )
-from timeline.dates import DateMention, duration_days, find_dates
+from timeline.dates import DEPARTED_AFTER_STAY_RE, DateMention, duration_days, find_dates
 from timeline.merge import TWO_PARTY, merge_events
 from timeline.model import Event, Evidence, Location, Participant, Source
 from timeline.people import LOOSE_OFFICES, PeopleIndex, Person, office
@@ -158,6 +158,13 @@ PLACE_RE = re.compile(
 COUNTRY_AFTER_RE = re.compile(r",\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 # "April 11, Japan time", "March 22 Beijing time": a day on a clock other than the local one.
 OTHER_CLOCK_RE = re.compile(r"[,;]?\s?(?!local\b|Local\b)[A-Z][a-z]+ (?:time|Time)\b")
+# "accompanied by his wife", "was greeted by the Crown Prince upon arrival": the people named
+# came with the visitor or met them; their arrival is not a visit of their own.
+ESCORTED_RE = re.compile(
+    r"\b(?:accompanied|greeted|received|welcomed|met|seen off|joined) by\b", re.IGNORECASE
+)
+# "met", "meets", "meeting": a meeting cue told in the words of talks ("received" is its own).
+MET_RE = re.compile(r"(?:met|meets?|meeting)\b", re.IGNORECASE)
 # A stay told at its end: the day named is its last.
 CONCLUDED_RE = re.compile(
     r"\b(?:wrapped up|wraps up|concluded|concludes|ended|ends|wound up|winds up|completed|completes|rounded off)\b",
@@ -433,11 +440,27 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
                 if days and days > 1 and mention is not None:
                     end = start + dt.timedelta(days=days - 1)
                 nth = DAY_OF_STAY_RE.search(text)
-                if nth and mention is not None:
+                final_day = nth is not None and bool(nth.group("last") or nth.group("last2"))
+                # "here on the third and final day of his visit" after a sentence that named the day
+                if nth and (mention is not None or (final_day and told)):
+                    if final_day:
+                        end = start  # "on the third and final day of his visit": the stay ends that day
                     start = start - dt.timedelta(days=ORDINALS[nth.group("nth").lower()] - 1)
-                if days and days > 1 and mention is not None and CONCLUDED_RE.search(text):
+                    end = end if end != start else None
+                if (
+                    days
+                    and days > 1
+                    and mention is not None
+                    and (CONCLUDED_RE.search(text) or DEPARTED_AFTER_STAY_RE.search(text))
+                ):
                     # "wrapped up his two-day state visit on Friday": Friday is the last day.
                     start, end = start - dt.timedelta(days=days - 1), start
+            if (
+                cue.type == "visit"
+                and ESCORTED_RE.search(text)
+                and any(c.type == "visit" and c.start <= start <= (c.end or c.start) for c in out)
+            ):
+                continue  # "He was greeted by X upon arrival": the visit told before, not X's
             if cue.kind == ANAPHOR and mention is None:
                 told_before = [c for c in out if c.type in TWO_PARTY and c.start == start]
                 if told_before:
@@ -507,27 +530,34 @@ def _candidates(article: Article, people: PeopleIndex) -> list[Candidate]:
 
 
 def _headline_meeting_told(out: list[Candidate], article: Article) -> list[Candidate]:
-    """A headline's "PM meets Chancellor Merkel" is the talks its story tells that day, with the
-    same people: one happening, not a meeting besides the talks."""
+    """A headline's "PM meets Chancellor Merkel", or a body's "Modi met Hasina on Saturday", is
+    the talks the story tells that day with the same people: one happening, not a meeting
+    besides the talks."""
 
     def headline(c: Candidate) -> bool:
         return (
             c.sentence.start < article.body_start or c.sentence.text.strip() == (article.title or "").strip()
         )
 
-    talks = [c for c in out if c.type == "talks" and not headline(c)]
-    return [
-        c
-        for c in out
-        if not (
-            c.type == "meeting"
-            and headline(c)
-            and any(
-                t.start == c.start and {p.name for p in t.participants} & {p.name for p in c.participants}
-                for t in talks
+    def names(c: Candidate) -> set[str]:
+        return {p.name for p in c.participants}
+
+    def told_as_talks(c: Candidate) -> bool:
+        # a headline shares someone with the talks; a body sentence names the same two principals
+        return any(
+            t.start == c.start
+            and (
+                names(t) & names(c)
+                if headline(c)
+                else len(names(c)) >= 2
+                and names(c) <= names(t)
+                and MET_RE.match(c.sentence.text, c.cue.start, c.cue.end) is not None
             )
+            for t in talks
         )
-    ]
+
+    talks = [c for c in out if c.type == "talks" and not headline(c)]
+    return [c for c in out if not (c.type == "meeting" and told_as_talks(c))]
 
 
 def _move(c: Candidate, home: Location, where: Location) -> None:

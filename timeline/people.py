@@ -275,6 +275,15 @@ _TRAILING_JUNK = {
 }
 
 
+# Verbs a title-case headline puts right after a title: "Crown Prince Departs For Home",
+# "Foreign Minister Meets Counterparts". A name ends before such a word.
+_HEADLINE_VERBS = {
+    "Meets", "Departs", "Arrives", "Leaves", "Visits", "Holds", "Receives", "Hosts", "Calls",
+    "Begins", "Concludes", "Ends", "Wraps", "Returns", "Heads", "Lands", "Embarks", "Attends",
+    "Signs", "Welcomes", "Greets", "Pays", "Discusses", "Talks", "Thanks", "Urges", "Vows",
+    "Seeks", "Says", "Opens", "Launches", "Congratulates", "Inaugurates", "Reaffirms", "Sees",
+    "Bids", "Kicks", "Starts", "Makes", "Speaks", "Chairs", "Addresses", "Joins", "Travels",
+}  # fmt: skip
 _WORD_RE = re.compile(r"\w+")
 # The Arabic article joined to a surname: "al-Sisi", "el-Sisi", "Al-Thani", "as-Sadr".
 _ARTICLE_PREFIX_RE = re.compile(r"(?:[Aa]l|[Ee]l|[Aa][dnrst]|[Aa]sh)-(?=[A-Z])")
@@ -364,6 +373,9 @@ def _leading_title(name: str) -> str | None:
 def _clean_name(name: str) -> str:
     name = _NICKNAME_RE.sub("", name)
     words = name.split()
+    verb = next((i for i, w in enumerate(words) if w in _HEADLINE_VERBS), None)
+    if verb is not None:
+        words = words[:verb]  # "Crown Prince Departs For Home": no name follows the title
     for i, w in enumerate(words):
         if w.endswith(("'s", "’s")) and i < len(words) - 1:
             words = words[: i + 1]  # "Blinken's Meeting": the name ends at the possessive
