@@ -11,6 +11,7 @@ The pipeline, one step a function:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -577,24 +578,30 @@ def _same_day_place(out: list[Candidate], home: Location | None) -> None:
     after it."""
     if home is None:
         return
+
+    def is_placed(o: Candidate) -> bool:
+        return (
+            o.location is not None and o.location is not home and bool(o.location.city) and o.type != "call"
+        )
+
+    # The placed happenings of each day, by their place in ``out``: looked up, not rescanned,
+    # so a long article stays linear.
+    placed_on: dict[dt.date, list[int]] = {}
+    for j, o in enumerate(out):
+        if is_placed(o):
+            placed_on.setdefault(o.start, []).append(j)
     for i, c in enumerate(out):
         if c.location is not home or c.type == "call" or HERE_RE.search(c.sentence.text):
             continue  # "met Tuesday on the margins of the meeting here": the dateline city
-        placed = [
-            o
-            for o in out
-            if o.start == c.start
-            and o.location is not None
-            and o.location is not home
-            and o.location.city
-            and o.type != "call"
-        ]
+        placed = placed_on.get(c.start)
         if not placed:
             continue
-        before = [o for o in placed if out.index(o) < i]
-        where = (before[-1] if before else placed[0]).location
+        k = bisect.bisect_left(placed, i)
+        where = out[placed[k - 1] if k > 0 else placed[0]].location
         assert where is not None
         _move(c, home, where)
+        if is_placed(c):
+            bisect.insort(placed, i)
 
 
 def _day_of_stay(text: str, out: list[Candidate]) -> dt.date | None:
