@@ -78,14 +78,6 @@ def lookup(value: str) -> str | None:
     return _exact_index().get(value.strip().casefold())
 
 
-def close_matches(value: str, n: int = 3) -> list[str]:
-    import difflib
-
-    forms = {c.name: c.alpha2 for c in countries().values()}
-    forms.update({d: c.alpha2 for c in countries().values() for d in c.demonyms})
-    return difflib.get_close_matches(value, list(forms), n=n, cutoff=0.6)
-
-
 # A run of capitalised words, with the small words that join the words of a country's name
 # ("Democratic Republic of the Congo", "Bosnia and Herzegovina", "Côte d'Ivoire"). Each word
 # starts with a capital, so the run is read in one pass without backtracking.
