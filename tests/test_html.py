@@ -97,7 +97,7 @@ def test_plot_is_self_contained_by_default_and_smaller_with_cdn_or_directory(see
 def test_build_and_plot_take_the_lanes_option(seed, tmp_path):
     run("build", str(seed), "--out", str(tmp_path), "--lanes", "person")
     page = (tmp_path / "timeline.html").read_text()
-    assert '"ticktext":["Emomali Rahmon","Xi Jinping"]' in page
+    assert '"ticktext":["Xi Jinping","Emomali Rahmon"]' in page
     run("plot", str(seed), "-o", str(tmp_path / "types.html"), "--lanes", "type")
     assert "lanes by type" in (tmp_path / "types.html").read_text()
     bad = CliRunner().invoke(app, ["plot", str(seed), "-o", str(tmp_path / "x.html"), "--lanes", "city"])

@@ -12,9 +12,15 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from timeline.countries import countries, find_countries, lookup
+from timeline.countries import agency_country, countries, find_countries, lookup
+from timeline.places import find_place
+
+if TYPE_CHECKING:  # pragma: no cover - types only
+    from timeline.article import Article
 
 # Titles, longest first when compiled. Lower-case forms are matched case-insensitively
 # only after a demonym or a name (``Tajik president``), upper-case ones anywhere.
@@ -728,3 +734,85 @@ def _plausible_name(name: str) -> bool:
     if lookup(name) is not None:
         return False
     return bool(re.search(r"[a-z]", name)) or len(words) >= 2
+
+
+# "Albanese will travel to Fiji", "Modi arrived in Japan": the traveller and the country.
+TRAVELS_TO_RE = re.compile(
+    r"\b(?P<who>[A-Z][\w'’-]+) (?:(?:will|has|had|is to|then|also|later) ){0,2}(?:travel|travels|travelled|traveled|"
+    r"flew|flies|fly|arrived|arrives|arrive|visited|visits|visit) (?:to |in )?(?:the )?"
+    r"(?P<where>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+)
+
+
+def scan_article(article: Article) -> PeopleIndex:
+    """Every person the article names with a title, each with a country where one can be told."""
+    people = PeopleIndex()
+    if article.title:
+        people.scan(article.title, 0)
+    counts: Counter[str] = Counter()
+    for s in article.sentences():
+        people.scan(s.text, s.start)
+        counts.update(m.code for m in find_countries(s.text))
+    # Agencies often leave out the home country of their own leaders ("Premier Li Keqiang",
+    # "President Ram Nath Kovind"): a person with no country named belongs to the country the
+    # article names most.
+    # One country has one president and one prime minister: a country that already has a
+    # holder of the title is not the home of another ("President Mohamed bin Zayed and US
+    # President Joe Biden", in an article that names the United States most).
+    held = {
+        (office(p.title), p.country)
+        for p in people.people
+        if p.country and office(p.title) not in LOOSE_OFFICES
+    }
+    ranked = [code for code, _ in counts.most_common()]
+    # An agency leaves out the country of its own leaders: the country it writes for comes first
+    # (a national agency's: "(PTI)", else the dateline's: "ISLAMABAD: Prime Minister X paid a
+    # visit to Iran").
+    written_in = _writer_country(article)
+    if written_in:
+        ranked = [written_in] + [c for c in ranked if c != written_in]
+    # A leader named with a foreign one whose country is told is not of that country: "German
+    # Chancellor Angela Merkel" with "Prime Minister David Cameron", in a story naming Germany most.
+    beside: dict[int, set[str]] = {}
+    if any(p.country is None for p in people.people):
+        for s in article.sentences():
+            found = people.mentions_in(s.text)
+            for p in found:
+                # A spouse travels with the leader: "First Lady Liza Marcos" is not excluded.
+                if (
+                    p.country is None
+                    and office(p.title) not in LOOSE_OFFICES
+                    and "lady" not in office(p.title)
+                ):
+                    # Not a short form of the same person, nor a spouse ("First Lady Liza Marcos").
+                    words = set(p.name.split())
+                    beside.setdefault(id(p), set()).update(
+                        o.country for o in found if o.country and not words & set(o.name.split())
+                    )
+                    # "Albanese will travel to Fiji": who travels to a country is not from it.
+                    for m in TRAVELS_TO_RE.finditer(s.text):
+                        if m.group("who") in words and (code := lookup(m.group("where"))):
+                            beside[id(p)].add(code)
+    for p in people.people:
+        if p.country is None:
+            own = office(p.title)
+            fits = [c for c in ranked if own in LOOSE_OFFICES or (own, c) not in held]
+            p.country = next(
+                (c for c in fits if c not in beside.get(id(p), set())), fits[0] if fits else None
+            )
+    # A second pass counts bare surnames (``Xi``, ``Rahmon``) so principals rank by mentions.
+    for s in article.sentences():
+        people.count_mentions(s.text)
+    return people
+
+
+def _writer_country(article: Article) -> str | None:
+    d = article.dateline
+    if d is None:
+        return None
+    if d.agency and (code := agency_country(d.agency)):
+        return code
+    if d.region and (code := lookup(d.region)):
+        return code
+    place = find_place(d.city)
+    return place.country if place else None

@@ -1,0 +1,302 @@
+"""When a happening took place: tense and modality from the parse, days from the article.
+
+One resolver for the whole article. Its reference points:
+
+- the **document time**: the dateline day, else a date closing the title, else the header date;
+- the **narrative year**: the year the article last wrote out in full ("On August 29, 2022 ...
+  on September 18 ..." is 2022), which year-less dates after it take;
+- the **happening told before**: "the next day", "two days later", "that same day" count from it.
+
+A day without a year told in the past tense lies on or before the document time; told as a plan
+(will, is to, is scheduled to) on or after it. Weekdays likewise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from timeline.dates import DateMention, find_dates
+
+if TYPE_CHECKING:  # pragma: no cover - types only
+    from spacy.tokens import Token
+
+PAST, FUTURE, NONE = "past", "future", "none"
+
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# "is to meet", "is scheduled to visit", "plans to travel": a plan, dated if a day is given.
+PLAN_HEADS = frozenset(
+    {"be", "set", "schedule", "due", "expect", "slate", "plan", "go", "poise", "prepare", "intend", "aim"}
+)
+# "invited him to visit", "agreed to meet", "hopes to hold talks": no happening yet.
+INTENT_HEADS = frozenset(
+    {
+        "agree",
+        "invite",
+        "hope",
+        "want",
+        "wish",
+        "propose",
+        "look",
+        "discuss",
+        "decide",
+        "seek",
+        "try",
+        "urge",
+        "call",
+        "offer",
+        "ask",
+        "welcome",
+        "consider",
+        "accept",
+        "like",
+        "need",
+        "continue",
+        "refuse",
+        "fail",
+        "plan",
+        "intend",
+        "cancel",
+        "postpone",
+        "allow",
+        "help",
+        "encourage",
+        "express",
+        "vow",
+        "pledge",
+        "promise",
+    }
+)
+# "cancelled his visit", "the postponed summit": no happening.
+CALLED_OFF = frozenset(
+    {"cancel", "postpone", "scrap", "delay", "defer", "shelve", "suspend", "cancelled", "postponed"}
+)
+# "the planned meeting", "the upcoming summit": a happening still to come.
+PLANNED_MODIFIERS = frozenset(
+    {
+        "planned",
+        "upcoming",
+        "forthcoming",
+        "scheduled",
+        "proposed",
+        "expected",
+        "coming",
+        "next",
+        "future",
+        "prospective",
+        "possible",
+        "potential",
+    }
+)
+# "the last visit", "their previous meeting": a happening before the one told.
+EARLIER_MODIFIERS = frozenset({"last", "previous", "past", "earlier", "prior", "former", "recent"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
+
+# Days counted from the happening told before.
+_RELATIVE_TO_TOLD = [
+    (
+        re.compile(
+            r"\b(?:the )?(?:next|following) day\b|\ba day later\b|\bthe day after\b(?! tomorrow)", re.I
+        ),
+        1,
+    ),
+    (
+        re.compile(
+            r"\b(?:the )?(?:previous|preceding) day\b|\ba day (?:earlier|before)\b|\bthe day before\b(?! yesterday)",
+            re.I,
+        ),
+        -1,
+    ),
+    (
+        re.compile(
+            r"\b(?:that|the) same day\b|\blater (?:that|in the) day\b|\bthat (?:day|morning|afternoon|evening|night)\b|\bearlier in the day\b",
+            re.I,
+        ),
+        0,
+    ),
+]
+_N_DAYS_RE = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|\d) days (?P<dir>later|after|earlier|before)\b", re.I
+)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+# A time that places a happening without a day: "last year", "in 2019", "in November 2014".
+VAGUE_RE = re.compile(
+    r"\b(?:in|since|during|until|by|of) (?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December) )?(?:19|20)\d\d\b(?![-–]\d)"
+    r"|\b(?:last|previous|past) (?:year|month|week|decade|spring|summer|autumn|fall|winter)\b"
+    r"|\b\d+ (?:years?|months?|decades?|weeks?) ago\b|\b(?:two|three|four|five|six|several|few) (?:years|months|decades|weeks) ago\b"
+    r"|\b(?:earlier|later) (?:this|that|last) (?:year|month|week)\b|\bin recent (?:years|months|weeks|days)\b"
+    r"|\b(?:this|next|last) (?:year|month|week)(?:['’]s)?\b|\bin the (?:coming|next) (?:days|weeks|months|years)\b|\bsoon\b"
+    r"|\bat an early date\b|\bat a later date\b|\bin the (?:near )?future\b|\bat (?:a|an) (?:mutually )?convenient time\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Day:
+    """A day found for a happening: where in the sentence it was written, and its days."""
+
+    start: int
+    end: int
+    first: dt.date
+    last: dt.date | None
+    kind: str  # explicit, weekday, relative, told (relative to the happening before)
+
+
+def mood(anchor: Token) -> str:
+    """PAST for what happened (or happens as the story is told), FUTURE for what is fixed to
+    come, NONE for what is denied, hypothetical, intended or background (past perfect)."""
+    verb = anchor
+    for _ in range(4):
+        kids = list(verb.children)
+        if any(c.dep_ == "neg" for c in kids):
+            return NONE
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in kids):
+            return NONE
+        aux = [c for c in kids if c.dep_ in ("aux", "auxpass")]
+        words = {c.lower_ for c in aux}
+        if words & FUTURE_AUX:
+            return FUTURE
+        if words & HYPOTHETICAL_AUX:
+            # "said he would visit on Monday": reported plans are plans
+            return FUTURE if "would" in words and verb.dep_ in ("ccomp",) else NONE
+        if any(c.lemma_ == "have" and c.tag_ == "VBD" for c in aux) and verb.tag_ == "VBN":
+            return "background"
+        if verb.dep_ == "xcomp" or any(c.lower_ == "to" and c.dep_ == "aux" for c in aux):
+            head = verb.head
+            lemma = head.lemma_.lower()
+            if lemma in PLAN_HEADS or (
+                head.tag_ == "VBN" and lemma in {"schedule", "set", "expect", "slate"}
+            ):
+                if any(c.dep_ == "neg" for c in head.children):
+                    return NONE
+                return FUTURE
+            if lemma in INTENT_HEADS:
+                return "intent"
+            if head is verb:
+                break
+            verb = head
+            continue
+        if verb.lemma_.lower() in CALLED_OFF or any(
+            c.lemma_.lower() in CALLED_OFF for c in kids if c.dep_ == "amod"
+        ):
+            return NONE
+        if verb.dep_ in ("conj", "advcl") and not aux and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "is scheduled to give a speech and attend the ceremony"
+            continue
+        if verb.tag_ in ("VBD", "VBN"):
+            return PAST
+        if any(c.lemma_ == "be" and c.tag_ in ("VBD",) for c in aux):
+            return PAST
+        if verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in aux):
+            return "progressive"  # "is meeting X": today, or a plan when a day is given
+        return "present"
+    return "present"
+
+
+def year_for(
+    month: int, day: int, document: dt.date | None, narrative_year: int | None, direction: str
+) -> dt.date | None:
+    """The year of a day written without one."""
+    if narrative_year is not None:
+        try:
+            candidate = dt.date(narrative_year, month, day)
+        except ValueError:
+            return None
+        if document is None or direction == FUTURE or candidate <= document + dt.timedelta(days=2):
+            return candidate
+    if document is None:
+        return None
+    options = []
+    for year in (document.year - 1, document.year, document.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not options:
+        return None
+    if direction == FUTURE:
+        after = [d for d in options if d >= document - dt.timedelta(days=3)]
+        return min(after) if after else None
+    if direction in (PAST, "present"):
+        before = [d for d in options if d <= document + dt.timedelta(days=2)]
+        return max(before) if before else None
+    return min(options, key=lambda d: abs((d - document).days))
+
+
+class Clock:
+    """The resolver's state while an article is read from top to bottom."""
+
+    def __init__(self, document: dt.date | None) -> None:
+        self.document = document
+        self.narrative_year: int | None = None
+        self.told: dt.date | None = None  # the day of the happening told last
+        self.planned: dt.date | None = None  # the day an itinerary is at ("Wednesday, May 3")
+
+    def days(self, text: str, direction: str) -> list[Day]:
+        """Every day named in ``text``, resolved for a happening told in ``direction``."""
+        future = direction == FUTURE
+        out: list[Day] = []
+        for m in find_dates(text, self.document, future=future):
+            out.append(self._day(m, direction))
+        taken = [(d.start, d.end) for d in out]
+        if self.told is not None:
+            for pattern, offset in _RELATIVE_TO_TOLD:
+                for r in pattern.finditer(text):
+                    if not any(a < r.end() and r.start() < b for a, b in taken):
+                        day = self.told + dt.timedelta(days=offset)
+                        out.append(Day(r.start(), r.end(), day, None, "told"))
+            for r in _N_DAYS_RE.finditer(text):
+                n = _NUMBERS.get(r.group("n").lower()) or int(r.group("n"))
+                sign = 1 if r.group("dir").lower() in ("later", "after") else -1
+                out.append(Day(r.start(), r.end(), self.told + dt.timedelta(days=sign * n), None, "told"))
+        out.sort(key=lambda d: d.start)
+        return out
+
+    def _day(self, m: DateMention, direction: str) -> Day:
+        first, last = m.first, m.last
+        if m.kind == "explicit" and not m.has_year:
+            fixed = year_for(first.month, first.day, self.document, self.narrative_year, direction)
+            if fixed is not None:
+                if last is not None:
+                    shift = fixed.year - first.year
+                    try:
+                        last = last.replace(year=last.year + shift)
+                    except ValueError:
+                        last = None
+                first = fixed
+        return Day(m.start, m.end, first, last, m.kind)
+
+    def heading(self, text: str) -> None:
+        """A line that is little but a day ("Wednesday, September 21, 2022", "Day 2 - May 3")
+        heads what follows: an itinerary's entries without a day are that day's. A sentence
+        that tells no happening but names one past day moves the narrative to it."""
+        if len(text) <= 60:
+            found = find_dates(text, self.document, future=True)
+            if found and sum(d.end - d.start for d in found) >= len(text.strip(" -–—:*()")) / 3:
+                self.told = self.planned = found[0].first
+                return
+        days = [d for d in self.days(text, PAST) if d.kind != "told"]
+        if len(days) == 1 and self.document is not None and days[0].first <= self.document:
+            self.told = days[0].first
+
+    def title(self, text: str) -> None:
+        """A headline naming a day still to come ("itinerary for Wednesday, September 21"):
+        the article's plans without a day of their own are that day's."""
+        found = [d for d in self.days(text, FUTURE) if d.kind == "explicit"]
+        if len(found) == 1 and self.document is not None and found[0].first >= self.document:
+            self.planned = found[0].first
+
+    def read(self, text: str) -> None:
+        """A sentence read: a date written out in full sets the narrative year."""
+        for m in find_dates(text, None):
+            if m.kind == "explicit" and m.has_year:
+                self.narrative_year = m.first.year
+
+
+def vague_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of times that name no day ("last year", "in 2019")."""
+    return [(m.start(), m.end()) for m in VAGUE_RE.finditer(text)]

@@ -1,0 +1,250 @@
+"""Event mentions read from the parse: a trigger word of a type and the words attached to it.
+
+The phrasings are data (``data/triggers.tsv`` and ``data/eventive.tsv``), matched over lemmas
+and dependency relations, as spaCy's own rule-based components match patterns over tokens:
+"held talks", "paid a visit", "spoke by phone with", "received the ambassador". A noun trigger
+("talks", "visit") starts an event only where a verb of ``eventive.tsv`` governs it or it has a
+day of its own; elsewhere ("during the visit") it is a mention of a happening already told.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover - types only
+    from spacy.tokens import Token
+
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "advmod", "poss", "acomp"})
+CLASSES = ("PERSON", "PLACE")
+TokenTest = Callable[["Token"], bool]
+
+
+@dataclass(frozen=True)
+class Condition:
+    what: str  # mod, obj, prep, prt, subj
+    lemmas: frozenset[str]  # what the attached word must be ("-": anything)
+    preps: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Row:
+    type: str
+    lemma: str
+    pos: str
+    conditions: tuple[Condition, ...]
+    kind: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One trigger in a parsed sentence."""
+
+    type: str
+    kind: str
+    token: Token  # the trigger word
+    anchor: Token  # the verb that carries its tense and its arguments ("held" for "held talks")
+    eventive: bool  # a verb, or a noun governed by an eventive verb
+
+
+def _data_lines(name: str) -> Iterator[list[str]]:
+    text = resources.files("timeline.data").joinpath(name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def _condition(spec: str) -> Condition:
+    what, _, rest = spec.partition(":")
+    preps: frozenset[str] = frozenset()
+    if ">" in rest:
+        p, _, rest = rest.partition(">")
+        preps = frozenset(p.split("|"))
+    return Condition(what, frozenset(rest.split("|")), preps)
+
+
+@lru_cache(maxsize=1)
+def rows() -> dict[str, list[Row]]:
+    """The trigger rows by lemma, in file order."""
+    out: dict[str, list[Row]] = {}
+    for cols in _data_lines("triggers.tsv"):
+        type_, lemma, pos, conds, kind = (cols + ["-"] * 5)[:5]
+        conditions = tuple(_condition(c) for c in conds.split(";") if c and c != "-")
+        out.setdefault(lemma, []).append(Row(type_, lemma, pos, conditions, "" if kind == "-" else kind))
+    return out
+
+
+@lru_cache(maxsize=1)
+def eventive() -> dict[tuple[str, str], set[str]]:
+    """(role, verb lemma) -> the prepositions that link the noun ("-": the object itself)."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for role, lemma, prep in _data_lines("eventive.tsv"):
+        out.setdefault((role, lemma), set()).add(prep)
+    return out
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    text = resources.files("timeline.data").joinpath("person_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def codes() -> dict[str, tuple[str, str]]:
+    """type -> (CAMEO code, PLOVER category)."""
+    return {cols[0]: (cols[1], cols[2]) for cols in _data_lines("codes.tsv")}
+
+
+_IRREGULAR = {
+    "meet": "met",
+    "hold": "held",
+    "pay": "paid",
+    "make": "made",
+    "lay": "laid",
+    "speak": "spoke|spoken",
+    "fly": "flew|flown",
+    "have": "had",
+    "give": "gave|given",
+    "take": "took|taken",
+    "begin": "began|begun",
+    "sit": "sat",
+    "go": "went|gone",
+}
+
+
+@lru_cache(maxsize=1)
+def keyword_re() -> re.Pattern[str]:
+    """A cheap test for sentences worth parsing: any form of any trigger lemma."""
+    stems = set()
+    for lemma in rows():
+        stems.add(re.escape(lemma[:-1] if lemma.endswith("e") and len(lemma) > 4 else lemma))
+        if lemma in _IRREGULAR:
+            stems.update(_IRREGULAR[lemma].split("|"))
+    stems.update({"talks", "met", "honou?r", "banquet", "dinner"})
+    return re.compile(r"\b(?:" + "|".join(sorted(stems, key=len, reverse=True)) + r")", re.IGNORECASE)
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _objects(t: Token) -> list[Token]:
+    found = [c for c in t.children if c.dep_ in OBJECT_DEPS]
+    if t.dep_ == "acl" and t.tag_ == "VBN":
+        found.append(t.head)  # "the treaty, signed on Monday"
+
+    if any(c.dep_ == "auxpass" for c in t.children):
+        found += [c for c in t.children if c.dep_ == "nsubjpass"]
+    return found + [cc for c in found for cc in c.conjuncts]
+
+
+def phrase(t: Token) -> str:
+    """The words of ``t``'s own phrase: what stands before it and its compounds, not its
+    relative clauses or appositions ("the Gardens, where ... was named" is no person)."""
+    end = t.i
+    for c in t.rights:
+        if c.dep_ in ("compound", "flat", "nummod") and c.i == end + 1:
+            end = c.i
+        else:
+            break
+    return t.doc[t.left_edge.i : end + 1].text
+
+
+def _fits(word: Token, lemmas: frozenset[str], is_person: TokenTest, is_place: TokenTest) -> bool:
+    if "-" in lemmas:
+        return True
+    if "PERSON" in lemmas and is_person(word):
+        return True
+    if "PLACE" in lemmas and is_place(word):
+        return True
+    return _lemma(word) in lemmas or word.lower_ in lemmas
+
+
+def _modifiers(t: Token) -> set[str]:
+    words = {_lemma(c) for c in t.children if c.dep_ in MODIFIER_DEPS}
+    words |= {c.lower_ for c in t.children if c.dep_ in MODIFIER_DEPS}
+    # "one-on-one talks", "joint press conference": the words in front of it in its phrase
+    left = t.doc[max(t.left_edge.i, t.i - 4) : t.i]
+    words |= {w.lower_ for w in left} | {"".join(w.text_with_ws for w in left).strip().lower()}
+    words |= {_lemma(w) for w in left}
+    return words
+
+
+def _holds(cond: Condition, t: Token, is_person: TokenTest, is_place: TokenTest) -> bool:
+    if cond.what == "mod":
+        mods = _modifiers(t)
+        return bool(mods & cond.lemmas) or any("-" in m and m in cond.lemmas for m in mods)
+    if cond.what == "obj":
+        return any(_fits(o, cond.lemmas, is_person, is_place) for o in _objects(t))
+    if cond.what == "subj":
+        return any(_fits(c, cond.lemmas, is_person, is_place) for c in t.children if c.dep_ in SUBJECT_DEPS)
+    if cond.what == "prt":
+        return any(c.dep_ in ("prt", "prep") and _lemma(c) in cond.lemmas for c in t.children)
+    if cond.what == "prep":
+        for p in t.children:
+            if p.dep_ in ("prep", "agent", "dative") and _lemma(p) in cond.preps:
+                objs = [o for o in p.children if o.dep_ in ("pobj", "pcomp")]
+                objs += [cc for o in objs for cc in o.conjuncts]
+                if "-" in cond.lemmas or any(_fits(o, cond.lemmas, is_person, is_place) for o in objs):
+                    return True
+        return False
+    raise ValueError(f"unknown trigger condition {cond.what!r}")
+
+
+def _governor(t: Token) -> tuple[Token, bool]:
+    """The verb that makes the noun ``t`` an event mention, and whether one does."""
+    table = eventive()
+    head = t.head
+    while t.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+        t, head = head, head.head  # "held talks and a banquet": the first conjunct's verb
+    if t.dep_ in OBJECT_DEPS or t.dep_ == "nsubjpass":
+        if "-" in table.get(("object", _lemma(head)), set()):
+            return head, True
+    if t.dep_ in ("pobj", "pcomp") and head.dep_ in ("prep", "agent"):
+        verb = head.head
+        if _lemma(head) in table.get(("object", _lemma(verb)), set()):
+            return verb, True
+    if t.dep_ in SUBJECT_DEPS and ("subject", _lemma(head)) in table:
+        return head, True
+    if t.dep_ == "nsubjpass" and ("passive", _lemma(head)) in table:
+        return head, True
+    if t.dep_ == "pobj" and head.lower_ in ("following", "after") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head, True  # "said after the talks": talks that took place
+    return head, False
+
+
+def mentions(
+    tokens: list[Token], is_person: TokenTest, is_place: TokenTest, frames: frozenset[str] = frozenset()
+) -> list[Mention]:
+    """The trigger mentions among ``tokens`` (a parsed sentence), left to right. A row of kind
+    ``frame:NAME`` holds only in an article of that frame (``frame:call``: a call's readout)."""
+    table = rows()
+    out: list[Mention] = []
+    for t in tokens:
+        candidates = table.get(_lemma(t)) or table.get(t.lower_)
+        if not candidates:
+            continue
+        pos = "VERB" if t.pos_ in ("VERB", "AUX") else "NOUN" if t.pos_ in ("NOUN", "PROPN") else ""
+        if not pos:
+            continue
+        for row in candidates:
+            if row.pos != pos:
+                continue
+            if row.kind.startswith("frame:") and row.kind[6:] not in frames:
+                continue
+            if all(_holds(c, t, is_person, is_place) for c in row.conditions):
+                if pos == "VERB":
+                    if t.dep_ == "amod":
+                        break  # "the visiting president" describes, it tells no happening
+                    out.append(Mention(row.type, row.kind, t, t, True))
+                else:
+                    anchor, is_eventive = _governor(t)
+                    out.append(Mention(row.type, row.kind, t, anchor, is_eventive))
+                break
+    return out
