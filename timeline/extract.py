@@ -26,8 +26,9 @@ from timeline.places import find_place
 if TYPE_CHECKING:  # pragma: no cover - types only
     from spacy.tokens import Doc, Token
 
+ROUTINE_SPEAKER = "spokes"  # spokesperson, spokeswoman, spokesman
 STAY_KINDS = frozenset({"state", "official", "working", "friendly", "goodwill"})
-SEPARATELY = frozenset({"separately", "respectively", "individually", "separate"})
+SEPARATELY = frozenset({"separately", "respectively", "individually", "separate", "bilateral"})
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "their"})
 
 
@@ -146,9 +147,17 @@ def _nth_day(t: Token) -> int | None:
     return None
 
 
+def _verbless(t: Token) -> bool:
+    """Whether the word stands in a fragment without a verb ("Friday (evening): Talks with X")."""
+    return not any(w.pos_ in ("VERB", "AUX") for w in t.doc)
+
+
+CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "xcomp", "relcl", "acl", "pcomp", "csubj"})
+
+
 def _clause_verb(t: Token) -> Token:
-    """The verb of the clause a word stands in (the word itself at the root)."""
-    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+    """The verb of the clause a word stands in (the root where there is none)."""
+    while not (t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS) and t.head.i != t.i:
         t = t.head
     return t
 
@@ -196,7 +205,7 @@ def _read_sentence(
         if m.token.pos_ != "VERB"
         and m.eventive
         and m.token.dep_ == "pobj"
-        and m.token.head.lower_ in ("for", "on")
+        and m.token.head.lower_ in ("for", "on", "to")
         and m.token.head.head.i == m.anchor.i
     }
     text = _without_dateline(s, article)
@@ -206,6 +215,10 @@ def _read_sentence(
         if m.token.pos_ == "VERB" and m.token.i in nouns_under:
             continue
         direction = temporal.mood(m.anchor if m.eventive else _clause_verb(m.token))
+        if m.type == "press" and ROUTINE_SPEAKER in text.lower():
+            continue  # a spokesperson's routine briefing is no happening of the story
+        if not m.eventive and _verbless(m.token) and clock.planned is not None:
+            direction = temporal.FUTURE  # "Thursday (noon): Talks with X": an itinerary's entry
         mods = {c.lower_ for c in m.token.children if c.dep_ in ("amod", "compound")}
         if mods & temporal.CALLED_OFF or mods & temporal.EARLIER_MODIFIERS:
             continue  # "the cancelled visit", "after the last visit"
@@ -255,10 +268,10 @@ def _read_sentence(
             if n and n > 1:
                 end = start + dt.timedelta(days=n - 1)
         type_ = "talks" if m.type == "summit" and _two_party(m) else m.type
-        participants = _participants(m, doc, text, people, last_people)
+        participants, partners = _participants(m, doc, text, people, last_people)
         location = _where(m, doc, text, article, participants, home)
         countries = event_countries(text, participants, location)
-        for group in _separately(m, participants):
+        for group in _separately(m, participants, partners):
             codes = countries if group is participants else event_countries("", group, location)
             planned = direction == temporal.FUTURE
             main = m.anchor.dep_ in ("ROOT", "conj") or m.anchor.head.dep_ == "ROOT"
@@ -354,8 +367,10 @@ def _arguments(m: triggers.Mention) -> list[Token]:
 
 def _participants(
     m: triggers.Mention, doc: Doc, text: str, people: PeopleIndex, last_people: list[Person]
-) -> list[Person]:
+) -> tuple[list[Person], list[Person]]:
+    """Everyone taking part, and the partners among them (objects, "with", "on" phrases)."""
     found: list[Person] = []
+    partners: list[Person] = []
     pronoun = unnamed = False
     nouns = triggers.person_nouns()
     for a in _arguments(m):
@@ -367,6 +382,8 @@ def _participants(
         for p in people.mentions_in(span):
             if p not in found:
                 found.append(p)
+            if a.dep_ not in triggers.SUBJECT_DEPS and a.dep_ != "poss" and p not in partners:
+                partners.append(p)
     if not found:
         found = people.mentions_in(text)
     if not found and pronoun:
@@ -377,7 +394,7 @@ def _participants(
         other = [p for p in people.ranked() if p not in found]
         if other:
             found.append(other[0])
-    return found
+    return found, partners
 
 
 def _where(
@@ -410,14 +427,17 @@ def _where(
     return event_location(text, article, participants, home)
 
 
-def _separately(m: triggers.Mention, participants: list[Person]) -> list[list[Person]]:
-    """ "Met separately with A, B and C", "held seven meetings with A, B, C": one happening
-    with each partner."""
+def _separately(
+    m: triggers.Mention, participants: list[Person], partners: list[Person]
+) -> list[list[Person]]:
+    """ "Met separately with A, B and C", "spoke separately with A and B", "held seven meetings
+    with A, B, C", "held bilateral talks with A, B and C": one happening with each partner."""
     words = {c.lower_ for c in m.anchor.children} | {c.lower_ for c in m.token.children}
     plural = m.token.tag_ == "NNS" and m.token.lemma_.lower() in ("meeting", "call", "conversation")
-    if (words & SEPARATELY or plural) and len(participants) >= 3:
-        return [[participants[0], p] for p in participants[1:]]
-    return [participants]
+    if not (words & SEPARATELY or plural) or len(partners) < 2:
+        return [participants]
+    others = [p for p in participants if p not in partners]
+    return [others[:1] + [p] for p in partners]
 
 
 def _to_event(c: Candidate, source: Source) -> Event:

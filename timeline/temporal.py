@@ -54,7 +54,6 @@ INTENT_HEADS = frozenset(
         "accept",
         "like",
         "need",
-        "continue",
         "refuse",
         "fail",
         "plan",

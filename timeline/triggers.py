@@ -197,6 +197,12 @@ def _holds(cond: Condition, t: Token, is_person: TokenTest, is_place: TokenTest)
     raise ValueError(f"unknown trigger condition {cond.what!r}")
 
 
+def _before_a_name(t: Token) -> bool:
+    """ "visiting Chinese President Xi": the participle stands before the person as a title."""
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    return nxt is not None and nxt.pos_ in ("PROPN", "ADJ") and nxt.text[:1].isupper()
+
+
 def _governor(t: Token) -> tuple[Token, bool]:
     """The verb that makes the noun ``t`` an event mention, and whether one does."""
     table = eventive()
@@ -240,8 +246,8 @@ def mentions(
                 continue
             if all(_holds(c, t, is_person, is_place) for c in row.conditions):
                 if pos == "VERB":
-                    if t.dep_ == "amod":
-                        break  # "the visiting president" describes, it tells no happening
+                    if t.dep_ == "amod" or (t.tag_ == "VBG" and _before_a_name(t)):
+                        break  # "the visiting president", "for visiting President X": who, not what
                     out.append(Mention(row.type, row.kind, t, t, True))
                 else:
                     anchor, is_eventive = _governor(t)
