@@ -48,13 +48,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from timeline.article import ArticleError
+from timeline.article import Article, ArticleError
 from timeline.extract import extract
 from timeline.filters import Selection
 from timeline.merge import combine
 from timeline.model import Event
 from timeline.people import fold
-from timeline.sources import DEFAULT_GLOB, expand_paths, load
+from timeline.sources import DEFAULT_GLOB, Reader, Reading, expand_paths, is_url, load, one_article
 
 SCHEMA_VERSION = 1
 DEFAULT_DB = Path("exports") / "timeline.db"
@@ -208,16 +208,23 @@ class _Read:
     events: list[Event] = field(default_factory=list)
 
 
-def _read(path: str, db: sqlite3.Connection | None = None) -> _Read:
-    """Read one article; extract its events unless the store already holds this text."""
-    if path.startswith("\0"):  # a message from the path feeder, not a path
-        return _Read(path="", error=path[1:])
+def _read(item: str | Article, db: sqlite3.Connection | None = None) -> _Read:
+    """Read one article (a file's path, or an article the feeder read: a corpus line, a feed
+    entry, a fetched page); extract its events unless the store already holds this text."""
+    if isinstance(item, str) and item.startswith("\0"):  # a message from the feeder, not a path
+        return _Read(path="", error=item[1:])
+    if isinstance(item, str) and item.startswith("\1"):  # a note: said, and nothing skipped
+        return _Read(path="", error=item[1:], unchanged=True)
     db = db or _worker_db
-    try:
-        article = load(path)
-    except ArticleError as err:
-        return _Read(path=path, error=str(err))
-    key = str(Path(path).resolve())
+    if isinstance(item, Article):
+        article, path = item, item.path
+    else:
+        path = item
+        try:
+            article = load(path)
+        except ArticleError as err:
+            return _Read(path=path, error=str(err))
+    key = article.key or str(Path(path).resolve())
     digest = hashlib.sha256(f"{article.url or ''}\n{article.text}".encode()).hexdigest()
     if db is not None:
         row = db.execute("SELECT hash FROM articles WHERE key = ?", (key,)).fetchone()
@@ -384,25 +391,44 @@ class Store:
         jobs: int | None = None,
         glob: str = DEFAULT_GLOB,
         on_error: Callable[[str], None] | None = None,
+        reading: Reading | None = None,
     ) -> IngestReport:
-        """Add the articles under ``paths``: extraction on ``jobs`` processes (default: all
-        cores), articles streamed, the store written in transactions."""
-        given = [str(p) for p in paths]
+        """Add the articles under ``paths`` (and ``reading.feeds``): extraction on ``jobs``
+        processes (default: all cores), articles streamed, the store written in transactions.
+        Files of one article are read by the workers; corpora, feeds and URLs by the feeder."""
+        given = [str(p) for p in paths] + list(reading.feeds if reading else ())
         for p in given:
             if p == "-":
                 raise StoreError("ingest reads article files and folders, not standard input")
-            if not Path(p).exists():
+            if not is_url(p) and not Path(p).exists():
                 raise StoreError(f"{p}: no such file or folder")
         jobs = max(1, jobs or os.cpu_count() or 1)
         report = IngestReport()
         stop = threading.Event()
 
-        def feed() -> Iterator[str]:
-            try:
-                for p in expand_paths(given, glob):
-                    yield str(p)
-            except ArticleError as err:
-                yield "\0" + str(err)
+        def feed() -> Iterator[str | Article]:
+            said: list[str] = []
+            with Reader(
+                reading=reading,
+                report=lambda e: said.append("\0" + str(e)),
+                note=lambda e: said.append("\1" + str(e)),
+            ) as reader:
+                try:
+                    for p in expand_paths(given, glob):
+                        if one_article(p, reading):
+                            yield str(p)
+                            continue
+                        try:
+                            for article in reader.articles(p):
+                                yield from said
+                                said.clear()
+                                yield article
+                        except ArticleError as err:
+                            said.append("\0" + str(err))
+                        yield from said
+                        said.clear()
+                except ArticleError as err:
+                    yield "\0" + str(err)
 
         try:
             if jobs == 1:
@@ -410,7 +436,7 @@ class Store:
             else:
                 in_flight = threading.BoundedSemaphore(jobs * CHUNK * CHUNKS_IN_FLIGHT)
 
-                def bounded() -> Iterator[str]:
+                def bounded() -> Iterator[str | Article]:
                     for p in feed():
                         while not in_flight.acquire(timeout=0.2):
                             if stop.is_set():
@@ -441,7 +467,8 @@ class Store:
         try:
             for read in reads:
                 if read.error is not None:
-                    report.skipped.append(read.error)
+                    if not read.unchanged:  # a note is said, not counted as skipped
+                        report.skipped.append(read.error)
                     if on_error is not None:
                         on_error(read.error)
                     continue
