@@ -138,6 +138,7 @@ class Route:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     etag: str | None = None  # answer 304 to a request that names it
+    last_modified: str | None = None  # answer 304 to a request with this If-Modified-Since
     delay: float = 0.0  # seconds before answering (a server that does not answer in time)
 
 
@@ -169,12 +170,16 @@ def _handler(server: Server, stop: threading.Event) -> type[http.server.BaseHTTP
                 return
             if route.delay:
                 stop.wait(route.delay)
-            if route.etag and self.headers.get("If-None-Match") == route.etag:
-                self._send(304, b"", {"ETag": route.etag}, body=False)
+            if (route.etag and self.headers.get("If-None-Match") == route.etag) or (
+                route.last_modified and self.headers.get("If-Modified-Since") == route.last_modified
+            ):
+                self._send(304, b"", {}, body=False)
                 return
             headers = dict(route.headers)
             if route.etag:
                 headers["ETag"] = route.etag
+            if route.last_modified:
+                headers["Last-Modified"] = route.last_modified
             self._send(route.status, route.body, headers)
 
         def _send(self, status: int, data: bytes, headers: dict[str, str], body: bool = True) -> None:
@@ -213,6 +218,10 @@ def serve(routes: dict[str, Route]) -> Iterator[Server]:
 
 def page(text: str, **headers: str) -> Route:
     return Route(text.encode("utf-8"), headers={"Content-Type": "text/html; charset=utf-8", **headers})
+
+
+def redirect(to: str, status: int = 301) -> Route:
+    return Route(b"", status=status, headers={"Location": to})
 
 
 def gzip_bomb(size: int) -> Route:

@@ -92,6 +92,12 @@ class Fetcher:
     def close(self) -> None:
         self.client.close()
 
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def _cached(self, url: str) -> tuple[Path, dict[str, Any] | None]:
         assert self.cache is not None
         stem = self.cache / hashlib.sha256(url.encode()).hexdigest()
