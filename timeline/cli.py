@@ -754,7 +754,8 @@ def ingest(
     if not quiet:
         _say(
             f"read {report.seen} article(s): {report.added} added, {report.replaced} replaced, "
-            f"{report.unchanged} unchanged; {report.events} event(s), {report.merged} joined to events "
+            f"{report.unchanged} unchanged, {report.duplicates} already stored from another file or URL; "
+            f"{report.events} event(s), {report.merged} joined to events "
             f"of other articles; {db} holds {total_events} event(s) from {total_articles} article(s)"
         )
     if report.skipped:

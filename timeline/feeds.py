@@ -109,5 +109,6 @@ def feed_articles(data: bytes, name: str, reader: Reader) -> Iterator[Article]:
             continue
         reader.note(Note(f"{where}: page not read ({why}); read the entry's summary instead"))
         article = compose(summary + "\n", title, _entry_date(entry), f"{name}#{number}", link)
-        article.key = link or f"{name}#{number}"
+        # The page, when a later run can have it, replaces this summary in a store.
+        article.key = f"{link or f'{name}#{number}'}#summary"
         yield article
