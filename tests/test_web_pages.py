@@ -102,3 +102,18 @@ def test_a_folder_gives_its_pages_and_txt_articles_by_default(tmp_path: Path) ->
     assert {Path(json.loads(line)["source"]["path"]).name for line in only.stdout.splitlines()} == {
         "ankara.html"
     }
+
+
+def test_the_page_benchmark_runs(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "benchmarks/html_ingest.py", "--pages", "6", "--keep", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert "pages:              6 read, 0 skipped" in done.stdout and "text extraction:" in done.stdout
+    assert len(list(tmp_path.glob("*.html"))) == 6
