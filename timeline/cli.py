@@ -730,7 +730,8 @@ def ingest(
 ) -> None:
     """Add articles to a store, merging reports of one happening into one event.
 
-    Unchanged articles are skipped and changed ones replaced; reports of one happening become one event.
+    Unchanged articles are skipped and changed ones replaced; a story the store has from another file
+    or URL (same URL or same text) is skipped; reports of one happening become one event.
     """
     from dataclasses import replace
 
