@@ -141,3 +141,14 @@ def test_a_url_that_fails_later_loses_nothing_already_in_the_store(tmp_path: Pat
     with Store(db, create=False) as store:
         assert store.count_articles() == 1
         assert ("talks", AGENCY.day, AGENCY.day) in robust([e.to_dict() for e in store.events()])
+
+
+def test_a_malformed_or_unreachable_url_is_one_line(tmp_path: Path) -> None:
+    with serve({}) as server:
+        closed = server.base
+    result = run("extract", "http://[::1", closed + "/x", "--cache", tmp_path)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("timeline: http://[::1: not a valid URL (")
+    assert lines[1].startswith(f"timeline: {closed}/x: cannot fetch (ConnectError")
+    assert len(lines) <= 3

@@ -161,12 +161,16 @@ class Fetcher:
                         data,
                     )
                 return fetched
+        except ArticleError:
+            raise
         except httpx.TooManyRedirects as err:
             raise ArticleError(f"{url}: too many redirects (a redirect loop?)") from err
         except httpx.TimeoutException as err:
             raise ArticleError(f"{url}: timed out after {self.timeout:g} s") from err
         except httpx.HTTPError as err:
             raise ArticleError(f"{url}: cannot fetch ({type(err).__name__}: {err})") from err
+        except (httpx.InvalidURL, ValueError) as err:  # a malformed address: not even sent
+            raise ArticleError(f"{url}: not a valid URL ({err})") from err
 
     def _body(self, url: str, response: httpx.Response) -> bytes:
         limit = self.max_bytes
