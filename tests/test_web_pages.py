@@ -117,3 +117,9 @@ def test_the_page_benchmark_runs(tmp_path: Path) -> None:
     )
     assert "pages:              6 read, 0 skipped" in done.stdout and "text extraction:" in done.stdout
     assert len(list(tmp_path.glob("*.html"))) == 6
+
+
+def test_a_home_page_named_as_canonical_url_is_not_the_article_s_url(tmp_path: Path) -> None:
+    page = tmp_path / "ankara.html"
+    page.write_text(AGENCY.html(canonical="https://wire.example.org/"), encoding="utf-8")
+    assert load(page).url is None

@@ -100,8 +100,16 @@ def page_article(data: bytes, path: str, url: str | None = None) -> Article:
     else:
         article = parse_article(body, path)
         article.title = title
-    canonical = found["url"]
-    article.url = (
-        canonical if isinstance(canonical, str) and canonical.startswith(("http://", "https://")) else url
-    )
+    article.url = _canonical(found["url"]) or url
     return article
+
+
+def _canonical(raw: object) -> str | None:
+    """The page's canonical URL, unless it is none or a site's home page: some sites name their
+    home page as every page's canonical URL, which would make all their articles one."""
+    if not isinstance(raw, str) or not raw.startswith(("http://", "https://")):
+        return None
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(raw)
+    return raw if parts.path.strip("/") or parts.query else None
