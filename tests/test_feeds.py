@@ -137,3 +137,25 @@ def test_a_billion_laughs_feed_url_is_refused_too(tmp_path: Path) -> None:
         )
     assert result.exit_code == 1
     assert f"timeline: {server.url('/laughs')}: feed refused: its XML declares entities" in result.stderr
+
+
+def test_a_feed_with_a_malformed_entry_is_read_leniently_and_says_so(tmp_path: Path) -> None:
+    with serve(_routes()) as server:
+        feed = tmp_path / "wire.rss"
+        feed.write_text(
+            f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+<item><title>{html.escape(AGENCY.title)}</title><link>{server.base}/world/ankara</link></item>
+<item><title>Markets & <b>energy</title><link>{server.base}/markets</link></item>
+<item><title>{html.escape(MINISTRY.title)}</title><link>{server.base}/press/readout</link></item>
+</channel></rss>""",
+            encoding="utf-8",
+        )
+        result = run("extract", feed, "--cache", tmp_path / "c")
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"timeline: {feed}: not well-formed XML (") and "read leniently" in lines[0]
+    assert (
+        f"timeline: {feed}: entry 2 ({server.base}/markets): page not read (HTTP 404 Not Found) and no summary to read instead"
+        in lines
+    )
+    assert result.exit_code == 1
+    assert {("talks", s.day, s.day) for s in (AGENCY, MINISTRY)} <= robust(_events(result.stdout))

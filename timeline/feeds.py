@@ -1,7 +1,9 @@
 """RSS and Atom feeds: each entry's page, fetched and read as a web page.
 
-A feed is first checked with defusedxml: one that is not XML, or that declares entities
-(the "billion laughs" expansion), is refused before feedparser reads it. An entry whose page
+A feed is first checked with defusedxml: one that declares entities (the "billion laughs"
+expansion) or is not XML at all is refused before feedparser reads it; one that opens as a
+feed but is not well-formed (a broken entry) is read by feedparser's lenient parser, and a
+note says so. An entry whose page
 cannot be had (an HTTP error, a time-out, no article text) is read from the entry's own
 summary instead, and a :class:`timeline.sources.Note` says so; an entry with neither a page
 nor a summary is skipped and named.
@@ -24,6 +26,7 @@ _FEED_START_RE = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.DOTALL
 )
 _FEED_ROOTS = {"rss", "feed", "RDF"}
+_ENTITY_RE = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _BLOCK_END_RE = re.compile(r"<\s*(?:br|/p|/div|/li|/h\d)\s*/?>", re.IGNORECASE)
 _TAG_RE = re.compile(r"<[^>]*>")
 
@@ -36,19 +39,28 @@ def looks_like_feed(data: bytes, content_type: str = "") -> bool:
     return _FEED_START_RE.match(data[:4096]) is not None
 
 
-def check_feed(data: bytes, name: str) -> None:
-    """Refuse what is not a feed, or a feed whose XML declares entities, before it is parsed."""
+def check_feed(data: bytes, name: str) -> str | None:
+    """Refuse what is not a feed, or a feed whose XML declares entities, before it is parsed.
+
+    A feed that is not well-formed XML but opens as one (an entry with a stray ``&`` or an
+    unclosed tag) is let through for feedparser's lenient reading: the reason is returned.
+    """
     import defusedxml.ElementTree as safe_xml
     from defusedxml import DefusedXmlException
 
+    if _ENTITY_RE.search(data):  # refused whether or not the rest is well-formed
+        raise ArticleError(f"{name}: feed refused: its XML declares entities (EntitiesForbidden)")
     try:
         root = safe_xml.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as err:
         raise ArticleError(f"{name}: feed refused: its XML declares entities ({type(err).__name__})") from err
-    except Exception as err:  # ParseError and the like: whatever it is, it is not XML
+    except Exception as err:  # ParseError and the like: not well-formed XML
+        if looks_like_feed(data):
+            return str(err)
         raise ArticleError(f"{name}: not an RSS or Atom feed (not XML: {err})") from err
     if root.tag.rsplit("}", 1)[-1] not in _FEED_ROOTS:
         raise ArticleError(f"{name}: not an RSS or Atom feed (an XML <{root.tag}> document)")
+    return None
 
 
 def _plain(fragment: str) -> str:
@@ -78,16 +90,18 @@ def _summary(entry: Any) -> str:
 
 def feed_articles(data: bytes, name: str, reader: Reader) -> Iterator[Article]:
     """The articles of a feed's entries, in feed order; see the module's notes."""
-    check_feed(data, name)
+    broken = check_feed(data, name)
     import feedparser
 
     from timeline.sources import Note, compose, is_url
 
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
     if not parsed.entries:
-        if parsed.get("bozo"):
-            raise ArticleError(f"{name}: not an RSS or Atom feed ({parsed.get('bozo_exception')})")
+        if broken or parsed.get("bozo"):
+            raise ArticleError(f"{name}: not an RSS or Atom feed ({broken or parsed.get('bozo_exception')})")
         return
+    if broken:
+        reader.note(Note(f"{name}: not well-formed XML ({broken}); its entries read leniently"))
     for number, entry in enumerate(parsed.entries, 1):
         link = entry.get("link")
         link = link if isinstance(link, str) and is_url(link) else None
