@@ -123,3 +123,9 @@ def test_a_home_page_named_as_canonical_url_is_not_the_article_s_url(tmp_path: P
     page = tmp_path / "ankara.html"
     page.write_text(AGENCY.html(canonical="https://wire.example.org/"), encoding="utf-8")
     assert load(page).url is None
+
+
+def test_the_command_line_s_default_glob_is_the_library_s() -> None:
+    from timeline import cli, sources
+
+    assert cli.DEFAULT_GLOB == sources.DEFAULT_GLOB

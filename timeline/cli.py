@@ -779,8 +779,9 @@ def main_options(
 ) -> None:
     """Turn diplomatic news articles into dated events, iCalendar files and interactive timelines.
 
-    Every command reads article files, folders or - (standard input) and takes the same
-    filters: --country, --since, --until, --type, --person and --text.
+    Every command reads article files (.txt, saved .html pages, .jsonl corpora, .rss/.atom
+    feeds), folders, http(s) URLs or - (standard input) and takes the same filters: --country,
+    --since, --until, --type, --person and --text.
     """
 
 
