@@ -129,3 +129,17 @@ def test_the_command_line_s_default_glob_is_the_library_s() -> None:
     from timeline import cli, sources
 
     assert cli.DEFAULT_GLOB == sources.DEFAULT_GLOB
+
+
+def test_text_articles_load_none_of_the_web_libraries(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "ankara.txt").write_text(AGENCY.txt(), encoding="utf-8")
+    code = (
+        "import sys\nfrom timeline.api import events_from\n"
+        f"assert list(events_from([{str(tmp_path)!r}]))\n"
+        "print(sorted(m for m in ('httpx', 'trafilatura', 'feedparser', 'defusedxml') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
