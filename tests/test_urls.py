@@ -63,7 +63,8 @@ def test_http_errors_time_outs_and_oversized_responses_are_one_line_each(
     monkeypatch.setenv("TIMELINE_MAX_BYTES", "20K")
     routes = {
         "/good": page(METADATA.html()),
-        "/slow": Route(b"<html></html>", delay=5.0, headers={"Content-Type": "text/html"}),
+        # Answers only when the server stops: the time-out, not the server, ends the wait.
+        "/slow": Route(b"<html></html>", delay=60.0, headers={"Content-Type": "text/html"}),
         "/gone": Route(b"gone", status=410, headers={"Content-Type": "text/plain"}),
         "/broken": Route(b"oops", status=500, headers={"Content-Type": "text/plain"}),
         "/huge": page(AGENCY.html() + "<!-- padding -->" * 2000),
@@ -77,7 +78,7 @@ def test_http_errors_time_outs_and_oversized_responses_are_one_line_each(
             server.url("/good"),
             *(server.url(p) for p in bad),
             "--timeout",
-            "0.5",
+            "2",
             "--cache",
             tmp_path,
         )
@@ -85,7 +86,7 @@ def test_http_errors_time_outs_and_oversized_responses_are_one_line_each(
     assert ("talks", METADATA.day, METADATA.day) in robust(_events(result.stdout))
     lines = result.stderr.splitlines()
     assert lines == [
-        f"timeline: {server.url('/slow')}: timed out after 0.5 s",
+        f"timeline: {server.url('/slow')}: timed out after 2 s",
         f"timeline: {server.url('/gone')}: HTTP 410 Gone",
         f"timeline: {server.url('/broken')}: HTTP 500 Internal Server Error",
         f"timeline: {server.url('/huge')}: {len(routes['/huge'].body)} bytes is over the article size limit of 20480 bytes",
