@@ -38,7 +38,10 @@ def bad(tmp_path) -> dict[str, tuple[Path, str]]:
         "missing": (missing, f"{missing}: no such file or folder"),
         "binary": (binary, f"{binary}: binary file, not a text article"),
         "not utf-8": (latin, f"{latin}: not UTF-8 text (bad byte at offset 17)"),
-        "empty folder": (empty, f"{empty}: no *.txt files in this folder"),
+        "empty folder": (
+            empty,
+            f"{empty}: no *.txt, *.html, *.htm, *.jsonl, *.rss, *.atom files in this folder",
+        ),
         "unreadable": (Path("/proc/self/mem"), "/proc/self/mem: cannot read (Input/output error)"),
     }
 

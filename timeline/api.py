@@ -23,7 +23,7 @@ from timeline.filters import Selection
 from timeline.formats import to_jsonl
 from timeline.model import Event
 from timeline.output import atomic_write
-from timeline.sources import DEFAULT_GLOB, iter_articles
+from timeline.sources import DEFAULT_GLOB, Note, Reading, iter_articles
 
 __all__ = ["Report", "build", "events_from", "to_jsonl", "write_country_calendars", "write_exports"]
 
@@ -49,24 +49,33 @@ def events_from(
     on_error: Callable[[ArticleError], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     max_bytes: int | None = None,
+    reading: Reading | None = None,
 ) -> Iterator[Event]:
     """Extract events from every article under ``paths``, streaming, filtered by ``selection``.
 
     A bad input is skipped and passed to ``on_error`` (and noted in ``report``); with
     ``strict`` the first one raises :class:`ArticleError` instead. ``on_progress(done, total)``
     follows the inputs. An article over ``max_bytes`` (default ``$TIMELINE_MAX_BYTES`` or
-    50 MB) is such a bad input, refused before it is read.
+    50 MB) is such a bad input, refused before it is read. ``reading`` says how corpora,
+    feeds and URLs are read; a :class:`Note` about an input still read (a feed entry read from
+    its summary) goes to ``on_error`` without counting as skipped.
     """
     chosen = selection or Selection()
 
     def skipped(err: ArticleError) -> None:
-        if report is not None:
+        if report is not None and not isinstance(err, Note):
             report.skipped.append(str(err))
         if on_error is not None:
             on_error(err)
 
     articles = iter_articles(
-        paths, glob=glob, strict=strict, on_error=skipped, on_progress=on_progress, max_bytes=max_bytes
+        paths,
+        glob=glob,
+        strict=strict,
+        on_error=skipped,
+        on_progress=on_progress,
+        max_bytes=max_bytes,
+        reading=reading,
     )
     for article in articles:
         if report is not None:
@@ -107,6 +116,7 @@ def build(
     lanes: str = "country",
     plotlyjs: str = "inline",
     max_bytes: int | None = None,
+    reading: Reading | None = None,
 ) -> Report:
     """The main job: read the articles under ``paths`` and :func:`write_exports` their events.
 
@@ -124,6 +134,7 @@ def build(
             on_error=on_error,
             on_progress=on_progress,
             max_bytes=max_bytes,
+            reading=reading,
         )
     )
     if report.skipped and not report.articles:

@@ -123,6 +123,8 @@ class Article:
     body_start: int = 0
     paragraphs: list[Paragraph] = field(default_factory=list)
     byline: str | None = None  # "By Sylvia Chebet": a reporter's story, not an official readout
+    # What a store knows the article by when not its file: a URL, or "FILE:LINE" in a corpus.
+    key: str | None = None
     _sentences: tuple[int, list[Sentence]] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -341,6 +343,12 @@ def read_article(path: str | Path, max_bytes: int | None = None) -> Article:
 
     A file over ``max_bytes`` (default: :func:`max_bytes_limit`) is refused before it is read.
     """
+    return parse_bytes(read_input(path, max_bytes), str(path))
+
+
+def read_input(path: str | Path, max_bytes: int | None = None) -> bytes:
+    """The bytes of an input file, refused with a one-line reason when missing, a folder,
+    unreadable or over ``max_bytes`` (default: :func:`max_bytes_limit`)."""
     max_bytes = max_bytes_limit(max_bytes)
     p = Path(path)
     try:
@@ -354,10 +362,9 @@ def read_article(path: str | Path, max_bytes: int | None = None) -> Article:
     if size > max_bytes:
         raise ArticleError(f"{p}: {size} bytes is over the article size limit of {max_bytes} bytes")
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except OSError as err:
         raise ArticleError(f"{p}: cannot read ({err.strerror})") from err
-    return parse_bytes(data, str(p))
 
 
 def parse_bytes(data: bytes, path: str) -> Article:

@@ -32,7 +32,10 @@ if TYPE_CHECKING:
     from timeline.article import ArticleError
     from timeline.filters import Selection
     from timeline.model import Event
+    from timeline.sources import Reading
 
+# The files a folder gives by default (as timeline.sources.DEFAULT_GLOB, without importing it).
+DEFAULT_GLOB = "*.txt,*.html,*.htm,*.jsonl,*.rss,*.atom"
 # Shown with --help; every example works on the seeds/ folder of the repository.
 EXAMPLES = {
     "extract": "timeline extract seeds --country tajik -f csv -o events.csv",
@@ -129,8 +132,9 @@ def _complete_format(incomplete: str) -> list[str]:
 PathsArg = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Article files, folders (their files matching --glob, recursively) or - for standard input; "
-        "none with --db.",
+        help="Article files (.txt; .html/.htm saved web pages; .jsonl corpora, one article a line; "
+        ".rss/.atom/.xml feeds), folders (their files matching --glob, recursively), http(s) URLs "
+        "(a page or a feed) or - for standard input; none with --db.",
         show_default=False,
         metavar="PATH",
     ),
@@ -209,7 +213,44 @@ TextOpt = Annotated[
 GlobOpt = Annotated[
     str,
     typer.Option(
-        "--glob", "-g", metavar="PATTERN", help="Which files of a folder to read.", rich_help_panel=INPUT
+        "--glob",
+        "-g",
+        metavar="PATTERN",
+        help="Which files of a folder to read (patterns separated by commas).",
+        rich_help_panel=INPUT,
+    ),
+]
+FieldOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--field",
+        metavar="FIELD=NAME",
+        help="In .jsonl corpora, read FIELD (text, title, date, url) from NAME (--field text=story); "
+        "by default text, body or content; title or headline; date or published; url or link.",
+        rich_help_panel=INPUT,
+        show_default=False,
+    ),
+]
+TimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        min=0.1,
+        metavar="SECONDS",
+        help="Give up on a URL after this long.",
+        rich_help_panel=INPUT,
+    ),
+]
+CacheOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache",
+        metavar="DIR",
+        help="Keep fetched pages here; the next run asks the server only for what changed "
+        "(default: $TIMELINE_CACHE, else ~/.cache/timeline).",
+        rich_help_panel=INPUT,
+        show_default=False,
+        file_okay=False,
     ),
 ]
 DbOpt = Annotated[
@@ -265,11 +306,18 @@ class Inputs:
 
     paths: list[str] | None
     selection: Selection
-    glob: str = "*.txt"
+    glob: str = DEFAULT_GLOB
     strict: bool = False
     quiet: bool = False
     db: Path | None = None
+    fields: list[str] | None = None
+    timeout: float = 20.0
+    cache: Path | None = None
     report: Report = field(default_factory=lambda: _new_report())
+
+    def reading(self) -> Reading:
+        """How corpora and URLs are read; a bad --field is a usage error."""
+        return reading_options(self.fields, self.timeout, self.cache)
 
     def events(self) -> Iterator[Event]:
         """The selected events, streaming; bad inputs are reported on stderr as they come."""
@@ -292,6 +340,7 @@ class Inputs:
                 report=self.report,
                 on_error=progress.warn if progress else _warn,
                 on_progress=progress.update if progress else None,
+                reading=self.reading(),
             )
         except ArticleError as err:
             if progress:
@@ -327,6 +376,16 @@ class Inputs:
             total = skipped + self.report.articles
             _say(f"timeline: skipped {skipped} of {total} input(s) that could not be read")
             raise typer.Exit(1)
+
+
+def reading_options(fields: list[str] | None, timeout: float, cache: Path | None) -> Reading:
+    from timeline.sources import Reading, default_cache, parse_fields
+
+    try:
+        mapping = parse_fields(fields or ())
+    except ValueError as err:
+        fail(f"--field: {err}", code=2)
+    return Reading(fields=mapping, timeout=timeout, cache=cache or default_cache())
 
 
 def _usage(message: str) -> NoReturn:
@@ -396,10 +455,13 @@ _FILTERS = (
 )
 # The input options: each is a field of Inputs of the same name, with its default.
 _INPUT = (
-    ("glob", GlobOpt, "*.txt"),
+    ("glob", GlobOpt, DEFAULT_GLOB),
     ("strict", StrictOpt, False),
     ("quiet", QuietOpt, False),
     ("db", DbOpt, None),
+    ("fields", FieldOpt, None),
+    ("timeout", TimeoutOpt, 20.0),
+    ("cache", CacheOpt, None),
 )
 
 
@@ -625,13 +687,24 @@ def summary(report: Report, out: Path, chosen: Selection | None = None) -> str:
 @app.command(epilog=f"Example: {EXAMPLES['ingest']}")
 def ingest(
     paths: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
-            help="Article files or folders (their *.txt files, recursively).",
+            help="Article files (.txt, .html/.htm, .jsonl, .rss/.atom/.xml), folders (their files "
+            "matching --glob, recursively) or http(s) URLs.",
             show_default=False,
             metavar="PATH",
         ),
-    ],
+    ] = None,
+    feed: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--feed",
+            metavar="URL_OR_FILE",
+            help="An RSS or Atom feed: each entry's page is fetched and read (its summary when the page "
+            "cannot be had).",
+            show_default=False,
+        ),
+    ] = None,
     db: Annotated[
         Path,
         typer.Option("--db", metavar="STORE", help="The store to add to; made when missing.", dir_okay=False),
@@ -650,23 +723,40 @@ def ingest(
         float, typer.Option(min=0, help="Seconds to wait while another ingest writes the store.")
     ] = 60.0,
     quiet: QuietOpt = False,
+    glob: GlobOpt = DEFAULT_GLOB,
+    fields: FieldOpt = None,
+    timeout: TimeoutOpt = 20.0,
+    cache: CacheOpt = None,
 ) -> None:
     """Add articles to a store, merging reports of one happening into one event.
 
-    Unchanged articles are skipped and changed ones replaced; reports of one happening become one event.
+    Unchanged articles are skipped and changed ones replaced; a story the store has from another file
+    or URL (same URL or same text) is skipped; reports of one happening become one event.
     """
+    from dataclasses import replace
+
     from timeline.store import Store, StoreError
 
+    if not paths and not feed:
+        _usage("Missing argument 'PATH' (or --feed URL_OR_FILE)")
+    reading = replace(reading_options(fields, timeout, cache), feeds=tuple(feed or ()))
     try:
         with Store(db, timeout=wait) as store:
-            report = store.ingest(paths, jobs=jobs, on_error=lambda message: _say(f"timeline: {message}"))
+            report = store.ingest(
+                paths or [],
+                jobs=jobs,
+                glob=glob,
+                on_error=lambda message: _say(f"timeline: {message}"),
+                reading=reading,
+            )
             total_events, total_articles = store.count_events(), store.count_articles()
     except StoreError as err:
         fail(str(err))
     if not quiet:
         _say(
             f"read {report.seen} article(s): {report.added} added, {report.replaced} replaced, "
-            f"{report.unchanged} unchanged; {report.events} event(s), {report.merged} joined to events "
+            f"{report.unchanged} unchanged, {report.duplicates} already stored from another file or URL; "
+            f"{report.events} event(s), {report.merged} joined to events "
             f"of other articles; {db} holds {total_events} event(s) from {total_articles} article(s)"
         )
     if report.skipped:
@@ -689,8 +779,9 @@ def main_options(
 ) -> None:
     """Turn diplomatic news articles into dated events, iCalendar files and interactive timelines.
 
-    Every command reads article files, folders or - (standard input) and takes the same
-    filters: --country, --since, --until, --type, --person and --text.
+    Every command reads article files (.txt, saved .html pages, .jsonl corpora, .rss/.atom
+    feeds), folders, http(s) URLs or - (standard input) and takes the same filters: --country,
+    --since, --until, --type, --person and --text.
     """
 
 

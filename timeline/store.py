@@ -5,9 +5,13 @@
 
 How the store works:
 
-- **Articles** are known by their resolved path and a SHA-256 of their text (and URL). An
-  article whose hash is unchanged is skipped without extraction; a changed one has its
-  events taken out and its new events put in.
+- **Articles** are known by their resolved path (a URL for a fetched page, ``FILE:LINE`` for a
+  corpus line) and a SHA-256 of their text (and URL). An article whose hash is unchanged is
+  skipped without extraction; a changed one has its events taken out and its new events put
+  in. Each article's URL and content hash (of its text, blanks folded) are kept too: a new
+  article with the URL or the content of a stored one is the same story arriving another way
+  (a saved page, a feed entry, a URL) and is skipped as a duplicate, except that a page
+  replaces the feed summary that stood in for it.
 - **Tellings** are the events one article reports (``timeline extract`` of that article).
 - **Happenings** are what the store outputs: the tellings of several articles merged into
   one event holding every source (``sources``, ``corroboration``) and every evidence
@@ -48,15 +52,26 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from timeline.article import ArticleError
+from timeline.article import Article, ArticleError
 from timeline.extract import extract
 from timeline.filters import Selection
 from timeline.merge import combine
 from timeline.model import Event
 from timeline.people import fold
-from timeline.sources import DEFAULT_GLOB, expand_paths, load
+from timeline.sources import DEFAULT_GLOB, Reader, Reading, expand_paths, is_url, load, one_article
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# What takes a store of an older version to the next, in place, keeping what it holds.
+MIGRATIONS = {
+    1: (
+        "ALTER TABLE articles ADD COLUMN url TEXT",
+        "ALTER TABLE articles ADD COLUMN content TEXT",
+        "CREATE INDEX articles_by_url ON articles (url)",
+        "CREATE INDEX articles_by_content ON articles (content)",
+    ),
+}
+# The key of a feed entry read from its summary: the page, when it comes, takes its place.
+SUMMARY_KEY = "#summary"
 DEFAULT_DB = Path("exports") / "timeline.db"
 DEFAULT_TIMEOUT = 60.0
 # Articles a transaction writes, and the longest a transaction stays open (seconds).
@@ -72,8 +87,12 @@ CREATE TABLE articles (
     key TEXT NOT NULL UNIQUE,        -- the resolved path
     path TEXT NOT NULL,              -- the path as given when ingested
     hash TEXT NOT NULL,              -- SHA-256 of the text and URL
-    ingested TEXT NOT NULL
+    ingested TEXT NOT NULL,
+    url TEXT,                        -- the article's URL, where it has one
+    content TEXT                     -- SHA-256 of the text, blanks folded
 );
+CREATE INDEX articles_by_url ON articles (url);
+CREATE INDEX articles_by_content ON articles (content);
 CREATE TABLE happenings (
     id TEXT PRIMARY KEY,
     type TEXT NOT NULL,
@@ -123,6 +142,7 @@ class IngestReport:
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
+    duplicates: int = 0  # the same story as a stored article (by URL or content), skipped
     skipped: list[str] = field(default_factory=list)
     events: int = 0  # tellings written
     merged: int = 0  # of them, joined to a happening another article told
@@ -205,29 +225,81 @@ class _Read:
     hash: str = ""
     error: str | None = None
     unchanged: bool = False
+    url: str | None = None
+    content: str = ""
+    duplicate: bool = False
     events: list[Event] = field(default_factory=list)
 
 
-def _read(path: str, db: sqlite3.Connection | None = None) -> _Read:
-    """Read one article; extract its events unless the store already holds this text."""
-    if path.startswith("\0"):  # a message from the path feeder, not a path
-        return _Read(path="", error=path[1:])
+def _read(item: str | Article, db: sqlite3.Connection | None = None) -> _Read:
+    """Read one article (a file's path, or an article the feeder read: a corpus line, a feed
+    entry, a fetched page); extract its events unless the store already holds this text."""
+    if isinstance(item, str) and item.startswith("\0"):  # a message from the feeder, not a path
+        return _Read(path="", error=item[1:])
+    if isinstance(item, str) and item.startswith("\1"):  # a note: said, and nothing skipped
+        return _Read(path="", error=item[1:], unchanged=True)
     db = db or _worker_db
-    try:
-        article = load(path)
-    except ArticleError as err:
-        return _Read(path=path, error=str(err))
-    key = str(Path(path).resolve())
+    if isinstance(item, Article):
+        article, path = item, item.path
+    else:
+        path = item
+        try:
+            article = load(path)
+        except ArticleError as err:
+            return _Read(path=path, error=str(err))
+    key = article.key or str(Path(path).resolve())
     digest = hashlib.sha256(f"{article.url or ''}\n{article.text}".encode()).hexdigest()
+    read = _Read(path=path, key=key, hash=digest, url=article.url, content=content_hash(article.text))
     if db is not None:
         row = db.execute("SELECT hash FROM articles WHERE key = ?", (key,)).fetchone()
         if row is not None and row[0] == digest:
-            return _Read(path=path, key=key, hash=digest, unchanged=True)
+            read.unchanged = True
+            return read
+        if row is None and _stored_story(db, read) is not None:
+            read.duplicate = True  # the writer has the last word; no need to extract
+            return read
     try:
-        events = extract(article)
+        read.events = extract(article)
     except Exception as err:  # one article the extractor trips on must not stop a corpus
         return _Read(path=path, error=f"{path}: extraction failed ({type(err).__name__}: {err})")
-    return _Read(path=path, key=key, hash=digest, events=events)
+    return read
+
+
+def content_hash(text: str) -> str:
+    """The same story's hash however it arrived: a SHA-256 of its text with blanks folded."""
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
+
+
+def _addresses(read: _Read) -> tuple[str | None, str | None]:
+    """Where ``read`` lives on the web: its own (canonical) URL, and the URL it was fetched from."""
+    base = read.key.removesuffix(SUMMARY_KEY)
+    return read.url, base if is_url(base) else None
+
+
+def _stored_story(db: sqlite3.Connection, read: _Read) -> tuple[int, str, str] | None:
+    """A stored article (id, key, hash) that is the same story as ``read`` by URL or content,
+    unless it is a feed summary that ``read``, a page, is to replace."""
+    url, fetched = _addresses(read)
+    row = db.execute(
+        "SELECT id, key, hash FROM articles WHERE content = ? OR url IN (?, ?) OR key IN (?, ?) "
+        "ORDER BY key LIKE ? LIMIT 1",
+        (read.content, url, fetched, url, fetched, "%" + SUMMARY_KEY),
+    ).fetchone()
+    if row is None or (str(row[1]).endswith(SUMMARY_KEY) and not read.key.endswith(SUMMARY_KEY)):
+        return None
+    return int(row[0]), str(row[1]), str(row[2])
+
+
+def _summary_of(db: sqlite3.Connection, read: _Read) -> tuple[int, str] | None:
+    """The stored feed summary (id, hash) that the page ``read`` replaces, if there is one."""
+    if read.key.endswith(SUMMARY_KEY):
+        return None
+    url, fetched = _addresses(read)
+    row = db.execute(
+        "SELECT id, hash FROM articles WHERE key IN (?, ?) LIMIT 1",
+        (f"{url}{SUMMARY_KEY}" if url else None, f"{fetched}{SUMMARY_KEY}" if fetched else None),
+    ).fetchone()
+    return (int(row[0]), str(row[1])) if row is not None else None
 
 
 class Store:
@@ -275,6 +347,8 @@ class Store:
             finally:
                 if self.db.in_transaction:
                     self.db.execute("COMMIT")
+        if 0 < version < SCHEMA_VERSION and version in MIGRATIONS:
+            version = self._migrate(version)
         if version != SCHEMA_VERSION:
             self.db.close()
             newer = "a newer" if version > SCHEMA_VERSION else "an older"
@@ -289,6 +363,23 @@ class Store:
             )
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = NORMAL")
+
+    def _migrate(self, version: int) -> int:
+        """Bring an older store to this version in place, a transaction a step."""
+        while version in MIGRATIONS:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                now = self.db.execute("PRAGMA user_version").fetchone()[0]
+                if now == version:  # not migrated meanwhile by another process
+                    for statement in MIGRATIONS[version]:
+                        self.db.execute(statement)
+                    self.db.execute(f"PRAGMA user_version = {version + 1}")
+                self.db.execute("COMMIT")
+            finally:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        return int(version)
 
     def _error(self, err: sqlite3.Error) -> StoreError:
         text = str(err)
@@ -384,25 +475,44 @@ class Store:
         jobs: int | None = None,
         glob: str = DEFAULT_GLOB,
         on_error: Callable[[str], None] | None = None,
+        reading: Reading | None = None,
     ) -> IngestReport:
-        """Add the articles under ``paths``: extraction on ``jobs`` processes (default: all
-        cores), articles streamed, the store written in transactions."""
-        given = [str(p) for p in paths]
+        """Add the articles under ``paths`` (and ``reading.feeds``): extraction on ``jobs``
+        processes (default: all cores), articles streamed, the store written in transactions.
+        Files of one article are read by the workers; corpora, feeds and URLs by the feeder."""
+        given = [str(p) for p in paths] + list(reading.feeds if reading else ())
         for p in given:
             if p == "-":
                 raise StoreError("ingest reads article files and folders, not standard input")
-            if not Path(p).exists():
+            if not is_url(p) and not Path(p).exists():
                 raise StoreError(f"{p}: no such file or folder")
         jobs = max(1, jobs or os.cpu_count() or 1)
         report = IngestReport()
         stop = threading.Event()
 
-        def feed() -> Iterator[str]:
-            try:
-                for p in expand_paths(given, glob):
-                    yield str(p)
-            except ArticleError as err:
-                yield "\0" + str(err)
+        def feed() -> Iterator[str | Article]:
+            said: list[str] = []
+            with Reader(
+                reading=reading,
+                report=lambda e: said.append("\0" + str(e)),
+                note=lambda e: said.append("\1" + str(e)),
+            ) as reader:
+                try:
+                    for p in expand_paths(given, glob):
+                        if one_article(p, reading):
+                            yield str(p)
+                            continue
+                        try:
+                            for article in reader.articles(p):
+                                yield from said
+                                said.clear()
+                                yield article
+                        except ArticleError as err:
+                            said.append("\0" + str(err))
+                        yield from said
+                        said.clear()
+                except ArticleError as err:
+                    yield "\0" + str(err)
 
         try:
             if jobs == 1:
@@ -410,7 +520,7 @@ class Store:
             else:
                 in_flight = threading.BoundedSemaphore(jobs * CHUNK * CHUNKS_IN_FLIGHT)
 
-                def bounded() -> Iterator[str]:
+                def bounded() -> Iterator[str | Article]:
                     for p in feed():
                         while not in_flight.acquire(timeout=0.2):
                             if stop.is_set():
@@ -441,13 +551,17 @@ class Store:
         try:
             for read in reads:
                 if read.error is not None:
-                    report.skipped.append(read.error)
+                    if not read.unchanged:  # a note is said, not counted as skipped
+                        report.skipped.append(read.error)
                     if on_error is not None:
                         on_error(read.error)
                     continue
                 report.seen += 1
                 if read.unchanged:
                     report.unchanged += 1
+                    continue
+                if read.duplicate:
+                    report.duplicates += 1
                     continue
                 if not self.db.in_transaction:
                     self.db.execute("BEGIN IMMEDIATE")
@@ -468,6 +582,11 @@ class Store:
         if row is not None and row[1] == read.hash:  # another ingest wrote it meanwhile
             report.unchanged += 1
             return
+        if row is None:
+            if _stored_story(self.db, read) is not None:  # told by an article of this ingest, too
+                report.duplicates += 1
+                return
+            row = _summary_of(self.db, read)
         touched: set[str] = set()
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         if row is not None:
@@ -478,14 +597,14 @@ class Store:
             }
             self.db.execute("DELETE FROM tellings WHERE article = ?", (article_id,))
             self.db.execute(
-                "UPDATE articles SET path = ?, hash = ?, ingested = ? WHERE id = ?",
-                (read.path, read.hash, now, article_id),
+                "UPDATE articles SET key = ?, path = ?, hash = ?, ingested = ?, url = ?, content = ? WHERE id = ?",
+                (read.key, read.path, read.hash, now, read.url, read.content, article_id),
             )
             report.replaced += 1
         else:
             cursor = self.db.execute(
-                "INSERT INTO articles (key, path, hash, ingested) VALUES (?, ?, ?, ?)",
-                (read.key, read.path, read.hash, now),
+                "INSERT INTO articles (key, path, hash, ingested, url, content) VALUES (?, ?, ?, ?, ?, ?)",
+                (read.key, read.path, read.hash, now, read.url, read.content),
             )
             article_id = int(cursor.lastrowid or 0)
             report.added += 1
