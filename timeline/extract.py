@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from timeline import nlp, temporal, triggers
 from timeline.article import Article, Sentence
-from timeline.countries import lookup
+from timeline.countries import find_countries, lookup
 from timeline.dates import duration_days
 from timeline.locate import as_location, event_countries, event_location, home_location
 from timeline.merge import TWO_PARTY, merge_events
@@ -270,7 +270,7 @@ def _read_sentence(
         type_ = "talks" if m.type == "summit" and _two_party(m) else m.type
         participants, partners = _participants(m, doc, text, people, last_people)
         location = _where(m, doc, text, article, participants, home)
-        countries = event_countries(text, participants, location)
+        countries = tuple(sorted(set(event_countries(text, participants, location)) | _party_countries(m, doc)))
         for group in _separately(m, participants, partners):
             codes = countries if group is participants else event_countries("", group, location)
             planned = direction == temporal.FUTURE
@@ -363,6 +363,20 @@ def _arguments(m: triggers.Mention) -> list[Token]:
     # "X and Y held talks": conjuncts of each argument
     args += [cc for a in list(args) for cc in a.conjuncts]
     return args
+
+
+def _party_countries(m: triggers.Mention, doc: Doc) -> set[str]:
+    """Countries named in the trigger's arguments ("talks with leaders from Estonia and Poland",
+    "met the Russian ambassador", "a banquet for the delegations of A and B")."""
+    codes: set[str] = set()
+    for a in _arguments(m):
+        if a.dep_ in triggers.SUBJECT_DEPS or a.lemma_.lower() in PRONOUNS:
+            continue
+        span = doc[a.left_edge.i : a.right_edge.i + 1]
+        if len(span) > 40:
+            continue
+        codes.update(c.code for c in find_countries(span.text) if c.kind in ("name", "demonym"))
+    return codes
 
 
 def _participants(
