@@ -52,12 +52,10 @@ def extract(article: Article) -> list[Event]:
     people = scan_article(article)
     sentences = article.sentences()
     keyword = triggers.keyword_re()
-    wanted = [i for i, s in enumerate(sentences) if keyword.search(s.text)]
-    docs: dict[int, Doc] = {}
-    if wanted:
-        docs = dict(
-            zip(wanted, nlp.parse(sentences[i].text[: nlp.MAX_PIECE_CHARS * 2] for i in wanted), strict=True)
-        )
+    # Only sentences holding a trigger word are parsed, in a stream: a long article's parses
+    # are never all held at once.
+    wanted = [keyword.search(s.text) is not None for s in sentences]
+    docs = nlp.stream(s.text[: nlp.MAX_PARSE_CHARS] for s, w in zip(sentences, wanted, strict=True) if w)
     home = home_location(article)
     clock = temporal.Clock(article.reference_date)
     frames = _frames(article)
@@ -66,8 +64,8 @@ def extract(article: Article) -> list[Event]:
     out: list[Candidate] = []
     found: list[Candidate] = []
     last_people: list[Person] = []
-    for i, s in enumerate(sentences):
-        doc = docs.get(i)
+    for s, w in zip(sentences, wanted, strict=True):
+        doc = next(docs) if w else None
         if doc is not None:
             found = _read_sentence(s, doc, article, people, clock, home, last_people, frames, out)
             out.extend(found)
@@ -119,14 +117,13 @@ def _is_place_factory(people: PeopleIndex) -> triggers.TokenTest:
 
 
 def _is_place(t: Token) -> bool:
-    if t.ent_type_ in ("GPE", "LOC", "FAC"):
-        return True
+    """A country, a city or a seat the gazetteer knows ("Kuala Lumpur", "the Kremlin")."""
     if t.pos_ != "PROPN":
         return False
     span = triggers.phrase(t)
     if span.lower().startswith("the "):
         span = span[4:]
-    return lookup(span) is not None or lookup(t.text) is not None or find_place(t.text) is not None
+    return any(lookup(name) is not None or find_place(name) is not None for name in {span, t.text})
 
 
 ORDINAL_DAYS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
@@ -270,7 +267,9 @@ def _read_sentence(
         type_ = "talks" if m.type == "summit" and _two_party(m) else m.type
         participants, partners = _participants(m, doc, text, people, last_people)
         location = _where(m, doc, text, article, participants, home)
-        countries = tuple(sorted(set(event_countries(text, participants, location)) | _party_countries(m, doc)))
+        countries = tuple(
+            sorted(set(event_countries(text, participants, location)) | _party_countries(m, doc))
+        )
         for group in _separately(m, participants, partners):
             codes = countries if group is participants else event_countries("", group, location)
             planned = direction == temporal.FUTURE

@@ -1,0 +1,125 @@
+"""The temporal resolver: a table of expressions and the days they name, and of clauses and
+their tense and modality, as the resolver reads them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline import nlp, temporal
+from timeline.temporal import FUTURE, NONE, PAST, Clock
+
+# Saturday 6 July 2024 is the document time of every row below.
+DOC = dt.date(2024, 7, 6)
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "first", "last"),
+    [
+        ("on Friday", PAST, D(2024, 7, 5), None),
+        ("on Monday", FUTURE, D(2024, 7, 8), None),
+        ("next Tuesday", PAST, D(2024, 7, 9), None),
+        ("yesterday", PAST, D(2024, 7, 5), None),
+        ("tomorrow", FUTURE, D(2024, 7, 7), None),
+        ("on July 3", PAST, D(2024, 7, 3), None),
+        ("on 3 July 2023", PAST, D(2023, 7, 3), None),
+        # a day without a year told in the past lies on or before the document time...
+        ("on December 20", PAST, D(2023, 12, 20), None),
+        # ...and told as a plan, on or after it
+        ("on January 10", FUTURE, D(2025, 1, 10), None),
+        ("on February 24", PAST, D(2024, 2, 24), None),
+        ("from July 8 to 10", FUTURE, D(2024, 7, 8), D(2024, 7, 10)),
+        ("on 4-6 July", PAST, D(2024, 7, 4), D(2024, 7, 6)),
+        ("2024-06-30", PAST, D(2024, 6, 30), None),
+    ],
+)
+def test_days_against_the_document_time(text, direction, first, last):
+    (day,) = Clock(DOC).days(text, direction)
+    assert (day.first, day.last) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("The next day, they met again.", 1),
+        ("On the following day the minister left.", 1),
+        ("A day earlier he had landed.", -1),
+        ("The day before, the envoys prepared the text.", -1),
+        ("Later that day, a banquet was held.", 0),
+        ("That same day he flew home.", 0),
+        ("Two days later, the leaders met in Geneva.", 2),
+        ("Three days before, the ministers spoke.", -3),
+    ],
+)
+def test_days_counted_from_the_happening_told_before(text, offset):
+    clock = Clock(DOC)
+    clock.told = D(2024, 6, 20)
+    days = [d for d in clock.days(text, PAST) if d.kind == "told"]
+    assert [d.first for d in days] == [D(2024, 6, 20) + dt.timedelta(days=offset)]
+
+
+def test_nothing_is_counted_from_a_happening_before_any_is_told():
+    assert Clock(DOC).days("The next day, they met again.", PAST) == []
+
+
+def test_a_date_written_in_full_sets_the_narrative_year():
+    clock = Clock(D(2024, 1, 15))
+    clock.read("On August 29, 2022, the two presidents held talks.")
+    (day,) = clock.days("On September 18, they met again.", PAST)
+    assert day.first == D(2022, 9, 18)
+
+
+def test_a_line_that_is_a_day_heads_an_itinerary():
+    clock = Clock(DOC)
+    clock.heading("Tuesday, July 9, 2024")
+    assert clock.told == clock.planned == D(2024, 7, 9)
+
+
+def test_a_headline_naming_a_day_to_come_sets_the_planned_day():
+    clock = Clock(DOC)
+    clock.title("Prime Minister's itinerary for Tuesday, July 9, 2024")
+    assert clock.planned == D(2024, 7, 9)
+
+
+def test_a_sentence_naming_one_past_day_moves_the_narrative():
+    clock = Clock(DOC)
+    clock.heading("The delegation left Geneva on July 2 after a week of negotiations.")
+    assert clock.told == D(2024, 7, 2)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "expected"),
+    [
+        ("The president met his counterpart.", "met", PAST),
+        ("The president meets his counterpart.", "meets", "present"),
+        ("The president will meet his counterpart on Monday.", "meet", FUTURE),
+        ("The president is to visit Hanoi on Monday.", "visit", FUTURE),
+        ("The president is scheduled to visit Hanoi.", "visit", FUTURE),
+        ("The president did not meet his counterpart.", "meet", NONE),
+        ("The president would meet him if time allowed.", "meet", NONE),
+        ("The president could visit Hanoi.", "visit", NONE),
+        ("The two leaders had met before.", "met", "background"),
+        ("The president invited him to visit Beijing.", "visit", "intent"),
+        ("The sides agreed to hold talks.", "hold", "intent"),
+        ("The president is meeting the emir.", "meeting", "progressive"),
+        ("The president cancelled the trip and postponed the summit.", "postponed", NONE),
+    ],
+)
+def test_tense_and_modality_of_a_clause(sentence, verb, expected):
+    (doc,) = nlp.parse([sentence])
+    token = next(t for t in doc if t.text == verb)
+    assert temporal.mood(token) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["last year", "in 2019", "in November 2014", "two years ago", "earlier this month", "next week", "soon"],
+)
+def test_times_that_name_no_day(text):
+    assert temporal.vague_spans(f"They met {text}.")
+
+
+def test_a_day_is_not_a_vague_time():
+    assert temporal.vague_spans("They met on July 3, 2019.") == []
