@@ -144,9 +144,13 @@ def _nth_day(t: Token) -> int | None:
     return None
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
 def _verbless(t: Token) -> bool:
-    """Whether the word stands in a fragment without a verb ("Friday (evening): Talks with X")."""
-    return not any(w.pos_ in ("VERB", "AUX") for w in t.doc)
+    """Whether the word stands in a fragment without a finite verb ("Friday (evening): Talks
+    with X followed by dinner")."""
+    return not any(w.tag_ in FINITE_TAGS for w in t.doc)
 
 
 CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "xcomp", "relcl", "acl", "pcomp", "csubj"})
@@ -214,7 +218,7 @@ def _read_sentence(
         direction = temporal.mood(m.anchor if m.eventive else _clause_verb(m.token))
         if m.type == "press" and ROUTINE_SPEAKER in text.lower():
             continue  # a spokesperson's routine briefing is no happening of the story
-        if not m.eventive and _verbless(m.token) and clock.planned is not None:
+        if _verbless(m.token) and clock.planned is not None:
             direction = temporal.FUTURE  # "Thursday (noon): Talks with X": an itinerary's entry
         mods = {c.lower_ for c in m.token.children if c.dep_ in ("amod", "compound")}
         if mods & temporal.CALLED_OFF or mods & temporal.EARLIER_MODIFIERS:
