@@ -333,3 +333,40 @@ NEW DELHI, Sept 10 (IANS) -- Today is the second day of the G20 summit, which th
     assert [(e.type, e.start, e.end) for e in events] == [
         ("summit", dt.date(2023, 9, 9), dt.date(2023, 9, 10))
     ]
+
+
+def test_a_day_attached_to_the_return_is_not_the_day_of_the_visits_before_it():
+    text = """ date 2019-06-10 Back home
+
+HANOI - Vietnamese Prime Minister Nguyen Xuan Phuc returned to Hanoi on Sunday after official visits to Sweden and Norway.
+"""
+    assert events_of(text) == []
+
+
+def test_a_plan_given_up_is_no_event():
+    text = """ date 2018-12-01 Trip dropped
+
+LIMA, Dec 1 (EFE) -- The Brazilian president had planned to visit Peru on Monday, officials said.
+"""
+    assert events_of(text) == []
+
+
+def test_a_visit_to_a_council_is_attending_a_summit():
+    text = """ date 2025-02-02 Leaders meet
+
+LONDON, Feb 2 -- The two leaders discussed the Prime Minister's visit to the European Council tomorrow.
+"""
+    assert events_of(text) == [("summit", dt.date(2025, 2, 3))]
+
+
+def test_a_diary_entry_running_to_a_day_is_a_span_from_the_day_told():
+    text = """ date 2022-05-23 Diary for Monday, May 23
+
+Monday, May 23, 2022
+
+(To May 26) DAVOS - The World Economic Forum annual meeting takes place.
+"""
+    events = extract(parse_article(text))
+    assert [(e.type, e.start, e.end) for e in events] == [
+        ("summit", dt.date(2022, 5, 23), dt.date(2022, 5, 26))
+    ]

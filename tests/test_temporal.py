@@ -123,3 +123,16 @@ def test_times_that_name_no_day(text):
 
 def test_a_day_is_not_a_vague_time():
     assert temporal.vague_spans("They met on July 3, 2019.") == []
+
+
+@pytest.mark.parametrize("text", ["(To July 9) GENEVA - Talks go on.", "The talks last until July 9."])
+def test_a_day_after_to_or_until_ends_a_span_begun_on_the_day_told(text):
+    clock = Clock(DOC)
+    clock.told = D(2024, 7, 6)
+    days = [d for d in clock.days(text, PAST) if d.kind == "explicit"]
+    assert [(d.first, d.last) for d in days] == [(D(2024, 7, 6), D(2024, 7, 9))]
+
+
+def test_looking_forward_to_tomorrow_is_no_span():
+    (day,) = Clock(DOC).days("They looked forward to tomorrow's meeting.", FUTURE)
+    assert (day.first, day.last) == (D(2024, 7, 7), None)

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -244,6 +245,8 @@ def _read_sentence(
                 out.append(replace(before, sentence=s, dated=False, joins=True))
             continue
         if day is None:
+            if m.earlier:
+                continue  # "returned after visits to A and B": before the day told, on no day given
             if vague_dist < 99 or direction == "intent":
                 continue  # "met last year", "invited him to visit": no day told
             if direction == temporal.FUTURE and clock.planned is None:
@@ -295,15 +298,14 @@ def _frames(article: Article) -> frozenset[str]:
     return frozenset(frames)
 
 
+TWO_PARTY_RE = re.compile(r"\b[A-Z][\w.’']*\s?[-–]\s?[A-Z][\w.’']*\s*\Z")
+
+
 def _two_party(m: triggers.Mention) -> bool:
     """A "summit" of two parties ("the EU-Canada Summit", "the China-Russia summit")."""
-    for c in m.token.children:
-        if c.dep_ in ("compound", "amod", "nmod"):
-            words = c.doc[c.left_edge.i : c.right_edge.i + 1].text
-            parts = [p.strip() for p in words.replace("–", "-").split("-")]
-            if len(parts) == 2 and all(p[:1].isupper() for p in parts):
-                return True
-    return False
+    t = m.token
+    before = t.doc.text[t.left_edge.idx : t.idx]
+    return TWO_PARTY_RE.search(before) is not None
 
 
 def _without_dateline(s: Sentence, article: Article) -> str:
@@ -326,6 +328,8 @@ def _attached_day(
         root = _span_root(doc, d.start, d.end)
         if root is None:
             continue
+        if m.earlier and not _within(root, m.token):
+            continue  # "returned on Sunday after state visits": Sunday is the return's
         mine = min(_tree_distance(root, m.anchor), _tree_distance(root, m.token))
         if not (_within(root, m.anchor) or _within(root, m.token)):
             # a day in the clause of another trigger is that one's, unless that clause holds

@@ -117,6 +117,7 @@ _RELATIVE_TO_TOLD = [
         0,
     ),
 ]
+_UNTIL_RE = re.compile(r"(?:(?:^|\()\s*to|\b(?:until|till|through|thru))\s+\Z", re.I)
 _N_DAYS_RE = re.compile(
     r"\b(?P<n>two|three|four|five|six|seven|\d) days (?P<dir>later|after|earlier|before)\b", re.I
 )
@@ -167,6 +168,8 @@ def mood(anchor: Token) -> str:
         if verb.dep_ == "xcomp" or any(c.lower_ == "to" and c.dep_ == "aux" for c in aux):
             head = verb.head
             lemma = head.lemma_.lower()
+            if any(c.lemma_.lower() == "have" and c.tag_ == "VBD" for c in head.children if c.dep_ == "aux"):
+                return "background"  # "had planned to visit": a plan of the past, given up
             if lemma in PLAN_HEADS or (
                 head.tag_ == "VBN" and lemma in {"schedule", "set", "expect", "slate"}
             ):
@@ -240,14 +243,21 @@ class Clock:
         future = direction == FUTURE
         out: list[Day] = []
         for m in find_dates(text, self.document, future=future):
+            start = self.told or self.document
+            if m.kind == "explicit" and m.last is None and start and _UNTIL_RE.search(text, 0, m.start):
+                # "(To May 25)", "until July 3": the last day of what began on the day told
+                end = self._day(m, FUTURE)
+                if end.first > start:
+                    out.append(Day(m.start, m.end, start, end.first, m.kind))
+                    continue
             out.append(self._day(m, direction))
         taken = [(d.start, d.end) for d in out]
         if self.told is not None:
             for pattern, offset in _RELATIVE_TO_TOLD:
                 for r in pattern.finditer(text):
                     if not any(a < r.end() and r.start() < b for a, b in taken):
-                        day = self.told + dt.timedelta(days=offset)
-                        out.append(Day(r.start(), r.end(), day, None, "told"))
+                        when = self.told + dt.timedelta(days=offset)
+                        out.append(Day(r.start(), r.end(), when, None, "told"))
             for r in _N_DAYS_RE.finditer(text):
                 n = _NUMBERS.get(r.group("n").lower()) or int(r.group("n"))
                 sign = 1 if r.group("dir").lower() in ("later", "after") else -1

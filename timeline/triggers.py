@@ -51,6 +51,7 @@ class Mention:
     token: Token  # the trigger word
     anchor: Token  # the verb that carries its tense and its arguments ("held" for "held talks")
     eventive: bool  # a verb, or a noun governed by an eventive verb
+    earlier: bool = False  # "after the talks": told as before the clause's own time
 
 
 def _data_lines(name: str) -> Iterator[list[str]]:
@@ -251,6 +252,7 @@ def mentions(
                     out.append(Mention(row.type, row.kind, t, t, True))
                 else:
                     anchor, is_eventive = _governor(t)
-                    out.append(Mention(row.type, row.kind, t, anchor, is_eventive))
+                    earlier = t.dep_ == "pobj" and t.head.lower_ in ("following", "after")
+                    out.append(Mention(row.type, row.kind, t, anchor, is_eventive, earlier))
                 break
     return out
