@@ -370,3 +370,27 @@ Monday, May 23, 2022
     assert [(e.type, e.start, e.end) for e in events] == [
         ("summit", dt.date(2022, 5, 23), dt.date(2022, 5, 26))
     ]
+
+
+def test_the_rest_of_the_day_s_programme_is_on_the_day_told():
+    text = """ date 2023-05-16 Presidents meet in Ankara
+
+ANKARA, May 16 (AA) -- Turkish President Recep Tayyip Erdogan welcomed Hungarian President Katalin Novak with an official ceremony on Tuesday.
+
+The two presidents will hold talks, to be followed by a joint news conference.
+"""
+    assert events_of(text) == [
+        ("ceremony", dt.date(2023, 5, 16)),
+        ("press", dt.date(2023, 5, 16)),
+        ("talks", dt.date(2023, 5, 16)),
+    ]
+
+
+def test_plans_framed_by_the_whole_stay_have_no_day():
+    text = """ date 2013-03-22 Arrival in Moscow
+
+MOSCOW, March 22 (Xinhua) -- Chinese President Xi Jinping arrived in Moscow on Friday for a state visit.
+
+During his visit, Xi will hold talks with Russian President Vladimir Putin. He will also meet Prime Minister Dmitry Medvedev.
+"""
+    assert events_of(text) == [("visit", dt.date(2013, 3, 22))]

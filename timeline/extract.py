@@ -75,6 +75,7 @@ def extract(article: Article) -> list[Event]:
                 last_people = told[-1].participants or last_people
                 clock.told = told[-1].start
                 clock.planned = told[-1].start if told[-1].planned else None
+                clock.stay_frame = clock.stay_frame and not any(c.dated for c in told)
         if doc is None or not found:
             clock.heading(_without_dateline(s, article))
         clock.read(s.text)
@@ -213,6 +214,8 @@ def _read_sentence(
     text = _without_dateline(s, article)
     vague = temporal.vague_spans(text)
     out: list[Candidate] = []
+    if any(m.type == "visit" and not m.eventive for m in found):
+        clock.stay_frame = True  # "during his visit, he will ...": plans of the whole stay follow
     for m in found:
         if m.token.pos_ == "VERB" and m.token.i in nouns_under:
             continue
@@ -249,10 +252,15 @@ def _read_sentence(
                 continue  # "returned after visits to A and B": before the day told, on no day given
             if vague_dist < 99 or direction == "intent":
                 continue  # "met last year", "invited him to visit": no day told
-            if direction == temporal.FUTURE and clock.planned is None:
-                continue  # "will visit": a plan without its day
             if direction == temporal.FUTURE:
-                start = clock.planned  # an itinerary: the day its heading or last entry gave
+                # an itinerary: the day its heading or last entry gave; after a happening of the
+                # story's own day, the rest of that day's programme ("X welcomed Y on Tuesday.
+                # The leaders will hold talks, to be followed by a news conference"), unless
+                # the plan is framed by a whole stay ("during his visit, he will ...")
+                today = clock.told is not None and clock.told == clock.document and not clock.stay_frame
+                start = clock.planned or (clock.told if today else None)
+                if start is None:
+                    continue  # "will visit": a plan without its day
             elif direction == "progressive" and m.type != "visit":
                 continue  # "is also meeting X": a plan without its day
             else:

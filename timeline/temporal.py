@@ -237,6 +237,7 @@ class Clock:
         self.narrative_year: int | None = None
         self.told: dt.date | None = None  # the day of the happening told last
         self.planned: dt.date | None = None  # the day an itinerary is at ("Wednesday, May 3")
+        self.stay_frame = False  # plans told as the whole stay's ("during his visit, he will")
 
     def days(self, text: str, direction: str) -> list[Day]:
         """Every day named in ``text``, resolved for a happening told in ``direction``."""
