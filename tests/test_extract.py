@@ -394,3 +394,35 @@ MOSCOW, March 22 (Xinhua) -- Chinese President Xi Jinping arrived in Moscow on F
 During his visit, Xi will hold talks with Russian President Vladimir Putin. He will also meet Prime Minister Dmitry Medvedev.
 """
     assert events_of(text) == [("visit", dt.date(2013, 3, 22))]
+
+
+def test_meetings_told_after_receiving_several_envoys_are_one_each():
+    article = parse_article(
+        """ date 2023-03-14 President receives ambassadors
+
+ASTANA, March 14 (Kazinform) -- President Kassym-Jomart Tokayev received the ambassadors of Germany and Japan on Tuesday.
+
+During the meeting with German ambassador Monika Iwersen, the sides discussed trade. At the meeting with Japanese ambassador Hideki Goda, the President spoke about investment.
+"""
+    )
+    meetings = extract(article)
+    assert [(e.type, e.start) for e in meetings] == [("meeting", dt.date(2023, 3, 14))] * 2
+    assert {frozenset(p.name for p in e.participants) for e in meetings} == {
+        frozenset({"Kassym-Jomart Tokayev", "Monika Iwersen"}),
+        frozenset({"Kassym-Jomart Tokayev", "Hideki Goda"}),
+    }
+    for e in meetings:
+        partner = next(p for p in e.participants if p.name != "Kassym-Jomart Tokayev")
+        assert partner.country in e.countries and "KZ" in e.countries
+
+
+def test_an_office_names_its_one_holder():
+    text = """ date 2024-02-07 Talks in Baku
+
+BAKU, Feb 7 (Trend) -- Azerbaijani President Ilham Aliyev received visiting Georgian Prime Minister Irakli Kobakhidze on Wednesday.
+
+Later, the President hosted a dinner in honour of the Georgian leader.
+"""
+    events = by_type(extract(parse_article(text)))
+    assert sorted(events) == ["banquet", "meeting"]
+    assert {p.name for p in events["banquet"].participants} == {"Ilham Aliyev", "Irakli Kobakhidze"}

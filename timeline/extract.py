@@ -21,7 +21,7 @@ from timeline.dates import duration_days
 from timeline.locate import as_location, event_countries, event_location, home_location
 from timeline.merge import TWO_PARTY, merge_events
 from timeline.model import Event, Evidence, Location, Participant, Source
-from timeline.people import PeopleIndex, Person, scan_article
+from timeline.people import PeopleIndex, Person, plausible_name, scan_article
 from timeline.places import find_place
 
 if TYPE_CHECKING:  # pragma: no cover - types only
@@ -245,7 +245,16 @@ def _read_sentence(
             # "Xi made the remarks during his talks with Rahmon": the talks told before, told again
             before = next((c for c in reversed(told) if c.type == m.type), None)
             if before is not None and day is None and direction != temporal.FUTURE:
-                out.append(replace(before, sentence=s, dated=False, joins=True))
+                _, partners = _participants(m, doc, text, people, last_people)
+                new = [p for p in partners if p not in before.participants]
+                if new and m.type in TWO_PARTY:
+                    # "received the ambassadors of A and B. During the meeting with A's
+                    # ambassador X ...": the meeting with X, on that day
+                    who = [p for p in before.participants if p not in partners][:1] + new
+                    codes = event_countries("", who, before.location)
+                    out.append(replace(before, sentence=s, participants=who, countries=codes, joins=True))
+                else:
+                    out.append(replace(before, sentence=s, dated=False, joins=True))
             continue
         if day is None:
             if m.earlier:
@@ -375,6 +384,13 @@ def _arguments(m: triggers.Mention) -> list[Token]:
                 "to",
             ):
                 args.extend(o for o in c.children if o.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ == "in":
+                # "a dinner in honour of the guest": the guest
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.lemma_.lower() in ("honour", "honor"):
+                        args.extend(oo for of in o.children if of.lower_ == "of" for oo in of.children)
+            elif c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == h.i + 1:
+                args.extend(o for o in c.children if o.dep_ in triggers.OBJECT_DEPS)  # "received visiting X"
     # "X and Y held talks": conjuncts of each argument
     args += [cc for a in list(args) for cc in a.conjuncts]
     return args
@@ -394,6 +410,54 @@ def _party_countries(m: triggers.Mention, doc: Doc) -> set[str]:
     return codes
 
 
+def _name_in_phrase(t: Token, people: PeopleIndex) -> Person | None:
+    """A person the people index missed, read from the parse: a run of proper nouns heading an
+    argument after a title word the index does not list ("with Russian ambassador Alexey
+    Borodavkin"), not a place, with the country of a demonym or country before it."""
+    if t.tag_ not in ("NNP", "NNPS") or _is_place(t):
+        return None
+    words = [t]
+    for c in reversed([c for c in t.lefts if c.dep_ in ("compound", "flat")]):
+        if c.i != words[0].i - 1 or c.tag_ != "NNP" or c.lemma_.lower() in triggers.person_nouns():
+            break
+        words.insert(0, c)
+    name = " ".join(w.text for w in words)
+    if not all(w.text[:1].isupper() and w.is_alpha for w in words) or not plausible_name(name):
+        return None
+    before = t.doc[t.left_edge.i : words[0].i].text
+    codes = [c.code for c in find_countries(before) if c.kind in ("name", "demonym")]
+    title = (
+        before.split()[-1]
+        if before.split() and before.split()[-1].lower() in triggers.person_nouns()
+        else None
+    )
+    if title is None:
+        return None  # a bare name may be anything: a building, a newspaper, a ship
+    return people.add(name, title, codes[-1] if codes else None, t.idx)
+
+
+def _office_holder(t: Token, doc: Doc, people: PeopleIndex) -> Person | None:
+    """The one person an office names ("the President", "the Russian leader", "Bhutan's Prime
+    Minister"): the only holder of that title, of that country where one is written."""
+    if t.tag_ in ("NNS", "NNPS"):
+        return None
+    words = doc[t.left_edge.i : t.i + 1]
+    codes = {c.code for c in find_countries(words.text) if c.kind in ("name", "demonym")}
+    title = " ".join(
+        w.text for w in words if w.lemma_.lower() not in ("the", "a", "'s") and w.text[:1].isupper()
+    )
+    holders = people.holding(title or t.text) or people.holding(t.text)
+    if codes:
+        holders = [p for p in holders if p.country in codes]
+    if len(holders) == 1:
+        return holders[0]
+    if not holders and codes and t.lemma_.lower() in ("leader", "head"):
+        # "the Russian leader": the one person of that country the article names with a title
+        of_country = [p for p in people.people if p.country in codes and p.title]
+        return of_country[0] if len(of_country) == 1 else None
+    return None
+
+
 def _participants(
     m: triggers.Mention, doc: Doc, text: str, people: PeopleIndex, last_people: list[Person]
 ) -> tuple[list[Person], list[Person]]:
@@ -404,10 +468,19 @@ def _participants(
     nouns = triggers.person_nouns()
     for a in _arguments(m):
         span = doc[a.left_edge.i : a.right_edge.i + 1].text
+        if not people.mentions_in(span):
+            _name_in_phrase(a, people)  # "Russian ambassador Alexey Borodavkin"
         if a.lower_ in PRONOUNS:
             pronoun = True
         elif a.lemma_.lower() in nouns and not people.mentions_in(span):
-            unnamed = True  # "talks with the leaders of eight nations": nobody to name
+            holder = _office_holder(a, doc, people)
+            if holder is not None:
+                if holder not in found:
+                    found.append(holder)
+                if a.dep_ not in triggers.SUBJECT_DEPS and holder not in partners:
+                    partners.append(holder)
+            else:
+                unnamed = True  # "talks with the leaders of eight nations": nobody to name
         for p in people.mentions_in(span):
             if p not in found:
                 found.append(p)

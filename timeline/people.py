@@ -561,7 +561,7 @@ class PeopleIndex:
 
         def found(name_raw: str, at: int, title: str | None, country: str | None, sure: bool = False) -> None:
             name = _clean_name(name_raw)
-            if not _plausible_name(name):
+            if not plausible_name(name):
                 return
             if title in _COURTESY and len(name.split()) < 2:
                 return
@@ -725,7 +725,9 @@ _THING_WORDS = {
 }  # fmt: skip
 
 
-def _plausible_name(name: str) -> bool:
+def plausible_name(name: str) -> bool:
+    """Whether ``name`` can be a person's: not a country, not a thing, not a word that starts
+    no name."""
     words = name.split()
     if not words or words[0] in _NOT_NAMES or words[-1] in _THING_WORDS:
         return False

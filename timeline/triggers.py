@@ -139,6 +139,10 @@ def _objects(t: Token) -> list[Token]:
     found = [c for c in t.children if c.dep_ in OBJECT_DEPS]
     if t.dep_ == "acl" and t.tag_ == "VBN":
         found.append(t.head)  # "the treaty, signed on Monday"
+    for c in t.children:
+        if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == t.i + 1:
+            # "received visiting Prime Minister X", parsed with X the participle's object
+            found += [o for o in c.children if o.dep_ in OBJECT_DEPS]
 
     if any(c.dep_ == "auxpass" for c in t.children):
         found += [c for c in t.children if c.dep_ == "nsubjpass"]
