@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def lines(name: str) -> tuple[str, ...]:
     """The words or phrases of a data file, in file order, without comments and blank lines."""
     text = resources.files("timeline.data").joinpath(name).read_text(encoding="utf-8")
@@ -22,13 +22,13 @@ def lines(name: str) -> tuple[str, ...]:
     return tuple(line for line in stripped if line and not line.startswith("#"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(name: str) -> frozenset[str]:
     """The words or phrases of a data file, as a set."""
     return frozenset(lines(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def rows(name: str) -> tuple[tuple[str, ...], ...]:
     """The lines of a tab-separated data file, split into their columns, in file order."""
     return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in lines(name))
