@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from timeline import nlp, temporal, triggers
+from timeline import nlp, temporal, triggers, wordlists
 from timeline.article import Article, Sentence
 from timeline.countries import find_countries, lookup
 from timeline.dates import duration_days
@@ -129,7 +129,7 @@ def _is_place(t: Token) -> bool:
     return lookup(span) is not None or lookup(t.text) is not None or find_place(t.text) is not None
 
 
-ORDINAL_DAYS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+ORDINAL_DAYS = {word: int(n) for word, n in wordlists.table("ordinals.tsv").items()}
 
 
 def _nth_day(t: Token) -> int | None:
