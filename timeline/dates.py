@@ -254,18 +254,19 @@ def find_dates(text: str, ref: dt.date | None, future: bool = False) -> list[Dat
 DURATION_RE = re.compile(rf"\b(?P<n>{number_words(1, 10)}|\d{{1,2}})[- ]day\b", re.IGNORECASE)
 
 
+# "after concluding", "following wrapping up": what follows is a stay already over. One phrase for
+# the length of that stay (here) and for its place (locate.PREVIOUS_STAY_RE).
+STAY_ENDED = r"\b(?:after|following) (?:concluding|wrapping up|completing|ending|winding up)"
+_STAY_DETERMINER = r"(?:a |an |his |her |their |the )?"
+
 # "arrived on Sunday after concluding a two-day trip to Nigeria": the length of a stay just ended.
-_PREVIOUS_STAY_BEFORE = re.compile(
-    r"\b(?:after|following) (?:concluding|wrapping up|completing|ending|winding up) (?:a |an |his |her |their |the )?\Z",
-    re.IGNORECASE,
-)
+_PREVIOUS_STAY_BEFORE = re.compile(rf"{STAY_ENDED} {_STAY_DETERMINER}\Z", re.IGNORECASE)
 
 
 # "departed for home today after concluding a five-day visit": the stay ends on the day told.
 DEPARTED_AFTER_STAY_RE = re.compile(
-    r"\b(?:departed|departs|left|leaves|flew out|flies out)\b[^.;]{0,60}?\b(?:after|following) "
-    r"(?:concluding|wrapping up|completing|ending|winding up) (?:a |an |his |her |their |the )?"
-    rf"(?:{number_words(1, 10)}|\d{{1,2}})[- ]day\b",
+    r"\b(?:departed|departs|left|leaves|flew out|flies out)\b[^.;]{0,60}?"
+    rf"{STAY_ENDED} {_STAY_DETERMINER}(?:{number_words(1, 10)}|\d{{1,2}})[- ]day\b",
     re.IGNORECASE,
 )
 

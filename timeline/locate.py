@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from timeline.article import Article
 from timeline.countries import find_countries, lookup
-from timeline.dates import MONTH_ABBREVIATION_ALT, MONTH_NAME_ALT, WEEKDAY_ALT, number_words
+from timeline.dates import MONTH_ABBREVIATION_ALT, MONTH_NAME_ALT, STAY_ENDED, WEEKDAY_ALT, number_words
 from timeline.model import Location
 from timeline.people import Person
 from timeline.places import Place, city_name, find_place
@@ -49,10 +49,9 @@ GATHERING_IN_COUNTRY_RE = re.compile(
 )
 
 
-# "after concluding a two-day trip to Nigeria": a stay already over.
-PREVIOUS_STAY_RE = re.compile(
-    r"\b(?:after|following) (?:concluding|wrapping up|completing|ending)(?: [\w'’-]+){0,3} ?\Z", re.IGNORECASE
-)
+# "after concluding a two-day trip to Nigeria": a stay already over (up to three words, "a
+# two-day state", stand before the word of the stay).
+PREVIOUS_STAY_RE = re.compile(rf"{STAY_ENDED}(?: [\w'’-]+){{0,3}} ?\Z", re.IGNORECASE)
 
 
 # "had last met in Sochi", "during a past visit to Pretoria": a place of an earlier happening.
