@@ -44,10 +44,10 @@ _TITLE_RE = re.compile(
 )
 # Lower-case titles count after a country: "China's visiting leader Xi Jinping",
 # "his Palestinian counterpart Mahmoud Abbas", "Tajik president Emomali Rahmon".
+# (data/lower_titles.txt)
 _LOWER_TITLE_RE = re.compile(
-    r"\b(?P<title>(?:(?:visiting|new|newly[- ]elected|incoming|outgoing|then)\s+)?(?:counterpart|leader|"
-    r"president|prime minister|premier|foreign minister|top diplomat|top legislator|head of state|king|"
-    r"queen|crown prince|emir|chancellor|monarch|vice president|defence minister|defense minister))\b"
+    r"\b(?P<title>(?:(?:visiting|new|newly[- ]elected|incoming|outgoing|then)\s+)?"
+    rf"(?:{wordlists.alternation(wordlists.lines('lower_titles.txt'))}))\b"
 )
 _OF_RE = re.compile(r"\s+(?:of|for|to)\s+(?:the\s+)?")
 _OF_WORDS_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,7}")
