@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.dates import MONTHS
+from timeline.dates import MONTH_ABBREVIATION_ALT, MONTHS
 from timeline.places import is_place
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -76,7 +76,7 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-
 # Abbreviations after which a full stop does not end a sentence.
 _NO_BREAK_AFTER = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|Maj|Capt|Prof|Sen|Rep|Gov|Amb|Adm|Rev|Hon|No|Nos|Mt|Ft|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|a\.m|p\.m|vs|etc|i\.e|e\.g)"
+    rf"{MONTH_ABBREVIATION_ALT}|U\.S|U\.K|U\.N|E\.U|a\.m|p\.m|vs|etc|i\.e|e\.g)"
     r"|\b[A-Z])\.\s*\Z"
 )
 

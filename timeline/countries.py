@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from timeline import wordlists
+
 
 @dataclass(frozen=True)
 class Country:
@@ -152,24 +154,9 @@ def find_countries(text: str) -> list[CountryMention]:
     return list(_find_cached(text))
 
 
-# National news agencies and the country each writes for: an agency leaves out the country of
-# its own leaders ("PTI: Prime Minister Narendra Modi ..."). International agencies (Reuters,
-# AP, AFP) are not listed: they write from everywhere.
-AGENCY_COUNTRY: dict[str, str] = {
-    "xinhua": "CN", "china daily": "CN", "cgtn": "CN", "people's daily": "CN", "chinadaily.com.cn": "CN",
-    "tass": "RU", "ria novosti": "RU", "sputnik": "RU", "interfax": "RU",
-    "pti": "IN", "ians": "IN", "ani": "IN", "uni": "IN",
-    "app": "PK", "wam": "AE", "spa": "SA", "kuna": "KW", "qna": "QA", "bna": "BH", "ona": "OM",
-    "vna": "VN", "bernama": "MY", "antara": "ID", "pna": "PH", "yonhap": "KR", "kyodo": "JP", "jiji": "JP",
-    "kcna": "KP", "irna": "IR", "anadolu": "TR", "aa": "TR", "mena": "EG", "sana": "SY", "petra": "JO",
-    "ina": "IQ", "nna": "LB", "wafa": "PS", "kazinform": "KZ", "belta": "BY", "ukrinform": "UA", "bss": "BD",
-    "rss": "NP", "sapa": "ZA", "nan": "NG", "kna": "KE", "azertac": "AZ", "armenpress": "AM", "uza": "UZ",
-    "khovar": "TJ", "tanjug": "RS", "ansa": "IT", "dpa": "DE", "efe": "ES", "lusa": "PT", "pap": "PL",
-    "ctk": "CZ", "mti": "HU", "hina": "HR", "bta": "BG", "agerpres": "RO", "ana-mpa": "GR", "mna": "MN",
-    "montsame": "MN", "kpl": "LA", "akp": "KH", "tna": "TH", "bernama.com": "MY", "aap": "AU", "cp": "CA",
-    "telam": "AR", "agencia brasil": "BR", "notimex": "MX", "prensa latina": "CU", "ena": "ET", "aps": "DZ",
-    "map": "MA", "tap": "TN", "lana": "LY", "suna": "SD", "mna.ir": "IR", "trend": "AZ", "akipress": "KG",
-}  # fmt: skip
+# National news agencies and the country each writes for (data/agencies.tsv): an agency leaves
+# out the country of its own leaders ("PTI: Prime Minister Narendra Modi ...").
+AGENCY_COUNTRY = wordlists.table("agencies.tsv")
 
 
 def agency_country(agency: str | None) -> str | None:

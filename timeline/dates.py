@@ -15,36 +15,27 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    [
-        ("january", "jan"),
-        ("february", "feb"),
-        ("march", "mar"),
-        ("april", "apr"),
-        ("may",),
-        ("june", "jun"),
-        ("july", "jul"),
-        ("august", "aug"),
-        ("september", "sept", "sep"),
-        ("october", "oct"),
-        ("november", "nov"),
-        ("december", "dec"),
-    ],
-    start=1,
-):
-    for _name in _names:
-        MONTHS[_name] = _number
+from timeline import wordlists
 
-WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
+# Month names and abbreviations (data/months.tsv), lower case: "sept" -> 9.
+MONTHS: dict[str, int] = {name: int(month) for name, month, _form in wordlists.rows("months.tsv")}
+_MONTH_FORMS = [(name, form) for name, _month, form in wordlists.rows("months.tsv")]
+# The months written out and abbreviated, capitalised, as alternatives of a regular expression.
+MONTH_NAME_ALT = wordlists.alternation(name.capitalize() for name, form in _MONTH_FORMS if form == "name")
+MONTH_ABBREVIATION_ALT = wordlists.alternation(
+    name.capitalize() for name, form in _MONTH_FORMS if form == "abbreviation"
+)
+# Weekdays (data/weekdays.tsv), Monday 0.
+WEEKDAYS = {name: int(number) for name, number in wordlists.table("weekdays.tsv").items()}
+WEEKDAY_ALT = wordlists.alternation(name.capitalize() for name in WEEKDAYS)
+# Number words (data/numbers.tsv): "three" -> 3.
+NUMBER_WORDS = {word: int(value) for word, value in wordlists.table("numbers.tsv").items()}
+
+
+def number_words(low: int, high: int) -> str:
+    """The number words from ``low`` to ``high`` as alternatives of a regular expression: "two|three"."""
+    return wordlists.alternation(word for word, value in NUMBER_WORDS.items() if low <= value <= high)
+
 
 _M = r"(?P<{}>" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
 _D = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -123,9 +114,7 @@ _PATTERNS = [
     ),
 ]
 
-_WEEKDAY_RE = re.compile(
-    r"\b(?:(?P<which>last|next|this|coming|past)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
+_WEEKDAY_RE = re.compile(rf"\b(?:(?P<which>last|next|this|coming|past)\s+)?(?P<wd>{WEEKDAY_ALT})\b")
 _RELATIVE_RE = re.compile(
     r"\b(?P<word>yesterday|the day before yesterday|today|earlier today|later today|tonight|last night|"
     r"this (?:morning|afternoon|evening)|tomorrow|the day after tomorrow)\b",
@@ -262,35 +251,22 @@ def find_dates(text: str, ref: dt.date | None, future: bool = False) -> list[Dat
     return found
 
 
-_DURATION_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
-DURATION_RE = re.compile(
-    r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day\b", re.IGNORECASE
-)
+DURATION_RE = re.compile(rf"\b(?P<n>{number_words(1, 10)}|\d{{1,2}})[- ]day\b", re.IGNORECASE)
 
+
+# "after concluding", "following wrapping up": what follows is a stay already over. One phrase for
+# the length of that stay (here) and for its place (locate.PREVIOUS_STAY_RE).
+STAY_ENDED = r"\b(?:after|following) (?:concluding|wrapping up|completing|ending|winding up)"
+_STAY_DETERMINER = r"(?:a |an |his |her |their |the )?"
 
 # "arrived on Sunday after concluding a two-day trip to Nigeria": the length of a stay just ended.
-_PREVIOUS_STAY_BEFORE = re.compile(
-    r"\b(?:after|following) (?:concluding|wrapping up|completing|ending|winding up) (?:a |an |his |her |their |the )?\Z",
-    re.IGNORECASE,
-)
+_PREVIOUS_STAY_BEFORE = re.compile(rf"{STAY_ENDED} {_STAY_DETERMINER}\Z", re.IGNORECASE)
 
 
 # "departed for home today after concluding a five-day visit": the stay ends on the day told.
 DEPARTED_AFTER_STAY_RE = re.compile(
-    r"\b(?:departed|departs|left|leaves|flew out|flies out)\b[^.;]{0,60}?\b(?:after|following) "
-    r"(?:concluding|wrapping up|completing|ending|winding up) (?:a |an |his |her |their |the )?"
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day\b",
+    r"\b(?:departed|departs|left|leaves|flew out|flies out)\b[^.;]{0,60}?"
+    rf"{STAY_ENDED} {_STAY_DETERMINER}(?:{number_words(1, 10)}|\d{{1,2}})[- ]day\b",
     re.IGNORECASE,
 )
 
@@ -311,5 +287,5 @@ def duration_days(text: str) -> int | None:
     if not m:
         return None
     n = m.group("n").lower()
-    days = _DURATION_WORDS.get(n) or (int(n) if n.isdigit() else 0)
+    days = NUMBER_WORDS.get(n) or (int(n) if n.isdigit() else 0)
     return days if 1 <= days <= 31 else None

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from timeline import nlp, temporal, triggers
+from timeline import nlp, temporal, triggers, wordlists
 from timeline.article import Article, Sentence
 from timeline.countries import find_countries, lookup
 from timeline.dates import duration_days
@@ -128,7 +128,7 @@ def _is_place(t: Token) -> bool:
     return any(lookup(name) is not None or find_place(name) is not None for name in {span, t.text})
 
 
-ORDINAL_DAYS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+ORDINAL_DAYS = {word: int(n) for word, n in wordlists.table("ordinals.tsv").items()}
 
 
 def _nth_day(t: Token) -> int | None:

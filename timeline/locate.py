@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from timeline.article import Article
 from timeline.countries import find_countries, lookup
+from timeline.dates import MONTH_ABBREVIATION_ALT, MONTH_NAME_ALT, STAY_ENDED, WEEKDAY_ALT, number_words
 from timeline.model import Location
 from timeline.people import Person
 from timeline.places import Place, city_name, find_place
@@ -27,9 +28,8 @@ VENUE_RE = re.compile(
 # A dateline of places before a day: "State House, Nairobi, Kenya, Monday 30 May 2022 –".
 LEAD_PLACES_RE = re.compile(
     r"\s{0,4}(?P<places>(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}, ){1,4})"
-    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? )?"
-    r"(?:\d{1,2} [A-Z][a-z]+|(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2})\b"
+    rf"(?:(?:{WEEKDAY_ALT}),? )?"
+    rf"(?:\d{{1,2}} [A-Z][a-z]+|(?:{MONTH_NAME_ALT}|{MONTH_ABBREVIATION_ALT})\.? \d{{1,2}})\b"
 )
 
 
@@ -49,10 +49,9 @@ GATHERING_IN_COUNTRY_RE = re.compile(
 )
 
 
-# "after concluding a two-day trip to Nigeria": a stay already over.
-PREVIOUS_STAY_RE = re.compile(
-    r"\b(?:after|following) (?:concluding|wrapping up|completing|ending)(?: [\w'’-]+){0,3} ?\Z", re.IGNORECASE
-)
+# "after concluding a two-day trip to Nigeria": a stay already over (up to three words, "a
+# two-day state", stand before the word of the stay).
+PREVIOUS_STAY_RE = re.compile(rf"{STAY_ENDED}(?: [\w'’-]+){{0,3}} ?\Z", re.IGNORECASE)
 
 
 # "had last met in Sochi", "during a past visit to Pretoria": a place of an earlier happening.
@@ -65,7 +64,7 @@ PAST_BEFORE_PLACE_RE = re.compile(
 
 PAST_AFTER_PLACE_RE = re.compile(
     r",?\s(?:earlier this (?:year|month)|last (?:year|month|week)|in (?:19|20)\d\d\b|"
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:years|months|decades) ago)",
+    rf"(?:\d+|{number_words(2, 10)}) (?:years|months|decades) ago)",
     re.IGNORECASE,
 )
 

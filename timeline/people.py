@@ -16,85 +16,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from timeline import wordlists
 from timeline.countries import agency_country, countries, find_countries, lookup
+from timeline.dates import MONTHS, WEEKDAYS
 from timeline.places import find_place
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from timeline.article import Article
 
-# Titles, longest first when compiled. Lower-case forms are matched case-insensitively
-# only after a demonym or a name (``Tajik president``), upper-case ones anywhere.
-TITLES = [
-    "President",
-    "Vice President",
-    "Vice-President",
-    "Prime Minister",
-    "Premier",
-    "Vice Premier",
-    "Chancellor",
-    "Foreign Minister",
-    "Minister of Foreign Affairs",
-    "Foreign Affairs Minister",
-    "External Affairs Minister",
-    "Minister for Foreign Affairs",
-    "Minister of External Affairs",
-    "Defence Minister",
-    "Defense Minister",
-    "Finance Minister",
-    "Trade Minister",
-    "Minister",
-    "Secretary of State",
-    "Foreign Secretary",
-    "Secretary",
-    "Secretary-General",
-    "Secretary General",
-    "King",
-    "Queen",
-    "Crown Prince",
-    "Prince",
-    "Princess",
-    "Emir",
-    "Amir",
-    "Sheikh",
-    "Sultan",
-    "Chairman",
-    "Chairwoman",
-    "Chair",
-    "Speaker",
-    "Governor",
-    "Senator",
-    "Ambassador",
-    "Envoy",
-    "Special Envoy",
-    "Pope",
-    "General Secretary",
-    "State Councilor",
-    "Councillor",
-    "Commissioner",
-    "Governor-General",
-    "Deputy Prime Minister",
-    "First Deputy Prime Minister",
-    "Deputy Premier",
-    "Chief Executive",
-    "Director",
-    "Director General",
-    "Director-General",
-    "Head of State",
-    "Leader",
-    "Supreme Leader",
-    "Lord",
-    "Lady",
-    "Dr.",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "PM",
-    "FM",
-]
+# Titles (data/titles.txt), longest first when compiled. Lower-case forms are matched
+# case-insensitively only after a demonym or a name (``Tajik president``), upper-case ones anywhere.
+TITLES = list(wordlists.lines("titles.txt"))
 _TITLE_ALT = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
 # Bounded hyphen parts and no acronym starting inside a run of capitals: a name can start at
 # any capital, so an unbounded part would rescan a long run from each one (quadratic time).
@@ -112,10 +44,10 @@ _TITLE_RE = re.compile(
 )
 # Lower-case titles count after a country: "China's visiting leader Xi Jinping",
 # "his Palestinian counterpart Mahmoud Abbas", "Tajik president Emomali Rahmon".
+# (data/lower_titles.txt)
 _LOWER_TITLE_RE = re.compile(
-    r"\b(?P<title>(?:(?:visiting|new|newly[- ]elected|incoming|outgoing|then)\s+)?(?:counterpart|leader|"
-    r"president|prime minister|premier|foreign minister|top diplomat|top legislator|head of state|king|"
-    r"queen|crown prince|emir|chancellor|monarch|vice president|defence minister|defense minister))\b"
+    r"\b(?P<title>(?:(?:visiting|new|newly[- ]elected|incoming|outgoing|then)\s+)?"
+    rf"(?:{wordlists.alternation(wordlists.lines('lower_titles.txt'))}))\b"
 )
 _OF_RE = re.compile(r"\s+(?:of|for|to)\s+(?:the\s+)?")
 _OF_WORDS_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,7}")
@@ -125,14 +57,7 @@ _NAME_AFTER_RE = re.compile(
     rf"(?:Sheikh\s+)?{_NAME}"
 )
 # The last word of an office or institution named after a title: "Chairman of the Security Council".
-_OFFICE_WORDS = {
-    "Affairs", "Council", "Committee", "Commission", "Assembly", "Congress", "Parliament", "Union",
-    "Ministry", "Bank", "Organization", "Organisation", "Office", "Party", "Board", "Court", "Senate",
-    "Forum", "Agency", "Group", "Federation", "Republic", "Finance", "Defence", "Defense", "Trade",
-    "Commerce", "Industry", "Energy", "Health", "Education", "Environment", "Resources", "Development",
-    "Security", "Economy", "Justice", "Interior", "Cooperation", "Relations", "Staff", "Government",
-    "State", "States", "Kingdom", "Emirates", "Nations", "Islands", "Secretariat", "Conference", "Fund",
-}  # fmt: skip
+_OFFICE_WORDS = wordlists.words("office_words.txt")
 # "Felix Tshisekedi, president of the Democratic Republic of the Congo",
 # "Joe Biden, President of the United States": a name, then its title and country.
 _APPOSITIVE_RE = re.compile(
@@ -162,134 +87,18 @@ _APPOSITIVE_DEMONYM_RE = re.compile(
     r"king|queen|monarch|emir|chancellor)\b"
 )
 # Words that look like names after a title but are not people.
-_NOT_NAMES = {
-    "Shri",
-    "Smt",
-    "Sri",
-    "Dr",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Highness",
-    "Excellency",
-    "Majesty",
-    "Honourable",
-    "Honorable",
-    "Right",
-    "HH",
-    "HE",
-    "Sheikh",
-    "Royal",
-    "First",
-    "Second",
-    "Deputy",
-    "Vice",
-    "Chief",
-    "Secretary",
-    "Chairman",
-    "Foreign",
-    "Defence",
-    "Defense",
-    "Prime",
-    "The",
-    "This",
-    "That",
-    "His",
-    "Her",
-    "Their",
-    "Office",
-    "Palace",
-    "House",
-    "Council",
-    "Ministry",
-    "Department",
-    "General",
-    "Affairs",
-    "State",
-    "Minister",
-    "President",
-    "And",
-    "Of",
-    "In",
-    "On",
-    "At",
-    "For",
-    "With",
-    "Said",
-    "Says",
-    "Also",
-    "Who",
-    "Has",
-    "Had",
-    "Will",
-    "Was",
-}
-_TRAILING_JUNK = {
-    "On",
-    "In",
-    "At",
-    "And",
-    "Said",
-    "Says",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sept",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-    "Here",
-    "Today",
-    "Yesterday",
-    "During",
-    "After",
-    "Before",
-    # prepositions that open the topic of a headline: "Press Conference by Prime Minister Kishida Regarding ..."
-    "Regarding",
-    "Concerning",
-    "About",
-    "Over",
-    "Following",
-    "Ahead",
-    "Amid",
-    "Upon",
-    "Via",
-}
+_NOT_NAMES = wordlists.words("not_names.txt")
+# Words that end a name but belong to the sentence: "Prime Minister Modi Said", weekdays, months.
+_TRAILING_JUNK = (
+    wordlists.words("trailing_words.txt")
+    | {w.capitalize() for w in WEEKDAYS}
+    | {m.capitalize() for m in MONTHS}
+)
 
 
 # Verbs a title-case headline puts right after a title: "Crown Prince Departs For Home",
 # "Foreign Minister Meets Counterparts". A name ends before such a word.
-_HEADLINE_VERBS = {
-    "Meets", "Departs", "Arrives", "Leaves", "Visits", "Holds", "Receives", "Hosts", "Calls",
-    "Begins", "Concludes", "Ends", "Wraps", "Returns", "Heads", "Lands", "Embarks", "Attends",
-    "Signs", "Welcomes", "Greets", "Pays", "Discusses", "Talks", "Thanks", "Urges", "Vows",
-    "Seeks", "Says", "Opens", "Launches", "Congratulates", "Inaugurates", "Reaffirms", "Sees",
-    "Bids", "Kicks", "Starts", "Makes", "Speaks", "Chairs", "Addresses", "Joins", "Travels",
-}  # fmt: skip
+_HEADLINE_VERBS = wordlists.words("headline_verbs.txt")
 _WORD_RE = re.compile(r"\w+")
 # The Arabic article joined to a surname: "al-Sisi", "el-Sisi", "Al-Thani", "as-Sadr".
 _ARTICLE_PREFIX_RE = re.compile(r"(?:[Aa]l|[Ee]l|[Aa][dnrst]|[Aa]sh)-(?=[A-Z])")
@@ -357,17 +166,17 @@ class PersonMention:
     person: Person
 
 
-_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
+_SUFFIXES = wordlists.words("name_suffixes.txt")
 _NICKNAME_RE = re.compile(r"\s+[\"“'‘][A-Z][\w-]+[\"”'’]")
 
 
 # Titles and their abbreviations that may open a name caught without its title ("EAM
 # Jaishankar meets ...", "Chancellor Angela Merkel has received ..."); the alias tells the office.
-_LEADING_TITLES = {
-    "EAM": "External Affairs Minister", "PM": "Prime Minister", "FM": "Foreign Minister",
-    "HE": None, "H.E.": None, "President": "President", "Chancellor": "Chancellor",
-    "Premier": "Premier", "Minister": "Minister", "Senator": "Senator", "Ambassador": "Ambassador",
-}  # fmt: skip
+_TITLE_ALIASES = wordlists.table("title_aliases.tsv")
+_LEADING_TITLES: dict[str, str | None] = {
+    **_TITLE_ALIASES,
+    **{t: None if o == "-" else o for t, o in wordlists.table("leading_titles.tsv").items()},
+}
 
 
 def _leading_title(name: str) -> str | None:
@@ -403,18 +212,10 @@ def _clean_name(name: str) -> str:
 
 
 # Titles that only one country uses in diplomatic English: the title tells the country.
-TITLE_COUNTRY = {
-    "Secretary of State": "US",
-    "External Affairs Minister": "IN",
-    "Minister of External Affairs": "IN",
-    "State Councilor": "CN",
-    "Taoiseach": "IE",
-}
-_COURTESY = {"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
+TITLE_COUNTRY = wordlists.table("title_countries.tsv")
+_COURTESY = wordlists.words("courtesy_titles.txt")
 # Words of a chain of titles between a demonym and a name: "Chinese State Councilor and Foreign Minister".
-_TITLE_CHAIN_WORDS = {w for t in TITLES for w in t.split()} | {
-    "and", "Vice", "Deputy", "Acting", "First", "Second", "Senior", "Special", "Member", "visiting",
-}  # fmt: skip
+_TITLE_CHAIN_WORDS = {w for t in TITLES for w in t.split()} | wordlists.words("title_chain_words.txt")
 _CHAIN_RE = re.compile(r"(?:'s|’s)?((?:\s+[\w-]+){0,6})\s*")
 
 
@@ -694,9 +495,6 @@ class PeopleIndex:
         return list(self._principals[1])
 
 
-_TITLE_ALIASES = {"PM": "Prime Minister", "FM": "Foreign Minister", "EAM": "External Affairs Minister"}
-
-
 def office(title: str | None) -> str:
     """The office a title names, folded: "PM" and "Prime Minister" are one office."""
     words = _TITLE_ALIASES.get(title or "", title or "").replace("-", " ").split()
@@ -705,9 +503,7 @@ def office(title: str | None) -> str:
 
 
 # Titles that name no office of their own: courtesy titles and loose words.
-LOOSE_OFFICES = frozenset(
-    {"", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "counterpart", "leader", "sheikh"}
-)
+LOOSE_OFFICES = frozenset({"", *(c.casefold() for c in _COURTESY)}) | wordlists.words("loose_offices.txt")
 
 
 def _same_office(a: str | None, b: str | None) -> bool:
@@ -718,11 +514,7 @@ def _same_office(a: str | None, b: str | None) -> bool:
 
 # Words that make a capitalised phrase after a title a place or a thing: "King Abdul Aziz
 # International Airport", "Queen Elizabeth Hall".
-_THING_WORDS = {
-    "Airport", "University", "Street", "Palace", "Hall", "Centre", "Center", "Square", "Mosque", "Museum",
-    "Park", "Road", "Avenue", "Foundation", "Prize", "Award", "Medal", "Order", "Hospital", "School",
-    "College", "Institute", "Stadium", "Bridge", "Port", "Bay", "Island", "Boulevard", "Memorial",
-}  # fmt: skip
+_THING_WORDS = wordlists.words("thing_words.txt")
 
 
 def plausible_name(name: str) -> bool:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from timeline.dates import DateMention, find_dates
+from timeline.dates import MONTH_NAME_ALT, NUMBER_WORDS, DateMention, find_dates, number_words
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from spacy.tokens import Token
@@ -118,16 +118,13 @@ _RELATIVE_TO_TOLD = [
     ),
 ]
 _UNTIL_RE = re.compile(r"(?:(?:^|\()\s*to|\b(?:until|till|through|thru))\s+\Z", re.I)
-_N_DAYS_RE = re.compile(
-    r"\b(?P<n>two|three|four|five|six|seven|\d) days (?P<dir>later|after|earlier|before)\b", re.I
-)
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_N_DAYS_RE = re.compile(rf"\b(?P<n>{number_words(2, 7)}|\d) days (?P<dir>later|after|earlier|before)\b", re.I)
+_NUMBERS = NUMBER_WORDS
 # A time that places a happening without a day: "last year", "in 2019", "in November 2014".
 VAGUE_RE = re.compile(
-    r"\b(?:in|since|during|until|by|of) (?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|"
-    r"July|August|September|October|November|December) )?(?:19|20)\d\d\b(?![-–]\d)"
+    rf"\b(?:in|since|during|until|by|of) (?:(?:early|late|mid-?)\s*)?(?:(?:{MONTH_NAME_ALT}) )?(?:19|20)\d\d\b(?![-–]\d)"
     r"|\b(?:last|previous|past) (?:year|month|week|decade|spring|summer|autumn|fall|winter)\b"
-    r"|\b\d+ (?:years?|months?|decades?|weeks?) ago\b|\b(?:two|three|four|five|six|several|few) (?:years|months|decades|weeks) ago\b"
+    rf"|\b\d+ (?:years?|months?|decades?|weeks?) ago\b|\b(?:{number_words(2, 6)}|several|few) (?:years|months|decades|weeks) ago\b"
     r"|\b(?:earlier|later) (?:this|that|last) (?:year|month|week)\b|\bin recent (?:years|months|weeks|days)\b"
     r"|\b(?:this|next|last) (?:year|month|week)(?:['’]s)?\b|\bin the (?:coming|next) (?:days|weeks|months|years)\b|\bsoon\b"
     r"|\bat an early date\b|\bat a later date\b|\bin the (?:near )?future\b|\bat (?:a|an) (?:mutually )?convenient time\b",
