@@ -28,9 +28,9 @@ if TYPE_CHECKING:  # pragma: no cover - types only
     from spacy.tokens import Doc, Token
 
 ROUTINE_SPEAKER = "spokes"  # spokesperson, spokeswoman, spokesman
-STAY_KINDS = frozenset({"state", "official", "working", "friendly", "goodwill"})
-SEPARATELY = frozenset({"separately", "respectively", "individually", "separate", "bilateral"})
-PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "their"})
+STAY_KINDS = temporal.modality("stay_kind")
+SEPARATELY = temporal.modality("separately")
+PRONOUNS = temporal.modality("pronoun")
 
 
 @dataclass

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from timeline import wordlists
 from timeline.dates import MONTH_NAME_ALT, NUMBER_WORDS, DateMention, find_dates, number_words
 
 if TYPE_CHECKING:  # pragma: no cover - types only
@@ -25,74 +26,20 @@ if TYPE_CHECKING:  # pragma: no cover - types only
 
 PAST, FUTURE, NONE = "past", "future", "none"
 
-HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-# "is to meet", "is scheduled to visit", "plans to travel": a plan, dated if a day is given.
-PLAN_HEADS = frozenset(
-    {"be", "set", "schedule", "due", "expect", "slate", "plan", "go", "poise", "prepare", "intend", "aim"}
-)
-# "invited him to visit", "agreed to meet", "hopes to hold talks": no happening yet.
-INTENT_HEADS = frozenset(
-    {
-        "agree",
-        "invite",
-        "hope",
-        "want",
-        "wish",
-        "propose",
-        "look",
-        "discuss",
-        "decide",
-        "seek",
-        "try",
-        "urge",
-        "call",
-        "offer",
-        "ask",
-        "welcome",
-        "consider",
-        "accept",
-        "like",
-        "need",
-        "refuse",
-        "fail",
-        "plan",
-        "intend",
-        "cancel",
-        "postpone",
-        "allow",
-        "help",
-        "encourage",
-        "express",
-        "vow",
-        "pledge",
-        "promise",
-    }
-)
-# "cancelled his visit", "the postponed summit": no happening.
-CALLED_OFF = frozenset(
-    {"cancel", "postpone", "scrap", "delay", "defer", "shelve", "suspend", "cancelled", "postponed"}
-)
-# "the planned meeting", "the upcoming summit": a happening still to come.
-PLANNED_MODIFIERS = frozenset(
-    {
-        "planned",
-        "upcoming",
-        "forthcoming",
-        "scheduled",
-        "proposed",
-        "expected",
-        "coming",
-        "next",
-        "future",
-        "prospective",
-        "possible",
-        "potential",
-    }
-)
-# "the last visit", "their previous meeting": a happening before the one told.
-EARLIER_MODIFIERS = frozenset({"last", "previous", "past", "earlier", "prior", "former", "recent"})
-CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
+
+def modality(role: str) -> frozenset[str]:
+    """The words of one role in ``data/modality.tsv``."""
+    return frozenset(word for r, word, *_ in wordlists.rows("modality.tsv") if r == role)
+
+
+FUTURE_AUX = modality("future_aux")
+HYPOTHETICAL_AUX = modality("hypothetical_aux")
+PLAN_HEADS = modality("plan_head")
+INTENT_HEADS = modality("intent_head")
+CALLED_OFF = modality("called_off")
+PLANNED_MODIFIERS = modality("planned_modifier")
+EARLIER_MODIFIERS = modality("earlier_modifier")
+CONDITION_MARKS = modality("condition_mark")
 
 # Days counted from the happening told before.
 _RELATIVE_TO_TOLD = [

@@ -16,6 +16,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from timeline import wordlists
+
 if TYPE_CHECKING:  # pragma: no cover - types only
     from spacy.tokens import Token
 
@@ -90,10 +92,9 @@ def eventive() -> dict[tuple[str, str], set[str]]:
     return out
 
 
-@lru_cache(maxsize=1)
 def person_nouns() -> frozenset[str]:
-    text = resources.files("timeline.data").joinpath("person_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    """Nouns that stand for a person or a party of people ("the ambassador", "the delegation")."""
+    return wordlists.words("person_nouns.txt")
 
 
 @lru_cache(maxsize=1)
