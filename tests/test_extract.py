@@ -426,3 +426,40 @@ Later, the President hosted a dinner in honour of the Georgian leader.
     events = by_type(extract(parse_article(text)))
     assert sorted(events) == ["banquet", "meeting"]
     assert {p.name for p in events["banquet"].participants} == {"Ilham Aliyev", "Irakli Kobakhidze"}
+
+
+def test_a_line_that_is_a_place_is_where_the_entries_after_it_happen():
+    text = """ date 2022-09-20 Prime Minister's itinerary for Wednesday, September 21, 2022
+
+OTTAWA, Sept. 20, 2022 /CNW/ -
+
+Geneva, Switzerland
+
+10:00 a.m.
+
+The Prime Minister will hold a bilateral meeting with the President of Ghana, Nana Akufo-Addo.
+"""
+    (meeting,) = extract(parse_article(text))
+    assert meeting.start == dt.date(2022, 9, 21)
+    assert meeting.location is not None and (meeting.location.city, meeting.location.country) == (
+        "Geneva",
+        "CH",
+    )
+
+
+def test_a_diary_entry_opening_with_a_city_in_capitals_is_there():
+    text = """ date 2022-05-23 Diary
+
+PARIS – French President Emmanuel Macron meets with Chilean President Gabriel Boric on Monday.
+"""
+    (meeting,) = extract(parse_article(text))
+    assert meeting.location is not None and meeting.location.city == "Paris"
+
+
+def test_a_country_that_shares_its_name_with_a_town_abroad_is_the_country():
+    text = """ date 2021-10-01 Talks
+
+The French minister met President Armen Sarkissian in Armenia on Friday.
+"""
+    (meeting,) = extract(parse_article(text))
+    assert meeting.location is not None and (meeting.location.city, meeting.location.country) == (None, "AM")

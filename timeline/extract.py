@@ -18,7 +18,14 @@ from timeline import nlp, temporal, triggers, wordlists
 from timeline.article import Article, Sentence
 from timeline.countries import find_countries, lookup
 from timeline.dates import duration_days
-from timeline.locate import as_location, event_countries, event_location, home_location
+from timeline.locate import (
+    as_location,
+    entry_city,
+    event_countries,
+    event_location,
+    home_location,
+    place_line,
+)
 from timeline.merge import TWO_PARTY, merge_events
 from timeline.model import Event, Evidence, Location, Participant, Source
 from timeline.people import PeopleIndex, Person, plausible_name, scan_article
@@ -65,10 +72,13 @@ def extract(article: Article) -> list[Event]:
     out: list[Candidate] = []
     found: list[Candidate] = []
     last_people: list[Person] = []
+    venue: Location | None = None  # a line that is only a place heads what follows
     for s, w in zip(sentences, wanted, strict=True):
         doc = next(docs) if w else None
         if doc is not None:
-            found = _read_sentence(s, doc, article, people, clock, home, last_people, frames, out)
+            here = entry_city(s.text) if article.dateline is None or s.start > article.dateline.end else None
+            at = here or venue or home
+            found = _read_sentence(s, doc, article, people, clock, at, last_people, frames, out)
             out.extend(found)
             told = [c for c in found if (not c.planned or c.dated) and not c.joins]
             if told:
@@ -78,6 +88,7 @@ def extract(article: Article) -> list[Event]:
                 clock.stay_frame = clock.stay_frame and not any(c.dated for c in told)
         if doc is None or not found:
             clock.heading(_without_dateline(s, article))
+            venue = place_line(s.text) or venue
         clock.read(s.text)
     source = Source(path=article.path, title=article.title, published=article.published, url=article.url)
     out = _calls_absorb(out)

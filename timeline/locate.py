@@ -92,12 +92,16 @@ def named_places(text: str) -> dict[str, str]:
     return out
 
 
-def place_in(text: str, context: set[str], named: dict[str, str] | None = None) -> Location | None:
+def place_in(
+    text: str, context: set[str], named: dict[str, str] | None = None, countries_too: bool = True
+) -> Location | None:
     """The first city or seat of government the text names after in/at/to/near.
 
     A country right after the city ("Nadi, Fiji") picks among namesakes, and a city unknown
     there keeps that country ("Bali, Indonesia" is not Bali in Cameroon). A seat not in the
-    gazetteer followed by its city ("at the State House, Abuja") gives that city."""
+    gazetteer followed by its city ("at the State House, Abuja") gives that city. Where the text
+    names a country there and no city, the country."""
+    fallback: Location | None = None
     for m in PLACE_RE.finditer(text):
         if PAST_AFTER_PLACE_RE.match(text, m.end()) or PAST_BEFORE_PLACE_RE.search(
             text, max(0, m.start() - 30), m.start()
@@ -116,8 +120,16 @@ def place_in(text: str, context: set[str], named: dict[str, str] | None = None) 
         for ws in tries:
             for n in range(len(ws), 0, -1):
                 name = " ".join(ws[:n])
-                if n > 1 and lookup(name):
-                    break  # "the Republic of Uzbekistan" is a country, not the town "Republic"
+                country = lookup(name)
+                if country is not None:
+                    own = find_place(name, {country})
+                    if n > 1 or own is None or own.country != country:
+                        # "the Republic of Uzbekistan" is a country, not the town "Republic";
+                        # "in Armenia" is the country, not a town of that name in Colombia
+                        # (a city-state, "in Singapore", is its city)
+                        if countries_too and n == len(ws) and fallback is None:
+                            fallback = Location(city=None, country=country)
+                        break
                 place = find_place(name, context | {code} if code else context)
                 if place and code and place.country != code:
                     return Location(city=name, country=code)
@@ -125,7 +137,7 @@ def place_in(text: str, context: set[str], named: dict[str, str] | None = None) 
                     return as_location(place, name)
         if code is not None and (m.group("dem") or after is None):
             return Location(city=" ".join(words), country=code)  # "the Indonesian city of Lombok"
-    return None
+    return fallback
 
 
 def home_location(article: Article) -> Location | None:
@@ -135,7 +147,7 @@ def home_location(article: Article) -> Location | None:
     for s in article.sentences():
         venue = VENUE_RE.search(s.text)
         if venue:
-            found = place_in(s.text[venue.end() - 3 :], set())
+            found = place_in(s.text[venue.end() - 3 :], set(), countries_too=False)
             if found:
                 return found
     if article.dateline:
@@ -156,7 +168,7 @@ def home_location(article: Article) -> Location | None:
                     return as_location(place, part)
         break
     for s in article.sentences():
-        found = place_in(s.text, set())
+        found = place_in(s.text, set(), countries_too=False)
         if found:
             return found
     return next((c for s in article.sentences() if (c := country_in(s.text))), None)
@@ -169,6 +181,8 @@ def event_location(
     if home and home.country:
         context.add(home.country)
     place = place_in(text, context, named_places(article.text))
+    if place is not None and place.city is None and home is not None and home.country == place.country:
+        return home  # "talks in Russia", filed from Moscow: Moscow
     if place is not None or home is None:
         return place or home
     # "ISLAMABAD: Prime Minister paid a visit to the Islamic Republic of Iran": the dateline is
@@ -199,3 +213,31 @@ def event_countries(text: str, participants: list[Person], location: Location | 
     if location and location.country:
         codes.append(location.country)
     return tuple(sorted(set(codes)))
+
+
+# "TOKYO – The Prime Minister ...": a diary's or wire's entry opens with the city it is from.
+ENTRY_CITY_RE = re.compile(r"\W{0,3}(?P<city>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})\s?[–—-]+\s")
+
+
+def place_line(text: str) -> Location | None:
+    """A line that is only a place ("New York City, United States of America"), as itineraries
+    head the day's entries with: the venue of what follows."""
+    parts = [p.strip() for p in text.strip().rstrip(".").split(",")]
+    if not parts or len(text) > 80 or any(not p or len(p.split()) > 5 for p in parts):
+        return None
+    codes = {code for p in parts if (code := lookup(p))}
+    place = find_place(parts[0], codes)
+    if place is None or (codes and place.country not in codes):
+        return None
+    if not all(lookup(p) or find_place(p) for p in parts):
+        return None
+    return as_location(place, parts[0])
+
+
+def entry_city(text: str) -> Location | None:
+    """The city an entry opens with in capitals ("TOKYO – ...", "BRUSSELS - ...")."""
+    m = ENTRY_CITY_RE.match(text)
+    if m is None:
+        return None
+    place = find_place(m.group("city"))
+    return as_location(place, m.group("city").title()) if place else None
