@@ -463,3 +463,23 @@ The French minister met President Armen Sarkissian in Armenia on Friday.
 """
     (meeting,) = extract(parse_article(text))
     assert meeting.location is not None and (meeting.location.city, meeting.location.country) == (None, "AM")
+
+
+def test_greeted_with_flags_and_a_visit_to_meet_someone_are_no_meetings():
+    text = """ date 2023-08-22 Arrivals
+
+JOHANNESBURG, Aug 22 (SAnews) -- As the planes touched down on Tuesday, the delegations were met with flags and music.
+
+The prime minister said his long-awaited visit to meet with the president was a step forward.
+"""
+    assert events_of(text) == []
+
+
+def test_a_plan_without_will_is_not_the_day_s_programme():
+    text = """ date 2021-10-04 Preparations
+
+YEREVAN, Oct 4 (Armenpress) -- Prime Minister Nikol Pashinyan met the Russian ambassador on Monday.
+
+Pashinyan plans to visit Russia, the spokesman said.
+"""
+    assert events_of(text) == [("meeting", dt.date(2021, 10, 4))]

@@ -277,7 +277,12 @@ def _read_sentence(
                 # story's own day, the rest of that day's programme ("X welcomed Y on Tuesday.
                 # The leaders will hold talks, to be followed by a news conference"), unless
                 # the plan is framed by a whole stay ("during his visit, he will ...")
-                today = clock.told is not None and clock.told == clock.document and not clock.stay_frame
+                today = (
+                    clock.told is not None
+                    and clock.told == clock.document
+                    and not clock.stay_frame
+                    and temporal.told_as_coming(m.anchor)
+                )
                 start = clock.planned or (clock.told if today else None)
                 if start is None:
                     continue  # "will visit": a plan without its day

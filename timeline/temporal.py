@@ -120,8 +120,8 @@ def mood(anchor: Token) -> str:
                 if any(c.dep_ == "neg" for c in head.children):
                     return NONE
                 return FUTURE
-            if lemma in INTENT_HEADS:
-                return "intent"
+            if lemma in INTENT_HEADS or head.pos_ in ("NOUN", "PROPN"):
+                return "intent"  # "invited him to visit", "his visit to meet with X": a purpose
             if head is verb:
                 break
             verb = head
@@ -141,6 +141,19 @@ def mood(anchor: Token) -> str:
             return "progressive"  # "is meeting X": today, or a plan when a day is given
         return "present"
     return "present"
+
+
+def told_as_coming(anchor: Token) -> bool:
+    """Whether the clause, or one it depends on, is told with "will" or "shall" ("The leaders
+    will hold talks, to be followed by a news conference"), not only planned ("plans to")."""
+    verb = anchor
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+            return True
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def year_for(

@@ -145,7 +145,8 @@ def _objects(t: Token) -> list[Token]:
             # "received visiting Prime Minister X", parsed with X the participle's object
             found += [o for o in c.children if o.dep_ in OBJECT_DEPS]
 
-    if any(c.dep_ == "auxpass" for c in t.children):
+    if any(c.dep_ == "auxpass" for c in t.children) and any(c.dep_ == "agent" for c in t.children):
+        # "X was received by Y": X is received; "they were met with flags" names nobody met
         found += [c for c in t.children if c.dep_ == "nsubjpass"]
     return found + [cc for c in found for cc in c.conjuncts]
 
@@ -189,7 +190,8 @@ def _holds(cond: Condition, t: Token, is_person: TokenTest, is_place: TokenTest)
     if cond.what == "obj":
         return any(_fits(o, cond.lemmas, is_person, is_place) for o in _objects(t))
     if cond.what == "subj":
-        return any(_fits(c, cond.lemmas, is_person, is_place) for c in t.children if c.dep_ in SUBJECT_DEPS)
+        # the active voice's subject: "officials were met with flags" is no meeting of officials
+        return any(_fits(c, cond.lemmas, is_person, is_place) for c in t.children if c.dep_ == "nsubj")
     if cond.what == "prt":
         return any(c.dep_ in ("prt", "prep") and _lemma(c) in cond.lemmas for c in t.children)
     if cond.what == "prep":
