@@ -483,3 +483,13 @@ YEREVAN, Oct 4 (Armenpress) -- Prime Minister Nikol Pashinyan met the Russian am
 Pashinyan plans to visit Russia, the spokesman said.
 """
     assert events_of(text) == [("meeting", dt.date(2021, 10, 4))]
+
+
+def test_a_summit_with_one_counterpart_is_talks():
+    text = """ date 2023-03-17 Summit in Tokyo
+
+SEOUL, March 17 (Yonhap) -- President Yoon Suk Yeol held a summit with Japanese Prime Minister Fumio Kishida in Tokyo on Thursday.
+"""
+    (talks,) = extract(parse_article(text))
+    assert (talks.type, talks.start) == ("talks", dt.date(2023, 3, 16))
+    assert talks.location is not None and talks.location.city == "Tokyo"

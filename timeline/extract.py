@@ -304,7 +304,9 @@ def _read_sentence(
             n = duration_days(text)
             if n and n > 1:
                 end = start + dt.timedelta(days=n - 1)
-        type_ = "talks" if m.type == "summit" and _two_party(m) else m.type
+        type_ = m.type
+        if m.type == "summit" and (_two_party(m) or _with_counterpart(m, people)):
+            type_ = "talks"  # "the EU-Canada Summit", "held a summit with Prime Minister X"
         participants, partners = _participants(m, doc, text, people, last_people)
         location = _where(m, doc, text, article, participants, home)
         countries = tuple(
@@ -329,6 +331,17 @@ def _frames(article: Article) -> frozenset[str]:
     if any(w in title for w in ("call", "phone", "telephone", "spoke", "speaks")):
         frames.add("call")
     return frozenset(frames)
+
+
+def _with_counterpart(m: triggers.Mention, people: PeopleIndex) -> bool:
+    """A summit held "with" one person: two leaders' talks, not a gathering."""
+    for h in {m.token.i: m.token, m.anchor.i: m.anchor}.values():
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                if len(objs) == 1 and not objs[0].conjuncts and people.mentions_in(triggers.phrase(objs[0])):
+                    return True
+    return False
 
 
 TWO_PARTY_RE = re.compile(r"\b[A-Z][\w.’']*\s?[-–]\s?[A-Z][\w.’']*\s*\Z")
@@ -505,7 +518,9 @@ def _participants(
     if not found:
         found = people.mentions_in(text)
     if not found and pronoun:
-        found = list(last_people[:1])
+        # "he" is the one told about before; "they", "the two", all of them
+        plural = any(a.lower_ in ("they", "them", "their") for a in _arguments(m))
+        found = list(last_people if plural else last_people[:1])
     if not found:
         found = people.principals(2)
     if len(found) == 1 and m.type in TWO_PARTY and not unnamed:
@@ -532,6 +547,8 @@ def _where(
                 if c.dep_ == "prep" and c.lower_ in ("to", "in", "at"):
                     targets = [o for o in c.children if o.dep_ == "pobj"]
                 for t in targets:
+                    if t.pos_ != "PROPN":
+                        continue
                     span = doc[t.left_edge.i : t.right_edge.i + 1].text
                     if span.lower().startswith("the "):
                         span = span[4:]
