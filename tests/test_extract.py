@@ -493,3 +493,15 @@ SEOUL, March 17 (Yonhap) -- President Yoon Suk Yeol held a summit with Japanese 
     (talks,) = extract(parse_article(text))
     assert (talks.type, talks.start) == ("talks", dt.date(2023, 3, 16))
     assert talks.location is not None and talks.location.city == "Tokyo"
+
+
+def test_what_follows_a_stay_abroad_happened_there_not_in_the_dateline_city():
+    text = """ date 2024-04-11 Visit to Manila
+
+HANOI, April 11 (VNA) -- Vietnamese President Vo Van Thuong arrived in Manila on Wednesday for a two-day state visit.
+
+On Thursday, he held talks with Philippine President Ferdinand Marcos Jr.
+"""
+    events = by_type(extract(parse_article(text)))
+    assert events["talks"].location is not None and events["talks"].location.city == "Manila"
+    assert set(events["talks"].countries) == {"PH", "VN"}

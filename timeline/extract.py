@@ -73,14 +73,20 @@ def extract(article: Article) -> list[Event]:
     found: list[Candidate] = []
     last_people: list[Person] = []
     venue: Location | None = None  # a line that is only a place heads what follows
+    # a stay abroad told: what follows on its days without a place of its own happened there
+    stay: tuple[dt.date, dt.date, Location] | None = None
     for s, w in zip(sentences, wanted, strict=True):
         doc = next(docs) if w else None
         if doc is not None:
             here = entry_city(s.text) if article.dateline is None or s.start > article.dateline.end else None
-            at = here or venue or home
+            abroad = stay is not None and clock.told is not None and stay[0] <= clock.told <= stay[1]
+            at = here or venue or (stay[2] if stay is not None and abroad else None) or home
             found = _read_sentence(s, doc, article, people, clock, at, last_people, frames, out)
             out.extend(found)
             told = [c for c in found if (not c.planned or c.dated) and not c.joins]
+            for c in told:
+                if c.type == "visit" and c.location is not None and c.location.city and c.location != home:
+                    stay = (c.start, c.end or c.start, c.location)
             if told:
                 last_people = told[-1].participants or last_people
                 clock.told = told[-1].start
