@@ -505,3 +505,35 @@ On Thursday, he held talks with Philippine President Ferdinand Marcos Jr.
     events = by_type(extract(parse_article(text)))
     assert events["talks"].location is not None and events["talks"].location.city == "Manila"
     assert set(events["talks"].countries) == {"PH", "VN"}
+
+
+def test_a_time_inside_a_quote_is_not_the_time_of_the_happening_told_around_it():
+    text = """ date 2020-03-05 Presidents meet
+
+MOSCOW, March 5 (TASS) -- "This year we mark a century of relations," Erdogan said at a press conference with Putin.
+"""
+    assert events_of(text) == [("press", dt.date(2020, 3, 5))]
+
+
+def test_after_the_talks_points_back_to_the_talks_told_before():
+    text = """ date 2013-10-23 Talks in Beijing
+
+BEIJING, Oct 23 (PTI) -- Prime Minister Manmohan Singh held talks with Chinese Premier Li Keqiang on Wednesday.
+
+After his talks with Li, Singh met the press.
+"""
+    events = extract(parse_article(text))
+    assert sorted((e.type, e.start) for e in events) == [
+        ("press", dt.date(2013, 10, 23)),
+        ("talks", dt.date(2013, 10, 23)),
+    ]
+    talks = by_type(events)["talks"]
+    assert any(ev.text.startswith("After his talks with Li") for ev in talks.evidence)
+
+
+def test_a_vague_time_of_the_first_of_two_joined_clauses_holds_for_the_second():
+    text = """ date 2021-10-04 Contacts
+
+YEREVAN, Oct 4 (Armenpress) -- This year, the two leaders met three times and spoke by phone more than ten times.
+"""
+    assert events_of(text) == []

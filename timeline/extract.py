@@ -63,7 +63,12 @@ def extract(article: Article) -> list[Event]:
     # Only sentences holding a trigger word are parsed, in a stream: a long article's parses
     # are never all held at once.
     wanted = [keyword.search(s.text) is not None for s in sentences]
-    docs = nlp.stream(s.text[: nlp.MAX_PARSE_CHARS] for s, w in zip(sentences, wanted, strict=True) if w)
+    # the dateline is blanked, not cut: offsets stay those of the sentence
+    docs = nlp.stream(
+        _without_dateline(s, article)[: nlp.MAX_PARSE_CHARS]
+        for s, w in zip(sentences, wanted, strict=True)
+        if w
+    )
     home = home_location(article)
     clock = temporal.Clock(article.reference_date)
     frames = _frames(article)
@@ -182,6 +187,22 @@ def _clause_verb(t: Token) -> Token:
     return t
 
 
+CLAUSE_BOUNDARIES = frozenset({"ccomp", "relcl", "acl", "parataxis", "csubj"})
+
+
+def _in_clause(t: Token, top: Token) -> bool:
+    """Whether ``t`` belongs to the clause of ``top``: under it, with no clause between them
+    ("said, 'This year we celebrate...', after the talks": the year is the quote's)."""
+    node = t
+    while node.i != top.i:
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in CLAUSE_BOUNDARIES or (node.dep_ == "conj" and node.pos_ == "VERB"):
+            return False
+        node = node.head
+    return True
+
+
 def _within(t: Token, top: Token) -> bool:
     """Whether ``t`` stands in the subtree of ``top``."""
     return t.i == top.i or any(a.i == top.i for a in t.ancestors)
@@ -251,14 +272,23 @@ def _read_sentence(
         days = clock.days(text, temporal.FUTURE if direction == temporal.FUTURE else temporal.PAST)
         day, dist = _attached_day(doc, m, days, found)
         vague_dist = min(
-            (_tree_distance(r, m.anchor) for a, b in vague if (r := _span_root(doc, a, b)) is not None),
+            (
+                _tree_distance(r, m.anchor)
+                for a, b in vague
+                if (r := _span_root(doc, a, b)) is not None
+                and (_in_clause(r, m.anchor) or (m.anchor.dep_ == "conj" and _in_clause(r, m.anchor.head)))
+            ),
             default=99,
         )
         # "Thursday (noon): Talks with X followed by lunch": a schedule's entry is its own clause
         entry = m.token.dep_ == "ROOT" or (m.token.head.dep_ == "ROOT" and m.token.dep_ in ("appos", "conj"))
         # "Xi's state visit to Tajikistan is a milestone": a stay told as under way
         stay = m.type == "visit" and bool(mods & STAY_KINDS) and direction in ("present", "progressive")
-        if not m.eventive and not stay and not (entry and day is not None) and (day is None or dist > 3):
+        # "After his talks with Li, he will meet Xi": the talks told before, told again
+        again = m.earlier and day is None and any(c.type == m.type for c in told)
+        if again or (
+            not m.eventive and not stay and not (entry and day is not None) and (day is None or dist > 3)
+        ):
             # "Xi made the remarks during his talks with Rahmon": the talks told before, told again
             before = next((c for c in reversed(told) if c.type == m.type), None)
             if before is not None and day is None and direction != temporal.FUTURE:
@@ -274,8 +304,8 @@ def _read_sentence(
                     out.append(replace(before, sentence=s, dated=False, joins=True))
             continue
         if day is None:
-            if m.earlier:
-                continue  # "returned after visits to A and B": before the day told, on no day given
+            if m.earlier and days:
+                continue  # "returned on Sunday after visits to A and B": before that day, on no day given
             if vague_dist < 99 or direction == "intent":
                 continue  # "met last year", "invited him to visit": no day told
             if direction == temporal.FUTURE:
