@@ -262,4 +262,6 @@ def mentions(
                     earlier = t.dep_ == "pobj" and t.head.lower_ in ("following", "after")
                     out.append(Mention(row.type, row.kind, t, anchor, is_eventive, earlier))
                 break
-    return out
+    # "laid a wreath", "witnessed the signing": the verb and its object name one happening
+    same = {(m.anchor.i, m.type) for m in out if m.token.i != m.anchor.i}
+    return [m for m in out if not (m.token.i == m.anchor.i and (m.token.i, m.type) in same)]
