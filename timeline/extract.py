@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -217,12 +218,24 @@ def _tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
-def _span_root(doc: Doc, start: int, end: int) -> Token | None:
-    toks = [t for t in doc if start <= t.idx < end]
-    if not toks:
-        return None
-    inside = {t.i for t in toks}
-    return next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
+RootOf = Callable[[int, int], "Token | None"]
+
+
+def _root_finder(doc: Doc) -> RootOf:
+    """The token that heads the words between two character offsets (a date, a time), each
+    span looked up once a sentence."""
+    length = len(doc.text)
+    found: dict[tuple[int, int], Token | None] = {}
+
+    def root_of(start: int, end: int) -> Token | None:
+        if (start, end) not in found:
+            span = None
+            if start < length:  # beyond that lies what was not parsed of a very long sentence
+                span = doc.char_span(start, min(end, length), alignment_mode="expand")
+            found[start, end] = span.root if span is not None and len(span) else None
+        return found[start, end]
+
+    return root_of
 
 
 def _read_sentence(
@@ -252,6 +265,8 @@ def _read_sentence(
     text = _without_dateline(s, article)
     vague = temporal.vague_spans(text)
     out: list[Candidate] = []
+    days_read: dict[str, list[temporal.Day]] = {}
+    root_of = _root_finder(doc)
     if any(m.type == "visit" and not m.eventive for m in found):
         clock.stay_frame = True  # "during his visit, he will ...": plans of the whole stay follow
     for m in found:
@@ -269,13 +284,16 @@ def _read_sentence(
             direction = temporal.FUTURE  # "the planned meeting", "the upcoming summit"
         if direction in (temporal.NONE, "background"):
             continue
-        days = clock.days(text, temporal.FUTURE if direction == temporal.FUTURE else temporal.PAST)
-        day, dist = _attached_day(doc, m, days, found)
+        way = temporal.FUTURE if direction == temporal.FUTURE else temporal.PAST
+        if way not in days_read:
+            days_read[way] = clock.days(text, way)  # once a sentence and direction, not a trigger
+        days = days_read[way]
+        day, dist = _attached_day(root_of, m, days, found)
         vague_dist = min(
             (
                 _tree_distance(r, m.anchor)
                 for a, b in vague
-                if (r := _span_root(doc, a, b)) is not None
+                if (r := root_of(a, b)) is not None
                 and (_in_clause(r, m.anchor) or (m.anchor.dep_ == "conj" and _in_clause(r, m.anchor.head)))
             ),
             default=99,
@@ -401,13 +419,13 @@ def _without_dateline(s: Sentence, article: Article) -> str:
 
 
 def _attached_day(
-    doc: Doc, m: triggers.Mention, days: list[temporal.Day], found: list[triggers.Mention]
+    root_of: RootOf, m: triggers.Mention, days: list[temporal.Day], found: list[triggers.Mention]
 ) -> tuple[temporal.Day | None, int]:
     """The day attached to the trigger's clause: nearest in the tree, a full date before a
     weekday beside it; a day nearer to another trigger of the sentence is that one's."""
     best: tuple[int, int, temporal.Day] | None = None
     for d in days:
-        root = _span_root(doc, d.start, d.end)
+        root = root_of(d.start, d.end)
         if root is None:
             continue
         if m.earlier and not _within(root, m.token):

@@ -202,7 +202,12 @@ class Clock:
         out: list[Day] = []
         for m in find_dates(text, self.document, future=future):
             start = self.told or self.document
-            if m.kind == "explicit" and m.last is None and start and _UNTIL_RE.search(text, 0, m.start):
+            if (
+                m.kind == "explicit"
+                and m.last is None
+                and start
+                and _UNTIL_RE.search(text, max(0, m.start - 12), m.start)
+            ):
                 # "(To May 25)", "until July 3": the last day of what began on the day told
                 end = self._day(m, FUTURE)
                 if end.first > start:
