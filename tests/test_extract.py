@@ -537,3 +537,64 @@ def test_a_vague_time_of_the_first_of_two_joined_clauses_holds_for_the_second():
 YEREVAN, Oct 4 (Armenpress) -- This year, the two leaders met three times and spoke by phone more than ten times.
 """
     assert events_of(text) == []
+
+
+def test_a_treaty_of_a_given_year_is_background():
+    text = """ date 2019-12-25 Leaders meet
+
+ADDIS ABABA, Dec 25 (ENA) -- The two leaders praised the 2018 peace treaty signed in Asmara.
+"""
+    assert events_of(text) == []
+
+
+def test_signing_as_the_means_of_a_hypothetical_is_no_signing():
+    text = """ date 2024-02-20 Visit results
+
+KUWAIT, Feb 20 (KUNA) -- The minister said the visit would bear fruit by signing memoranda of understanding.
+"""
+    assert events_of(text) == []
+
+
+def test_a_stay_told_at_its_end_began_days_before():
+    text = """ date 2020-09-16 Visit ends
+
+ULAANBAATAR, Sept 16 (Montsame) -- The two-day visit paid by the Chinese Foreign Minister wrapped up today.
+"""
+    events = extract(parse_article(text))
+    assert [(e.type, e.start, e.end) for e in events] == [
+        ("visit", dt.date(2020, 9, 15), dt.date(2020, 9, 16))
+    ]
+
+
+def test_a_trilateral_summit_is_talks_and_a_purpose_has_no_day_of_its_own():
+    text = """ date 2017-02-03 Trip planned
+
+TOKYO, Feb 3 (Kyodo) -- The prime minister will visit Washington on Friday to hold a summit with the president.
+
+The three leaders held a trilateral summit in Hiroshima on Sunday.
+"""
+    assert events_of(text) == [("talks", dt.date(2017, 1, 29)), ("visit", dt.date(2017, 2, 3))]
+
+
+def test_a_day_in_a_clause_of_its_own_is_not_the_trigger_s():
+    text = """ date 2017-02-03 Talks
+
+TOKYO, Feb 3 (Kyodo) -- Abe held talks with Trump in Washington before returning to Japan next Monday.
+"""
+    assert events_of(text) == [("talks", dt.date(2017, 2, 3))]
+
+
+def test_a_past_happening_in_a_relative_clause_without_a_day_is_background():
+    text = """ date 2013-09-30 Stopover
+
+TOKYO, Sept 30 (Kyodo) -- The Mongolian president stopped in Tokyo on his way home from New York, where he attended the U.N. General Assembly session.
+"""
+    assert events_of(text) == []
+
+
+def test_a_named_weekday_beats_yesterday():
+    text = """ date 2018-05-28 Briefing
+
+SEOUL, May 28 -- "Yesterday (Saturday) afternoon, I held talks with Chairman Kim," the president said.
+"""
+    assert events_of(text) == [("talks", dt.date(2018, 5, 26))]

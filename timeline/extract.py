@@ -35,6 +35,17 @@ from timeline.places import find_place
 if TYPE_CHECKING:  # pragma: no cover - types only
     from spacy.tokens import Doc, Token
 
+# A year standing alone ("the 2018 peace treaty"): a time without a day.
+YEAR_RE = re.compile(r"(?<![\d/.-])\b(?:19|20)\d\d\b(?![\d/-])")
+
+
+def in_a_date(at: int, text: str, clock: temporal.Clock) -> bool:
+    """Whether the character at ``at`` belongs to a date naming a day ("5 May 2010")."""
+    return any(d.start <= at < d.end for d in clock.days(text, temporal.PAST))
+
+
+# Verbs that tell a stay at its end: "wrapped up a two-day visit", "the visit concluded".
+CONCLUDING = frozenset({"wrap", "conclude", "end", "complete", "finish"})
 ROUTINE_SPEAKER = "spokes"  # spokesperson, spokeswoman, spokesman
 STAY_KINDS = temporal.modality("stay_kind")
 SEPARATELY = temporal.modality("separately")
@@ -204,6 +215,18 @@ def _in_clause(t: Token, top: Token) -> bool:
     return True
 
 
+def _foreign_clause(root: Token, m: triggers.Mention) -> bool:
+    """Whether a day stands in a subordinate clause that does not hold the trigger."""
+    node = root
+    while node.head.i != node.i:
+        if node.i in (m.anchor.i, m.token.i):
+            return False
+        if node.dep_ in ("advcl", "relcl", "ccomp", "acl", "pcomp") and node.pos_ == "VERB":
+            return not (_within(m.anchor, node) or _within(m.token, node))
+        node = node.head
+    return False
+
+
 def _within(t: Token, top: Token) -> bool:
     """Whether ``t`` stands in the subtree of ``top``."""
     return t.i == top.i or any(a.i == top.i for a in t.ancestors)
@@ -263,7 +286,9 @@ def _read_sentence(
         and m.token.head.head.i == m.anchor.i
     }
     text = _without_dateline(s, article)
-    vague = temporal.vague_spans(text)
+    vague = temporal.vague_spans(text) + [
+        (y.start(), y.end()) for y in YEAR_RE.finditer(text) if not in_a_date(y.start(), text, clock)
+    ]
     out: list[Candidate] = []
     days_read: dict[str, list[temporal.Day]] = {}
     root_of = _root_finder(doc)
@@ -288,13 +313,17 @@ def _read_sentence(
         if way not in days_read:
             days_read[way] = clock.days(text, way)  # once a sentence and direction, not a trigger
         days = days_read[way]
-        day, dist = _attached_day(root_of, m, days, found)
+        day, dist = _attached_day(root_of, m, days, found, direction == "intent")
         vague_dist = min(
             (
                 _tree_distance(r, m.anchor)
                 for a, b in vague
                 if (r := root_of(a, b)) is not None
-                and (_in_clause(r, m.anchor) or (m.anchor.dep_ == "conj" and _in_clause(r, m.anchor.head)))
+                and (
+                    _in_clause(r, m.anchor)
+                    or (m.anchor.dep_ == "conj" and _in_clause(r, m.anchor.head))
+                    or (m.anchor.dep_ == "acl" and _in_clause(r, m.anchor.head))  # "the 2018 treaty signed"
+                )
             ),
             default=99,
         )
@@ -324,6 +353,8 @@ def _read_sentence(
         if day is None:
             if m.earlier and days:
                 continue  # "returned on Sunday after visits to A and B": before that day, on no day given
+            if m.anchor.dep_ == "relcl" and direction == temporal.PAST:
+                continue  # "from New York, where he attended the General Assembly": background
             if vague_dist < 99 or direction == "intent":
                 continue  # "met last year", "invited him to visit": no day told
             if direction == temporal.FUTURE:
@@ -357,7 +388,11 @@ def _read_sentence(
         if end is None and m.type in ("visit", "summit"):
             n = duration_days(text)
             if n and n > 1:
-                end = start + dt.timedelta(days=n - 1)
+                if m.anchor.lemma_.lower() in CONCLUDING and day is not None:
+                    # "the two-day visit wrapped up today": the day told is its last
+                    start, end = start - dt.timedelta(days=n - 1), start
+                else:
+                    end = start + dt.timedelta(days=n - 1)
         type_ = m.type
         if m.type == "summit" and (_two_party(m) or _with_counterpart(m, people)):
             type_ = "talks"  # "the EU-Canada Summit", "held a summit with Prime Minister X"
@@ -419,7 +454,11 @@ def _without_dateline(s: Sentence, article: Article) -> str:
 
 
 def _attached_day(
-    root_of: RootOf, m: triggers.Mention, days: list[temporal.Day], found: list[triggers.Mention]
+    root_of: RootOf,
+    m: triggers.Mention,
+    days: list[temporal.Day],
+    found: list[triggers.Mention],
+    purpose: bool = False,
 ) -> tuple[temporal.Day | None, int]:
     """The day attached to the trigger's clause: nearest in the tree, a full date before a
     weekday beside it; a day nearer to another trigger of the sentence is that one's."""
@@ -430,6 +469,10 @@ def _attached_day(
             continue
         if m.earlier and not _within(root, m.token):
             continue  # "returned on Sunday after state visits": Sunday is the return's
+        if _foreign_clause(root, m):
+            continue  # "held talks ... before returning home next Monday": the return's day
+        if purpose and not _within(root, m.anchor):
+            continue  # "will visit on Friday to hold a summit": Friday is the visit's
         mine = min(_tree_distance(root, m.anchor), _tree_distance(root, m.token))
         if not (_within(root, m.anchor) or _within(root, m.token)):
             # a day in the clause of another trigger is that one's, unless that clause holds
@@ -441,7 +484,8 @@ def _attached_day(
             ]
             if any(not _within(m.anchor, o.anchor) for o in theirs):
                 continue
-        rank = (mine, 0 if d.kind == "explicit" else 1)
+        # a full date before a weekday, a weekday before a relative word ("yesterday (Saturday)")
+        rank = (mine, {"explicit": 0, "weekday": 1}.get(d.kind, 2))
         if best is None or rank < (best[0], best[1]):
             best = (rank[0], rank[1], d)
     if best is None:

@@ -120,8 +120,12 @@ def mood(anchor: Token) -> str:
                 if any(c.dep_ == "neg" for c in head.children):
                     return NONE
                 return FUTURE
-            if lemma in INTENT_HEADS or head.pos_ in ("NOUN", "PROPN"):
-                return "intent"  # "invited him to visit", "his visit to meet with X": a purpose
+            purpose = verb.dep_ == "advcl" and not any(c.dep_ == "auxpass" for c in kids)
+            if lemma in INTENT_HEADS or head.pos_ in ("NOUN", "PROPN") or purpose:
+                # "invited him to visit", "his visit to meet with X", "will visit the US to hold a
+                # summit": an intention or a purpose, whose day is not the main clause's (but "to
+                # be followed by a news conference" is what comes next)
+                return "intent"
             if head is verb:
                 break
             verb = head
@@ -132,6 +136,9 @@ def mood(anchor: Token) -> str:
             return NONE
         if verb.dep_ in ("conj", "advcl") and not aux and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head  # "is scheduled to give a speech and attend the ceremony"
+            continue
+        if verb.dep_ == "pcomp" and not aux and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "would translate into ... by signing memoranda"
             continue
         if verb.tag_ in ("VBD", "VBN"):
             return PAST
@@ -226,7 +233,11 @@ class Clock:
                 sign = 1 if r.group("dir").lower() in ("later", "after") else -1
                 out.append(Day(r.start(), r.end(), self.told + dt.timedelta(days=sign * n), None, "told"))
         out.sort(key=lambda d: d.start)
-        return out
+        # "Yesterday (Saturday)": the weekday says which day the relative word meant
+        named = [d for d in out if d.kind == "weekday"]
+        return [
+            d for d in out if not (d.kind == "relative" and any(0 <= w.start - d.end <= 3 for w in named))
+        ]
 
     def _day(self, m: DateMention, direction: str) -> Day:
         first, last = m.first, m.last
