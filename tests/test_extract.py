@@ -598,3 +598,21 @@ def test_a_named_weekday_beats_yesterday():
 SEOUL, May 28 -- "Yesterday (Saturday) afternoon, I held talks with Chairman Kim," the president said.
 """
     assert events_of(text) == [("talks", dt.date(2018, 5, 26))]
+
+
+def test_an_airport_is_no_town():
+    text = """ date 2023-08-21 Arrival
+
+JOHANNESBURG, Aug 21 (SAnews) -- The Brazilian president arrived at the International Airport on Monday.
+"""
+    (visit,) = extract(parse_article(text))
+    assert visit.location is not None and visit.location.city == "Johannesburg"
+
+
+def test_a_summit_s_own_clause_gives_its_days():
+    text = """ date 2023-08-22 Summit opens
+
+JOHANNESBURG, Aug 22 (SAnews) -- Leaders attended the BRICS Summit, which runs from 22 to 24 August.
+"""
+    (summit,) = extract(parse_article(text))
+    assert (summit.start, summit.end) == (dt.date(2023, 8, 22), dt.date(2023, 8, 24))

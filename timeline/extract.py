@@ -25,6 +25,7 @@ from timeline.locate import (
     event_countries,
     event_location,
     home_location,
+    is_facility,
     place_line,
 )
 from timeline.merge import TWO_PARTY, merge_events
@@ -222,6 +223,8 @@ def _foreign_clause(root: Token, m: triggers.Mention) -> bool:
         if node.i in (m.anchor.i, m.token.i):
             return False
         if node.dep_ in ("advcl", "relcl", "ccomp", "acl", "pcomp") and node.pos_ == "VERB":
+            if node.head.i in (m.token.i, m.anchor.i) and node.dep_ in ("acl", "relcl"):
+                return False  # "the summit, taking place from 22 to 24 August": the summit's own
             return not (_within(m.anchor, node) or _within(m.token, node))
         node = node.head
     return False
@@ -462,7 +465,7 @@ def _attached_day(
 ) -> tuple[temporal.Day | None, int]:
     """The day attached to the trigger's clause: nearest in the tree, a full date before a
     weekday beside it; a day nearer to another trigger of the sentence is that one's."""
-    best: tuple[int, int, temporal.Day] | None = None
+    best: tuple[tuple[int, int, int], temporal.Day] | None = None
     for d in days:
         root = root_of(d.start, d.end)
         if root is None:
@@ -485,12 +488,14 @@ def _attached_day(
             if any(not _within(m.anchor, o.anchor) for o in theirs):
                 continue
         # a full date before a weekday, a weekday before a relative word ("yesterday (Saturday)")
-        rank = (mine, {"explicit": 0, "weekday": 1}.get(d.kind, 2))
-        if best is None or rank < (best[0], best[1]):
-            best = (rank[0], rank[1], d)
+        # a noun's own day ("the summit, taking place from 22 to 24 August") before its verb's
+        own = 0 if m.token.i != m.anchor.i and _within(root, m.token) else 1
+        rank = (own, mine, {"explicit": 0, "weekday": 1}.get(d.kind, 2))
+        if best is None or rank < best[0]:
+            best = (rank, d)
     if best is None:
         return None, 99
-    return best[2], best[0]
+    return best[1], best[0][1]
 
 
 def _arguments(m: triggers.Mention) -> list[Token]:
@@ -654,7 +659,7 @@ def _where(
                     if code:
                         # "a state visit to Tajikistan", filed from Dushanbe: there
                         return home if home is not None and home.country == code else Location(None, code)
-                    place = find_place(t.text)
+                    place = None if is_facility(t.text) else find_place(t.text)
                     if place is not None:
                         return as_location(place, t.text)
     return event_location(text, article, participants, home)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from timeline import wordlists
 from timeline.article import Article
 from timeline.countries import find_countries, lookup
 from timeline.dates import MONTH_ABBREVIATION_ALT, MONTH_NAME_ALT, STAY_ENDED, WEEKDAY_ALT, number_words
@@ -92,6 +93,11 @@ def named_places(text: str) -> dict[str, str]:
     return out
 
 
+def is_facility(name: str) -> bool:
+    """ "Airport", "Palace": a building's word, never a town on its own."""
+    return name.lower() in wordlists.words("facility_words.txt")
+
+
 def place_in(
     text: str, context: set[str], named: dict[str, str] | None = None, countries_too: bool = True
 ) -> Location | None:
@@ -130,6 +136,8 @@ def place_in(
                         if countries_too and n == len(ws) and fallback is None:
                             fallback = Location(city=None, country=country)
                         break
+                if n == 1 and is_facility(name):
+                    continue  # "at the International Airport": no town called Airport
                 place = find_place(name, context | {code} if code else context)
                 if place and code and place.country != code:
                     return Location(city=name, country=code)
