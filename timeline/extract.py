@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -38,11 +39,6 @@ if TYPE_CHECKING:  # pragma: no cover - types only
 
 # A year standing alone ("the 2018 peace treaty"): a time without a day.
 YEAR_RE = re.compile(r"(?<![\d/.-])\b(?:19|20)\d\d\b(?![\d/-])")
-
-
-def in_a_date(at: int, text: str, clock: temporal.Clock) -> bool:
-    """Whether the character at ``at`` belongs to a date naming a day ("5 May 2010")."""
-    return any(d.start <= at < d.end for d in clock.days(text, temporal.PAST))
 
 
 # Verbs that tell a stay at its end: "wrapped up a two-day visit", "the visit concluded".
@@ -289,11 +285,18 @@ def _read_sentence(
         and m.token.head.head.i == m.anchor.i
     }
     text = _without_dateline(s, article)
+    days_read: dict[str, list[temporal.Day]] = {temporal.PAST: clock.days(text, temporal.PAST)}
+    dated = sorted((d.start, d.end) for d in days_read[temporal.PAST])
+    starts = [a for a, _ in dated]
+
+    def in_a_date(at: int) -> bool:  # the year of "5 May 2010" is no vague time
+        k = bisect.bisect_right(starts, at) - 1
+        return k >= 0 and dated[k][0] <= at < dated[k][1]
+
     vague = temporal.vague_spans(text) + [
-        (y.start(), y.end()) for y in YEAR_RE.finditer(text) if not in_a_date(y.start(), text, clock)
+        (y.start(), y.end()) for y in YEAR_RE.finditer(text) if not in_a_date(y.start())
     ]
     out: list[Candidate] = []
-    days_read: dict[str, list[temporal.Day]] = {}
     root_of = _root_finder(doc)
     if any(m.type == "visit" and not m.eventive for m in found):
         clock.stay_frame = True  # "during his visit, he will ...": plans of the whole stay follow
