@@ -34,7 +34,7 @@ Chinese President Xi Jinping attends a welcoming ceremony held by Kazakh Preside
 """,
     """ date 2023-03-22 Putin and Xi hold talks in the Kremlin
 
-MOSCOW, March 21. /TASS/. Russian President Vladimir Putin held talks with Chinese President Xi Jinping in the Kremlin on Tuesday.
+MOSCOW, April 16. /TASS/. Russian President Vladimir Putin held talks with Chinese President Xi Jinping in the Kremlin on Tuesday.
 
 After the talks the leaders signed a joint statement and made statements to the press.
 
@@ -58,7 +58,7 @@ The two sides agreed to hold talks on trade and pledged to sign a deal later thi
 
 PARIS, Feb 16 (AFP) - French President Emmanuel Macron met with Ukrainian President Volodymyr Zelensky at the Elysee Palace on Friday, and the two leaders signed a bilateral security agreement.
 
-Zelensky laid a wreath at the Tomb of the Unknown Soldier earlier in the day.
+Zelensky laid a wreath at the war memorial earlier in the day.
 """,
     """ date 2022-11-16 Leaders gather in Bali
 

@@ -114,6 +114,6 @@ def test_a_byline_marks_a_reporters_story():
 
 def test_reuters_credit_without_brackets_closes_a_caption():
     article = parse_article(
-        "MOSCOW (Reuters) - Talks.\n\nObama and Putin attend a photo shoot in Beijing, November 11, 2014. REUTERS/Kim Kyung-Hoon\n"
+        "MOSCOW (Reuters) - Talks.\n\nObama and Putin pose before a dinner in Beijing, November 10, 2014. REUTERS/Jason Lee\n"
     )
     assert [p.caption for p in article.paragraphs] == [False, True]

@@ -122,7 +122,7 @@ ULAANBAATAR, Oct 18 (Montsame) -- President Ukhnaagiin Khurelsukh hosted a state
 def test_a_welcome_with_military_honours_is_a_ceremony():
     text = """ date 2021-09-02 Welcome in Nur-Sultan
 
-NUR-SULTAN, Sept 2 (Kazinform) -- The Hungarian President was accorded a ceremonial welcome at the Akorda on Thursday.
+NUR-SULTAN, Sept 2 (Kazinform) -- A ceremonial welcome was accorded on Thursday to the guest from Hungary at the Akorda.
 """
     assert events_of(text) == [("ceremony", dt.date(2021, 9, 2))]
 
@@ -182,7 +182,7 @@ RIO DE JANEIRO, Nov 19 (Reuters) - Brazilian President Luiz Inacio Lula da Silva
 def test_a_call_readout_reads_spoke_with_as_the_call():
     text = """ date 2019-01-07 Prime Minister's call with President of Chile
 
-Today, Prime Minister Justin Trudeau spoke with the President of Chile, Sebastian Pinera. The leaders discussed trade.
+Prime Minister Justin Trudeau today spoke with Chilean President Sebastian Pinera. Trade was on the agenda.
 """
     assert events_of(text) == [("call", dt.date(2019, 1, 7))]
 
@@ -193,7 +193,7 @@ Today, Prime Minister Justin Trudeau spoke with the President of Chile, Sebastia
 def test_scheduled_event_with_a_day_counts_but_a_plan_without_one_does_not():
     text = """ date 2023-03-11 Premier to meet press
 
-BEIJING, March 11 (Xinhua) -- Chinese Premier Li Qiang will meet the press at the Great Hall of the People on Monday morning.
+BEIJING, March 11 (Xinhua) -- On Monday morning Chinese Premier Li Qiang will meet the press after the legislature closes.
 
 The premier will visit Europe soon.
 """
@@ -250,7 +250,7 @@ def test_weekday_in_the_body_resolves_against_the_dateline():
     article = parse_article(
         """ date 2023-03-22 Putin and Xi hold talks
 
-MOSCOW, March 21. /TASS/. Russian President Vladimir Putin held talks with Chinese President Xi Jinping in the Kremlin on Tuesday.
+MOSCOW, March 21. /TASS/. Talks in the Kremlin on Tuesday brought together Russia's President Vladimir Putin and China's President Xi Jinping, who held talks for three hours.
 """
     )
     (talks,) = extract(article)
@@ -309,7 +309,7 @@ He paid a courtesy call on Prime Minister Sheikh Hasina at her office.
 
 
 def test_an_itinerary_dates_its_entries_by_its_heading():
-    text = """ date 2022-09-20 Prime Minister's itinerary for Wednesday, September 21, 2022
+    text = """ date 2024-05-06 Itinerary of the Prime Minister for Tuesday, May 7, 2024
 
 New York City, United States
 
@@ -319,9 +319,9 @@ The Prime Minister will hold a bilateral meeting with the President of Ghana, Na
 
 11:00 a.m.
 
-The Prime Minister will hold a media availability.
+The Prime Minister will then hold a media availability.
 """
-    assert events_of(text) == [("meeting", dt.date(2022, 9, 21)), ("press", dt.date(2022, 9, 21))]
+    assert events_of(text) == [("meeting", dt.date(2024, 5, 7)), ("press", dt.date(2024, 5, 7))]
 
 
 def test_the_second_day_of_a_summit_dates_its_start():
@@ -354,7 +354,7 @@ LIMA, Dec 1 (EFE) -- The Brazilian president had planned to visit Peru on Monday
 def test_a_visit_to_a_council_is_attending_a_summit():
     text = """ date 2025-02-02 Leaders meet
 
-LONDON, Feb 2 -- The two leaders discussed the Prime Minister's visit to the European Council tomorrow.
+LONDON, Feb 2 -- The chancellor's visit to the European Council tomorrow was also on the leaders' agenda.
 """
     assert events_of(text) == [("summit", dt.date(2025, 2, 3))]
 
@@ -377,7 +377,7 @@ def test_the_rest_of_the_day_s_programme_is_on_the_day_told():
 
 ANKARA, May 16 (AA) -- Turkish President Recep Tayyip Erdogan welcomed Hungarian President Katalin Novak with an official ceremony on Tuesday.
 
-The two presidents will hold talks, to be followed by a joint news conference.
+The two presidents will first hold talks; a joint news conference will follow.
 """
     assert events_of(text) == [
         ("ceremony", dt.date(2023, 5, 16)),
@@ -391,7 +391,7 @@ def test_plans_framed_by_the_whole_stay_have_no_day():
 
 MOSCOW, March 22 (Xinhua) -- Chinese President Xi Jinping arrived in Moscow on Friday for a state visit.
 
-During his visit, Xi will hold talks with Russian President Vladimir Putin. He will also meet Prime Minister Dmitry Medvedev.
+During the trip, the Chinese leader will also hold talks with Russian President Vladimir Putin. He will also meet Prime Minister Dmitry Medvedev.
 """
     assert events_of(text) == [("visit", dt.date(2013, 3, 22))]
 
@@ -429,9 +429,9 @@ Later, the President hosted a dinner in honour of the Georgian leader.
 
 
 def test_a_line_that_is_a_place_is_where_the_entries_after_it_happen():
-    text = """ date 2022-09-20 Prime Minister's itinerary for Wednesday, September 21, 2022
+    text = """ date 2024-05-06 Itinerary of the Prime Minister for Tuesday, May 7, 2024
 
-OTTAWA, Sept. 20, 2022 /CNW/ -
+OTTAWA, May 6, 2024 /CNW/ -
 
 Geneva, Switzerland
 
@@ -440,7 +440,7 @@ Geneva, Switzerland
 The Prime Minister will hold a bilateral meeting with the President of Ghana, Nana Akufo-Addo.
 """
     (meeting,) = extract(parse_article(text))
-    assert meeting.start == dt.date(2022, 9, 21)
+    assert meeting.start == dt.date(2024, 5, 7)
     assert meeting.location is not None and (meeting.location.city, meeting.location.country) == (
         "Geneva",
         "CH",
@@ -558,7 +558,7 @@ KUWAIT, Feb 20 (KUNA) -- The minister said the visit would bear fruit by signing
 def test_a_stay_told_at_its_end_began_days_before():
     text = """ date 2020-09-16 Visit ends
 
-ULAANBAATAR, Sept 16 (Montsame) -- The two-day visit paid by the Chinese Foreign Minister wrapped up today.
+ULAANBAATAR, Sept 16 (Montsame) -- The Vietnamese foreign minister's two-day visit concluded today.
 """
     events = extract(parse_article(text))
     assert [(e.type, e.start, e.end) for e in events] == [
@@ -587,7 +587,7 @@ TOKYO, Feb 3 (Kyodo) -- Abe held talks with Trump in Washington before returning
 def test_a_past_happening_in_a_relative_clause_without_a_day_is_background():
     text = """ date 2013-09-30 Stopover
 
-TOKYO, Sept 30 (Kyodo) -- The Mongolian president stopped in Tokyo on his way home from New York, where he attended the U.N. General Assembly session.
+TOKYO, Sept 30 (Kyodo) -- The Kazakh leader flew back from Vienna, where he attended a conference on nuclear safety.
 """
     assert events_of(text) == []
 

@@ -28,7 +28,7 @@ TOKENS = [
     "NEW DELHI, Oct 7 (PTI): ",
     "Chinese President Xi Jinping",
     "Tajik President Emomali Rahmon",
-    "Felix Tshisekedi, president of the Democratic Republic of the Congo,",
+    "Paul Kagame, president of the Republic of Rwanda,",
     "Prime Minister",
     "the two leaders",
     " held talks with ",

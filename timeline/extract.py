@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from timeline import nlp, temporal, triggers, wordlists
 from timeline.article import Article, Sentence
 from timeline.countries import find_countries, lookup
-from timeline.dates import duration_days
+from timeline.dates import MONTHS, duration_days
 from timeline.locate import (
     as_location,
     entry_city,
@@ -37,8 +37,8 @@ from timeline.places import find_place
 if TYPE_CHECKING:  # pragma: no cover - types only
     from spacy.tokens import Doc, Token
 
-# A year standing alone ("the 2018 peace treaty"): a time without a day.
-YEAR_RE = re.compile(r"(?<![\d/.-])\b(?:19|20)\d\d\b(?![\d/-])")
+# A year written as a word ("the 2018 peace treaty"): a time without a day.
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
 
 # Verbs that tell a stay at its end: "wrapped up a two-day visit", "the visit concluded".
@@ -293,8 +293,16 @@ def _read_sentence(
         k = bisect.bisect_right(starts, at) - 1
         return k >= 0 and dated[k][0] <= at < dated[k][1]
 
+    # a year that modifies a noun ("the 2018 peace treaty", "the 2019 summit"): no day
     vague = temporal.vague_spans(text) + [
-        (y.start(), y.end()) for y in YEAR_RE.finditer(text) if not in_a_date(y.start())
+        (t.idx, t.idx + len(t))
+        for t in doc
+        if YEAR_RE.fullmatch(t.text)
+        and t.dep_ in ("nummod", "compound", "nmod", "amod")
+        and t.head.pos_ in ("NOUN", "PROPN")
+        and t.head.lower_.rstrip(".") not in MONTHS  # "Sept. 25 (, 2024": a date, however broken
+        and not in_a_date(t.idx)
+        and not in_a_date(t.head.idx)
     ]
     out: list[Candidate] = []
     root_of = _root_finder(doc)
