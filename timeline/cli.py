@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from timeline.model import EVENT_TYPES
 
 if TYPE_CHECKING:
     from timeline.api import Report
-    from timeline.article import ArticleError
+    from timeline.errors import ArticleError
     from timeline.filters import Selection
     from timeline.model import Event
 
@@ -43,6 +44,8 @@ EXAMPLES = {
     "ingest": "timeline ingest seeds --db exports/timeline.db, then: timeline list --db exports/timeline.db",
 }
 DAY_HELP = "YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, 7d, 2w, 3m, 1y, or this/last/next week, month, year"
+# The exit code when standard output is closed early (128 + SIGPIPE, as a shell reports it).
+EXIT_CLOSED_PIPE = 141
 # Inputs this many or more get a progress bar (on a terminal, without --quiet).
 PROGRESS_FROM = 10
 
@@ -77,6 +80,22 @@ class TimelineGroup(TyperGroup):
             _say("timeline: interrupted")
             sys.exit(130)
         sys.exit(code if isinstance(code, int) else 0)
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _closed_pipe()
+
+
+def _closed_pipe() -> NoReturn:
+    """The reader of standard output went away (``timeline extract ... | head``): stop quietly
+    with 141, the code of a command ended by SIGPIPE, as ``cat`` and ``grep`` do. Standard
+    output is pointed at /dev/null so the final flush does not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    sys.exit(EXIT_CLOSED_PIPE)
 
 
 app = typer.Typer(
@@ -274,7 +293,7 @@ class Inputs:
     def events(self) -> Iterator[Event]:
         """The selected events, streaming; bad inputs are reported on stderr as they come."""
         from timeline.api import events_from
-        from timeline.article import ArticleError
+        from timeline.errors import ArticleError
 
         if self.db is not None:
             yield from self._stored(self.db)
@@ -305,7 +324,8 @@ class Inputs:
 
     def _stored(self, db: Path) -> Iterator[Event]:
         """The selected events of a store, answered by its indexes."""
-        from timeline.store import Store, StoreError
+        from timeline.errors import StoreError
+        from timeline.store import Store
 
         if self.paths:
             _usage("give PATH arguments or --db STORE, not both")
@@ -655,7 +675,8 @@ def ingest(
 
     Unchanged articles are skipped and changed ones replaced; reports of one happening become one event.
     """
-    from timeline.store import Store, StoreError
+    from timeline.errors import StoreError
+    from timeline.store import Store
 
     try:
         with Store(db, timeout=wait) as store:
@@ -698,7 +719,7 @@ def main() -> None:
     try:
         app(prog_name="timeline")
     except BrokenPipeError:
-        sys.stderr.close()
+        _closed_pipe()
     except OSError as err:  # any command's file that cannot be written (disk full, no permission)
         where = f"{err.filename}: " if err.filename else ""
         typer.echo(f"timeline: {where}cannot write ({err.strerror or err})", err=True)

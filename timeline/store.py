@@ -48,7 +48,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from timeline.article import ArticleError
+from timeline.errors import ArticleError
+from timeline.errors import StoreError as StoreError  # where callers have imported it from
 from timeline.extract import extract
 from timeline.filters import Selection
 from timeline.merge import combine
@@ -109,10 +110,6 @@ CREATE TABLE meta (
 );
 INSERT INTO meta VALUES ('max_span_days', '0');
 """
-
-
-class StoreError(Exception):
-    """A store that cannot be opened or written; the message is one line for the user."""
 
 
 @dataclass
@@ -398,11 +395,15 @@ class Store:
         stop = threading.Event()
 
         def feed() -> Iterator[str]:
-            try:
-                for p in expand_paths(given, glob):
-                    yield str(p)
-            except ArticleError as err:
-                yield "\0" + str(err)
+            # A problem met while walking the folders (a FIFO, a broken link) is told in its
+            # place among the articles, and the walk goes on.
+            problems: list[ArticleError] = []
+            for p in expand_paths(given, glob, on_error=problems.append):
+                while problems:
+                    yield "\0" + str(problems.pop(0))
+                yield str(p)
+            for problem in problems:
+                yield "\0" + str(problem)
 
         try:
             if jobs == 1:
