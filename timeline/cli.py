@@ -42,6 +42,8 @@ EXAMPLES = {
     "plot": "timeline plot seeds --since 2024-07 -o exports/timeline.html",
     "build": "timeline build seeds --out exports",
     "ingest": "timeline ingest seeds --db exports/timeline.db, then: timeline list --db exports/timeline.db",
+    "remove": "timeline remove --db exports/timeline.db seeds/000_0bd6bd9a6d1d6856.txt",
+    "check": "timeline check --db exports/timeline.db",
 }
 DAY_HELP = "YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, 7d, 2w, 3m, 1y, or this/last/next week, month, year"
 # The exit code when standard output is closed early (128 + SIGPIPE, as a shell reports it).
@@ -673,7 +675,8 @@ def ingest(
 ) -> None:
     """Add articles to a store, merging reports of one happening into one event.
 
-    Unchanged articles are skipped and changed ones replaced; reports of one happening become one event.
+    Unchanged articles are skipped, changed ones replaced, and ones read by an older extractor
+    re-extracted; reports of one happening become one event.
     """
     from timeline.errors import StoreError
     from timeline.store import Store
@@ -687,13 +690,91 @@ def ingest(
     if not quiet:
         _say(
             f"read {report.seen} article(s): {report.added} added, {report.replaced} replaced, "
+            f"{report.reextracted} re-extracted (read by an older extractor), "
             f"{report.unchanged} unchanged; {report.events} event(s), {report.merged} joined to events "
             f"of other articles; {db} holds {total_events} event(s) from {total_articles} article(s)"
         )
+        if report.stale:
+            _say(
+                f"{report.stale} other article(s) of {db} were read by an older extractor: "
+                "ingest their files again to re-extract them"
+            )
     if report.skipped:
         total = len(report.skipped) + report.seen
         _say(f"timeline: skipped {len(report.skipped)} of {total} input(s) that could not be read")
         raise typer.Exit(1)
+
+
+StoreArg = Annotated[
+    Path,
+    typer.Option("--db", metavar="STORE", help="The store.", dir_okay=False, show_default=False),
+]
+
+
+@app.command(epilog=f"Example: {EXAMPLES['remove']}")
+def remove(
+    targets: Annotated[
+        list[str],
+        typer.Argument(
+            help="Articles to take out: a path as ingested (the file may be gone), a folder "
+            "(every article under it) or a source URL.",
+            show_default=False,
+            metavar="PATH|URL",
+        ),
+    ],
+    db: StoreArg,
+    quiet: QuietOpt = False,
+) -> None:
+    """Take articles out of a store; events only they told go, shared events keep their id."""
+    from timeline.errors import StoreError
+    from timeline.store import Store
+
+    try:
+        with Store(db, create=False, readonly=False) as store:
+            report = store.remove(targets)
+            total_events, total_articles = store.count_events(), store.count_articles()
+    except StoreError as err:
+        fail(str(err))
+    for target in report.not_found:
+        _say(f"timeline: {target}: no article of {db} has this path or URL")
+    if not quiet:
+        _say(
+            f"removed {len(report.articles)} article(s): {report.events_removed} event(s) gone, "
+            f"{report.events_changed} kept with fewer sources; "
+            f"{db} holds {total_events} event(s) from {total_articles} article(s)"
+        )
+    if report.not_found:
+        raise typer.Exit(1)
+
+
+@app.command(epilog=f"Example: {EXAMPLES['check']}")
+def check(db: StoreArg) -> None:
+    """Check a store for damage: SQLite's integrity check and the store's own.
+
+    Exit 0 when it is sound, 1 with what is wrong and what to do.
+    """
+    from timeline.errors import StoreDamagedError, StoreError
+    from timeline.store import Store
+
+    try:
+        with Store(db, create=False) as store:
+            problems = store.check()
+            articles, events, stale = store.count_articles(), store.count_events(), store.count_stale()
+    except StoreDamagedError as err:
+        problems = [f"SQLite: {err.detail}"]
+    except StoreError as err:
+        fail(str(err))
+    if problems:
+        shown_problems = problems[:15]
+        for line in shown_problems:
+            _say(f"timeline: {db}: {line}")
+        if len(problems) > len(shown_problems):
+            _say(f"timeline: {db}: and {len(problems) - len(shown_problems)} more")
+        fail(f"{db}: damaged; move it aside and ingest the articles again (timeline ingest --db ...)")
+    line = f"{db}: ok; {events} event(s) from {articles} article(s)"
+    if stale:
+        line += f"; {stale} article(s) read by an older extractor (ingest them again)"
+    typer.echo(line)
 
 
 def _version(value: bool) -> None:

@@ -25,6 +25,22 @@ class StoreError(TimelineError):
     """A store that cannot be opened, read or written."""
 
 
+class StoreDamagedError(StoreError):
+    """A store file that is truncated or whose pages are corrupt (SQLite: malformed)."""
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail  # what SQLite said
+
+
+class StoreBusyError(StoreError):
+    """Another ingest held the store for longer than the wait."""
+
+
+class StoreReadOnlyError(StoreError):
+    """A store (or its folder) that cannot be written: an ingest or a removal cannot run."""
+
+
 def shown(path: str | os.PathLike[str]) -> str:
     """A path as one printable line: bytes of a file name that are not UTF-8 (which Python keeps
     as lone surrogates) are written ``\\xe9``, and line breaks ``\\n``, so a message naming the

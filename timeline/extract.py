@@ -40,6 +40,10 @@ from timeline.model import Event, Evidence, Location, Participant, Source
 from timeline.people import LOOSE_OFFICES, PeopleIndex, Person, office
 from timeline.places import Place, city_name, find_place
 
+# The version of what extraction finds: raise it with every change that can alter the events
+# of an article. A store re-extracts the articles it read with an older one (timeline ingest).
+EXTRACTOR_VERSION = "2026.12.1"
+
 # A time expression that places a happening in the past without a day: background, not an event.
 VAGUE_TIME_RE = re.compile(
     r"\b(?:in|since|during|until|by) (?:(?:early|late|mid|mid-)?\s*(?:January|February|March|April|May|June|July|"

@@ -5,9 +5,11 @@
 
 How the store works:
 
-- **Articles** are known by their resolved path and a SHA-256 of their text (and URL). An
-  article whose hash is unchanged is skipped without extraction; a changed one has its
-  events taken out and its new events put in.
+- **Articles** are known by their resolved path and a SHA-256 of their text (and URL), with
+  the :data:`~timeline.extract.EXTRACTOR_VERSION` that found their events. An article whose
+  hash and extractor are unchanged is skipped without extraction; a changed one, or one read
+  by an older extractor, has its events taken out and its new events put in. ``remove``
+  takes articles out by path or URL.
 - **Tellings** are the events one article reports (``timeline extract`` of that article).
 - **Happenings** are what the store outputs: the tellings of several articles merged into
   one event holding every source (``sources``, ``corroboration``) and every evidence
@@ -28,7 +30,13 @@ How the store works:
   ingest at the same time waits for the first's transactions (``timeout`` seconds) and
   otherwise fails with :class:`StoreError`.
 - **Schema versions**: ``PRAGMA user_version`` holds :data:`SCHEMA_VERSION`; a store of
-  another version is refused with what to do.
+  version 1 (before extractor versions) is read as it is and upgraded by the next ingest, its
+  articles then counting as read by an older extractor; a store of another version is
+  refused with what to do.
+- **Faults**: a file that is not SQLite, a truncated or damaged store and a store that cannot
+  be written (a read-only folder) are each a :class:`StoreError` of one line saying what to
+  do; :meth:`Store.check` runs SQLite's integrity check and the store's own. A store in a
+  read-only folder is read without the files SQLite's log needs (``immutable``).
 """
 
 from __future__ import annotations
@@ -40,24 +48,29 @@ import multiprocessing
 import os
 import re
 import sqlite3
+import tempfile
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from timeline.errors import ArticleError
+from timeline.errors import ArticleError, StoreBusyError, StoreDamagedError, StoreReadOnlyError, shown
 from timeline.errors import StoreError as StoreError  # where callers have imported it from
-from timeline.extract import extract
+from timeline.extract import EXTRACTOR_VERSION, extract
 from timeline.filters import Selection
 from timeline.merge import combine
 from timeline.model import Event
 from timeline.people import fold
 from timeline.sources import DEFAULT_GLOB, expand_paths, load
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Versions this one reads as they are; the first write upgrades them.
+READS_VERSIONS = (1, 2)
 DEFAULT_DB = Path("exports") / "timeline.db"
 DEFAULT_TIMEOUT = 60.0
 # Articles a transaction writes, and the longest a transaction stays open (seconds).
@@ -73,8 +86,11 @@ CREATE TABLE articles (
     key TEXT NOT NULL UNIQUE,        -- the resolved path
     path TEXT NOT NULL,              -- the path as given when ingested
     hash TEXT NOT NULL,              -- SHA-256 of the text and URL
-    ingested TEXT NOT NULL
+    ingested TEXT NOT NULL,
+    url TEXT,                        -- the source URL, from NAME.meta.json
+    extractor TEXT NOT NULL DEFAULT '' -- the EXTRACTOR_VERSION that found its events
 );
+CREATE INDEX articles_by_url ON articles (url);
 CREATE TABLE happenings (
     id TEXT PRIMARY KEY,
     type TEXT NOT NULL,
@@ -110,6 +126,14 @@ CREATE TABLE meta (
 );
 INSERT INTO meta VALUES ('max_span_days', '0');
 """
+# From version 1: the URL of each article (from its events' source) and its extractor ('',
+# older than any), so the next ingest re-extracts it.
+UPGRADE_FROM_1 = """
+ALTER TABLE articles ADD COLUMN url TEXT;
+ALTER TABLE articles ADD COLUMN extractor TEXT NOT NULL DEFAULT '';
+UPDATE articles SET url = (SELECT json_extract(t.event, '$.source.url') FROM tellings t WHERE t.article = articles.id LIMIT 1);
+CREATE INDEX articles_by_url ON articles (url);
+"""
 
 
 @dataclass
@@ -120,9 +144,21 @@ class IngestReport:
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
+    reextracted: int = 0  # unchanged articles whose events came from an older extractor
     skipped: list[str] = field(default_factory=list)
     events: int = 0  # tellings written
     merged: int = 0  # of them, joined to a happening another article told
+    stale: int = 0  # articles of the store, not among those read, still from an older extractor
+
+
+@dataclass
+class RemoveReport:
+    """What a removal took out."""
+
+    articles: list[str] = field(default_factory=list)  # the paths of the articles removed
+    not_found: list[str] = field(default_factory=list)  # the paths or URLs that matched none
+    events_removed: int = 0  # happenings no article tells any more
+    events_changed: int = 0  # happenings that lost a source and remain
 
 
 def _tokens(name: str) -> frozenset[str]:
@@ -202,6 +238,7 @@ class _Read:
     hash: str = ""
     error: str | None = None
     unchanged: bool = False
+    url: str | None = None
     events: list[Event] = field(default_factory=list)
 
 
@@ -217,52 +254,89 @@ def _read(path: str, db: sqlite3.Connection | None = None) -> _Read:
     key = str(Path(path).resolve())
     digest = hashlib.sha256(f"{article.url or ''}\n{article.text}".encode()).hexdigest()
     if db is not None:
-        row = db.execute("SELECT hash FROM articles WHERE key = ?", (key,)).fetchone()
-        if row is not None and row[0] == digest:
+        row = db.execute("SELECT hash, extractor FROM articles WHERE key = ?", (key,)).fetchone()
+        if row is not None and tuple(row) == (digest, EXTRACTOR_VERSION):
             return _Read(path=path, key=key, hash=digest, unchanged=True)
     try:
         events = extract(article)
     except Exception as err:  # one article the extractor trips on must not stop a corpus
         return _Read(path=path, error=f"{path}: extraction failed ({type(err).__name__}: {err})")
-    return _Read(path=path, key=key, hash=digest, events=events)
+    return _Read(path=path, key=key, hash=digest, url=article.url, events=events)
 
 
 class Store:
     """An SQLite file of articles and the happenings they tell.
 
     ``create`` makes the file when it does not exist (ingest); readers pass ``create=False``
-    to be told that there is no store rather than get an empty one.
+    to be told that there is no store rather than get an empty one, and open it read-only
+    (``readonly``, the default when not ``create``): that works in a folder nobody may write.
     """
 
-    def __init__(self, path: str | Path = DEFAULT_DB, create: bool = True, timeout: float = DEFAULT_TIMEOUT):
+    def __init__(
+        self,
+        path: str | Path = DEFAULT_DB,
+        create: bool = True,
+        timeout: float = DEFAULT_TIMEOUT,
+        readonly: bool | None = None,
+    ):
         self.path = Path(path)
         self.timeout = timeout
+        self.readonly = not create if readonly is None else readonly
         if not self.path.exists():
             if not create:
                 raise StoreError(
-                    f"{self.path}: no store here; make one with `timeline ingest --db {self.path} PATH...`"
+                    f"{shown(self.path)}: no store here; make one with "
+                    f"`timeline ingest --db {shown(self.path)} PATH...`"
                 )
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise StoreError(
+                    f"{shown(self.path)}: cannot make the store's folder ({err.strerror})"
+                ) from None
         elif self.path.is_dir():
-            raise StoreError(f"{self.path}: is a folder, not a store")
-        try:
-            self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+            raise StoreError(f"{shown(self.path)}: is a folder, not a store")
+        elif not self.path.is_file():
+            raise StoreError(f"{shown(self.path)}: not a regular file, so not a store")
+        self.db: sqlite3.Connection
+        with self._guard():
+            self.db = self._connect()
             self._prepare()
-        except sqlite3.DatabaseError as err:
-            raise self._error(err) from None
 
     # --- opening --------------------------------------------------------------------------
 
+    def _connect(self) -> sqlite3.Connection:
+        if not self.readonly:
+            return sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+        uri = "file:" + urllib.parse.quote(str(self.path.resolve()))
+        try:
+            db = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=self.timeout, isolation_level=None)
+            db.execute("PRAGMA user_version").fetchone()
+            return db
+        except sqlite3.OperationalError as err:
+            if (
+                "unable to open" not in str(err)
+                or os.access(self.path.parent, os.W_OK | os.X_OK)
+                and (_can_create_in(self.path.parent))
+            ):
+                raise
+        # A folder nobody may write: SQLite cannot make the files of its log there, so the store
+        # is read as a file that does not change (no ingest can write it there either).
+        return sqlite3.connect(uri + "?immutable=1", uri=True, timeout=self.timeout, isolation_level=None)
+
     def _prepare(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version == 0:
+        if version == 0 and not self.readonly:
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("BEGIN IMMEDIATE")
             try:
                 version = self.db.execute("PRAGMA user_version").fetchone()[0]
                 tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
                 if version == 0 and tables:
-                    raise StoreError(f"{self.path}: an SQLite file, but not a timeline store")
+                    raise StoreError(
+                        f"{shown(self.path)}: an SQLite file, but not a timeline store; "
+                        "give --db a store made by timeline ingest, or a new file name"
+                    )
                 if version == 0:  # a new store: the schema and its version in one transaction
                     for statement in SCHEMA.split(";\n"):
                         if statement.strip():
@@ -272,11 +346,17 @@ class Store:
             finally:
                 if self.db.in_transaction:
                     self.db.execute("COMMIT")
-        if version != SCHEMA_VERSION:
+        elif version == 0:
+            self.db.close()
+            raise StoreError(
+                f"{shown(self.path)}: not a timeline store; make one with "
+                f"`timeline ingest --db {shown(self.path)} PATH...`"
+            )
+        if version not in READS_VERSIONS:
             self.db.close()
             newer = "a newer" if version > SCHEMA_VERSION else "an older"
             raise StoreError(
-                f"{self.path}: store schema version {version} was written by {newer} timeline; this one "
+                f"{shown(self.path)}: store schema version {version} was written by {newer} timeline; this one "
                 f"reads version {SCHEMA_VERSION}: "
                 + (
                     "upgrade timeline, or ingest the articles into a new store with --db"
@@ -284,19 +364,60 @@ class Store:
                     else "move it aside and ingest the articles again (timeline ingest --db ...)"
                 )
             )
+        self.version = int(version)
+        if self.readonly:
+            return
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = NORMAL")
+        if self.version == 1:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                if self.db.execute("PRAGMA user_version").fetchone()[0] == 1:
+                    for statement in UPGRADE_FROM_1.split(";\n"):
+                        if statement.strip():
+                            self.db.execute(statement)
+                    self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                self.db.execute("COMMIT")
+            finally:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+            self.version = SCHEMA_VERSION
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """SQLite's errors as one-line :class:`StoreError` s saying what to do."""
+        try:
+            yield
+        except sqlite3.Error as err:
+            raise self._error(err) from None
 
     def _error(self, err: sqlite3.Error) -> StoreError:
         text = str(err)
+        name = shown(self.path)
         if "locked" in text or "busy" in text:
-            return StoreError(
-                f"{self.path}: another ingest is writing this store and did not finish within "
+            return StoreBusyError(
+                f"{name}: another ingest is writing this store and did not finish within "
                 f"{self.timeout:g} s; try again when it is done"
             )
         if "not a database" in text:
-            return StoreError(f"{self.path}: not a timeline store (not an SQLite database)")
-        return StoreError(f"{self.path}: {text}")
+            return StoreError(
+                f"{name}: not a timeline store (not an SQLite database); give --db a store made by "
+                "timeline ingest, or move this file aside"
+            )
+        if "malformed" in text or "corrupt" in text:
+            return StoreDamagedError(
+                f"{name}: the store is damaged ({text}); `timeline check --db {name}` tells more; "
+                "move it aside and ingest the articles again",
+                detail=text,
+            )
+        if "readonly" in text or "read-only" in text or "unable to open" in text:
+            return StoreReadOnlyError(
+                f"{name}: cannot write the store or its folder ({text}); it can still be read with "
+                "--db; to ingest, copy it to a writable folder or use another --db"
+            )
+        if "disk I/O" in text or "full" in text:
+            return StoreError(f"{name}: cannot write the store ({text}); free space or check the disk")
+        return StoreError(f"{name}: {text}")
 
     def close(self) -> None:
         self.db.close()
@@ -312,10 +433,20 @@ class Store:
     # --- reading --------------------------------------------------------------------------
 
     def count_articles(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+        with self._guard():
+            return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def count_events(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM happenings").fetchone()[0])
+        with self._guard():
+            return int(self.db.execute("SELECT count(*) FROM happenings").fetchone()[0])
+
+    def count_stale(self) -> int:
+        """Articles whose events came from an older extractor than this timeline's."""
+        if self.version < 2:
+            return self.count_articles()
+        with self._guard():
+            row = self.db.execute("SELECT count(*) FROM articles WHERE extractor != ?", (EXTRACTOR_VERSION,))
+            return int(row.fetchone()[0])
 
     def _max_span(self) -> int:
         return int(self.db.execute("SELECT value FROM meta WHERE key = 'max_span_days'").fetchone()[0])
@@ -384,6 +515,8 @@ class Store:
     ) -> IngestReport:
         """Add the articles under ``paths``: extraction on ``jobs`` processes (default: all
         cores), articles streamed, the store written in transactions."""
+        if self.readonly:
+            raise StoreError(f"{shown(self.path)}: opened read-only; open it with Store(path) to ingest")
         given = [str(p) for p in paths]
         for p in given:
             if p == "-":
@@ -432,6 +565,7 @@ class Store:
                         stop.set()
         except sqlite3.Error as err:
             raise self._error(err) from None
+        report.stale = self.count_stale()
         return report
 
     def _write(
@@ -464,10 +598,90 @@ class Store:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
 
+    def remove(self, targets: Iterable[str | Path]) -> RemoveReport:
+        """Take articles out of the store: each target is an article's path (the file may be
+        gone), a folder (every article under it) or an ``http(s)://`` URL (the articles with
+        that source URL). A happening only they told disappears; one that other articles tell
+        too keeps its id and loses their sources and sentences. One transaction for all."""
+        if self.readonly:
+            raise StoreError(f"{shown(self.path)}: opened read-only; open it with Store(path) to remove")
+        report = RemoveReport()
+        with self._guard():
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                chosen: dict[int, str] = {}
+                for target in targets:
+                    rows = self._articles_of(str(target))
+                    if not rows:
+                        report.not_found.append(str(target))
+                    chosen.update(rows)
+                touched: set[str] = set()
+                for article_id in chosen:
+                    touched.update(
+                        h
+                        for (h,) in self.db.execute(
+                            "SELECT happening FROM tellings WHERE article = ?", (article_id,)
+                        )
+                    )
+                    self.db.execute("DELETE FROM tellings WHERE article = ?", (article_id,))
+                    self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+                for happening in sorted(touched):
+                    if self._remerge(happening):
+                        report.events_changed += 1
+                    else:
+                        report.events_removed += 1
+                report.articles = sorted(chosen.values())
+                self.db.execute("COMMIT")
+            finally:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+        return report
+
+    def _articles_of(self, target: str) -> dict[int, str]:
+        """The articles (id -> path) a target of :meth:`remove` names."""
+        if target.startswith(("http://", "https://")):
+            rows = self.db.execute("SELECT id, path FROM articles WHERE url = ?", (target,))
+            return {int(i): p for i, p in rows}
+        key = str(Path(target).resolve())
+        rows = self.db.execute(
+            "SELECT id, path FROM articles WHERE key = ? OR substr(key, 1, ?) = ?",
+            (key, len(key) + 1, key.rstrip("/") + "/"),
+        )
+        return {int(i): p for i, p in rows}
+
+    def check(self) -> list[str]:
+        """What is wrong with the store, one line each; none when it is sound.
+
+        SQLite's ``integrity_check`` (pages, indexes), then the store's own: every telling
+        belongs to an article and a happening, every happening has a telling, and the
+        country index matches the happenings.
+        """
+        problems: list[str] = []
+        with self._guard():
+            problems += [
+                f"SQLite: {line}" for (line,) in self.db.execute("PRAGMA integrity_check(20)") if line != "ok"
+            ]
+            if problems:
+                return problems
+            own = {
+                "tellings of no article": "SELECT count(*) FROM tellings WHERE article NOT IN (SELECT id FROM articles)",
+                "tellings of no event": "SELECT count(*) FROM tellings WHERE happening NOT IN (SELECT id FROM happenings)",
+                "events no article tells": "SELECT count(*) FROM happenings WHERE id NOT IN (SELECT happening FROM tellings)",
+                "country index rows of no event": "SELECT count(*) FROM happening_countries "
+                "WHERE happening NOT IN (SELECT id FROM happenings)",
+            }
+            for what, sql in own.items():
+                n = int(self.db.execute(sql).fetchone()[0])
+                if n:
+                    problems.append(f"{n} {what}")
+        return problems
+
     def _put_article(self, read: _Read, report: IngestReport) -> None:
-        row = self.db.execute("SELECT id, hash FROM articles WHERE key = ?", (read.key,)).fetchone()
-        if row is not None and row[1] == read.hash:  # another ingest wrote it meanwhile
-            report.unchanged += 1
+        row = self.db.execute(
+            "SELECT id, hash, extractor FROM articles WHERE key = ?", (read.key,)
+        ).fetchone()
+        if row is not None and (row[1], row[2]) == (read.hash, EXTRACTOR_VERSION):
+            report.unchanged += 1  # another ingest wrote it meanwhile
             return
         touched: set[str] = set()
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -479,23 +693,29 @@ class Store:
             }
             self.db.execute("DELETE FROM tellings WHERE article = ?", (article_id,))
             self.db.execute(
-                "UPDATE articles SET path = ?, hash = ?, ingested = ? WHERE id = ?",
-                (read.path, read.hash, now, article_id),
+                "UPDATE articles SET path = ?, hash = ?, ingested = ?, url = ?, extractor = ? WHERE id = ?",
+                (read.path, read.hash, now, read.url, EXTRACTOR_VERSION, article_id),
             )
-            report.replaced += 1
+            if row[1] == read.hash:
+                report.reextracted += 1
+            else:
+                report.replaced += 1
         else:
             cursor = self.db.execute(
-                "INSERT INTO articles (key, path, hash, ingested) VALUES (?, ?, ?, ?)",
-                (read.key, read.path, read.hash, now),
+                "INSERT INTO articles (key, path, hash, ingested, url, extractor) VALUES (?, ?, ?, ?, ?, ?)",
+                (read.key, read.path, read.hash, now, read.url, EXTRACTOR_VERSION),
             )
             article_id = int(cursor.lastrowid or 0)
             report.added += 1
         for happening in touched:  # the article's old tellings are gone: merge what remains
             self._remerge(happening)
         for event in read.events:
-            self._attach(_with_path(event), article_id, report)
+            self._attach(_with_path(event), article_id, report, in_place=row is not None)
 
-    def _attach(self, telling: Event, article_id: int, report: IngestReport) -> None:
+    def _attach(self, telling: Event, article_id: int, report: IngestReport, in_place: bool = False) -> None:
+        """Add one telling to the happening it tells, or found one. ``in_place``: the article
+        was in the store already, so its telling takes its article's place among the sources
+        (a re-read article does not move to the end)."""
         people = _folded_people(telling)
         countries = ",".join(sorted(telling.countries))
         earliest = telling.start - dt.timedelta(days=self._max_span())
@@ -514,7 +734,8 @@ class Store:
         )
         if match is not None:
             hid = match[0]
-            self._save(_join(Event.from_dict(json.loads(match[1])), telling), new=False)
+            if not in_place:
+                self._save(_join(Event.from_dict(json.loads(match[1])), telling), new=False)
             report.merged += 1
         else:
             hid = telling.id
@@ -526,20 +747,24 @@ class Store:
             "INSERT INTO tellings (article, happening, event) VALUES (?, ?, ?)",
             (article_id, hid, json.dumps(telling.to_dict(), ensure_ascii=False)),
         )
+        if match is not None and in_place:
+            self._remerge(hid)
         report.events += 1
 
-    def _remerge(self, happening: str) -> None:
+    def _remerge(self, happening: str) -> bool:
+        """Merge again what remains of a happening; False when nothing remains (it is gone)."""
         tellings = [
             Event.from_dict(json.loads(data))
             for (data,) in self.db.execute(
-                "SELECT event FROM tellings WHERE happening = ? ORDER BY id", (happening,)
+                "SELECT event FROM tellings WHERE happening = ? ORDER BY article, id", (happening,)
             )
         ]
         if not tellings:
             self.db.execute("DELETE FROM happening_countries WHERE happening = ?", (happening,))
             self.db.execute("DELETE FROM happenings WHERE id = ?", (happening,))
-            return
+            return False
         self._save(merge_tellings(happening, tellings), new=False)
+        return True
 
     def _save(self, event: Event, new: bool) -> None:
         row = (
@@ -575,3 +800,15 @@ class Store:
             "UPDATE meta SET value = ? WHERE key = 'max_span_days' AND CAST(value AS INTEGER) < ?",
             (str(span), span),
         )
+
+
+def _can_create_in(folder: Path) -> bool:
+    """Whether a file can be made in ``folder`` (``os.access`` says yes to root even where the
+    folder is immutable or on a read-only mount)."""
+    try:
+        fd, name = tempfile.mkstemp(dir=folder, prefix=".timeline-probe-")
+    except OSError:
+        return False
+    os.close(fd)
+    os.unlink(name)
+    return True
