@@ -24,14 +24,18 @@ def _people(e: Event) -> set[str]:
 
 
 def same_happening(a: Event, b: Event) -> bool:
-    if a.type != b.type:
+    return _same(a.type, a.start, a.last_day, _people(a), b)
+
+
+def _same(type_: str, start: dt.date, last: dt.date, pa: set[str], b: Event) -> bool:
+    if type_ != b.type:
         return False
-    if a.start > b.last_day or b.start > a.last_day:
+    if start > b.last_day or b.start > last:
         return False
-    pa, pb = _people(a), _people(b)
+    pb = _people(b)
     if not pa or not pb:
         return True
-    if a.type in TWO_PARTY:
+    if type_ in TWO_PARTY:
         # One telling may name fewer people than another, but not different ones: Xi's meeting
         # with Nazarbayev and his meeting with Sisi on the same day are two happenings.
         return pa <= pb or pb <= pa
@@ -40,30 +44,72 @@ def same_happening(a: Event, b: Event) -> bool:
 
 def combine(a: Event, b: Event) -> Event:
     """One event from two tellings of the same happening."""
-    evidence: dict[tuple[int, int, str], Evidence] = {}
-    for ev in (*a.evidence, *b.evidence):
-        evidence.setdefault((ev.start, ev.end, ev.text), ev)
-    people: dict[str, Participant] = {}
-    for p in (*a.participants, *b.participants):
-        known = people.get(p.name.casefold())
-        if known is None or (not known.country and p.country):
-            people[p.name.casefold()] = p
-    location = a.location
-    if b.location and (location is None or (not location.city and b.location.city)):
-        location = b.location
-    last = max(a.last_day, b.last_day)
-    start = min(a.start, b.start)
-    return replace(
-        a,
-        id="",
-        start=start,
-        end=last if last > start else None,
-        participants=tuple(people.values()),
-        countries=tuple(sorted(set(a.countries) | set(b.countries))),
-        location=location,
-        evidence=tuple(sorted(evidence.values(), key=lambda e: e.start)),
-        time=a.time or b.time,
-    )
+    return Combining(a).add(b).event()
+
+
+class Combining:
+    """Tellings of one happening being combined, one at a time, each in time proportional to
+    its own size: the event is built once, at the end (:meth:`event`), not at every step.
+
+    Adding ``b, c, ...`` to ``a`` gives the event ``combine(combine(a, b), c) ...`` would: every
+    evidence sentence once (the first telling of it kept), in article order (a stable sort by
+    offset, so equal offsets keep the order they came in); every participant once, a known
+    country winning over none; the widest days; the first location with a city; the first time.
+    """
+
+    __slots__ = ("first", "evidence", "people", "countries", "location", "start", "last", "time", "added")
+
+    def __init__(self, first: Event) -> None:
+        self.first = first
+        self.evidence: dict[tuple[int, int, str], Evidence] = {}
+        self.people: dict[str, Participant] = {}
+        self.countries: set[str] = set(first.countries)
+        self.location = first.location
+        self.start = first.start
+        self.last = first.last_day
+        self.time = first.time
+        self.added = False
+        self._take(first)
+
+    def _take(self, event: Event) -> None:
+        for ev in event.evidence:
+            self.evidence.setdefault((ev.start, ev.end, ev.text), ev)
+        for p in event.participants:
+            key = p.name.casefold()
+            known = self.people.get(key)
+            if known is None or (not known.country and p.country):
+                self.people[key] = p
+
+    def add(self, other: Event) -> Combining:
+        self._take(other)
+        self.countries.update(other.countries)
+        location = self.location
+        if other.location and (location is None or (not location.city and other.location.city)):
+            self.location = other.location
+        self.start = min(self.start, other.start)
+        self.last = max(self.last, other.last_day)
+        self.time = self.time or other.time
+        self.added = True
+        return self
+
+    def event(self) -> Event:
+        if not self.added:
+            return self.first
+        return replace(
+            self.first,
+            id="",
+            start=self.start,
+            end=self.last if self.last > self.start else None,
+            participants=tuple(self.people.values()),
+            countries=tuple(sorted(self.countries)),
+            location=self.location,
+            evidence=tuple(sorted(self.evidence.values(), key=lambda e: e.start)),
+            time=self.time,
+        )
+
+    def same_happening(self, b: Event) -> bool:
+        """:func:`same_happening` of the event built so far and ``b``."""
+        return _same(self.first.type, self.start, self.last, set(self.people), b)
 
 
 def _kinds_fit(a: str, b: str, type_: str) -> bool:
@@ -77,31 +123,37 @@ def merge_events(events: Iterable[Event], kinds: Iterable[str] | None = None) ->
     ``kinds``, one per event, keeps apart happenings of one type but different kinds (a welcome
     ceremony and a wreath-laying on the same day). Each event is compared only with the merged
     events of its type that share a day with it (the only ones ``same_happening`` can accept),
-    so a long article stays linear.
+    and joins one in time proportional to its own size (:class:`Combining`), so a long article
+    stays linear.
     """
-    merged: list[tuple[Event, str]] = []
-    on_day: dict[tuple[str, dt.date], list[int]] = {}  # (type, day) -> places in ``merged``
+    merged: list[tuple[Combining, str]] = []
+    on_day: dict[tuple[str, dt.date], set[int]] = {}  # (type, day) -> places in ``merged``
     labels = iter(kinds) if kinds is not None else None
 
-    def index(i: int) -> None:
-        for day in _days(merged[i][0]):
-            places = on_day.setdefault((merged[i][0].type, day), [])
-            if i not in places:
-                places.append(i)
+    def index(i: int, start: dt.date, last: dt.date) -> None:
+        type_ = merged[i][0].first.type
+        for day in _span(start, last):
+            on_day.setdefault((type_, day), set()).add(i)
 
     for event in events:
         kind = next(labels, event.type) if labels is not None else event.type
         near = sorted({i for day in _days(event) for i in on_day.get((event.type, day), ())})
         for i in near:
             known, known_kind = merged[i]
-            if _kinds_fit(known_kind, kind, event.type) and same_happening(known, event):
-                merged[i] = (combine(known, event), kind if known_kind == known.type else known_kind)
-                index(i)
+            if _kinds_fit(known_kind, kind, event.type) and known.same_happening(event):
+                start, last = known.start, known.last
+                known.add(event)
+                if known_kind == known.first.type:
+                    merged[i] = (known, kind)
+                if known.start < start:
+                    index(i, known.start, start - dt.timedelta(days=1))
+                if known.last > last:
+                    index(i, last + dt.timedelta(days=1), known.last)
                 break
         else:
-            merged.append((event, kind))
-            index(len(merged) - 1)
-    return _distinct_ids(merged)
+            merged.append((Combining(event), kind))
+            index(len(merged) - 1, event.start, event.last_day)
+    return _distinct_ids([(combining.event(), kind) for combining, kind in merged])
 
 
 def _distinct_ids(merged: list[tuple[Event, str]]) -> list[Event]:
@@ -123,4 +175,8 @@ def _distinct_ids(merged: list[tuple[Event, str]]) -> list[Event]:
 
 
 def _days(event: Event) -> list[dt.date]:
-    return [event.start + dt.timedelta(days=n) for n in range((event.last_day - event.start).days + 1)]
+    return _span(event.start, event.last_day)
+
+
+def _span(start: dt.date, last: dt.date) -> list[dt.date]:
+    return [start + dt.timedelta(days=n) for n in range((last - start).days + 1)]
