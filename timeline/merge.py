@@ -4,16 +4,21 @@ An article tells the same talks in its lead, its body and its photo captions. Tw
 are the same happening when they have the same type, overlapping days and compatible
 participants (one's people are all among the other's, or either names nobody). The merged
 event keeps every evidence sentence, in article order.
+
+Across articles (a store, a calendar of several articles) one rule decides what is the same
+happening, :func:`same_happening_across`, and :func:`merge_articles` merges as a store does.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from timeline.model import Event, Evidence, Participant
+from timeline.people import fold
 
 # Happenings between two parties, where a different counterpart makes a different happening.
 TWO_PARTY = frozenset({"meeting", "talks", "call"})
@@ -24,6 +29,13 @@ def _people(e: Event) -> set[str]:
 
 
 def same_happening(a: Event, b: Event) -> bool:
+    """Whether two mentions *in one article* tell one happening (:func:`merge_events`).
+
+    Within an article people are already resolved to one name each and a mention that names
+    nobody ("the talks") refers back to the happening told around it, so this is stricter on
+    names and looser on an unnamed mention than :func:`same_happening_across`, the one rule for
+    tellings of different articles (store and calendars).
+    """
     return _same(a.type, a.start, a.last_day, _people(a), b)
 
 
@@ -180,3 +192,129 @@ def _days(event: Event) -> list[dt.date]:
 
 def _span(start: dt.date, last: dt.date) -> list[dt.date]:
     return [start + dt.timedelta(days=n) for n in range((last - start).days + 1)]
+
+
+# --- one happening across articles -----------------------------------------------------------
+#
+# Articles name people differently ("Rahmon", "Emomali Rahmon", "Rakhmon") and tell a happening
+# with more or fewer of its people, so across articles the test is looser on names and uses the
+# countries. The store (timeline.store) and the calendars (timeline.ics) both use it: a calendar
+# of articles and a calendar of a store of the same articles are the same bytes.
+
+
+def _tokens(name: str) -> frozenset[str]:
+    return frozenset(re.sub(r"[^\w]+", " ", name).split())
+
+
+def _same_person(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a) and bool(b) and (a <= b or b <= a)
+
+
+def _matched(names: Sequence[str], others: Sequence[str]) -> int:
+    """How many of ``names`` are the same person as one of ``others`` (folded names)."""
+    theirs = [_tokens(n) for n in others]
+    return sum(1 for n in names if any(_same_person(_tokens(n), t) for t in theirs))
+
+
+def agree(
+    people: Sequence[str],
+    countries: Iterable[str],
+    their_people: Sequence[str],
+    their_countries: Iterable[str],
+) -> bool:
+    """Whether two tellings of the same type and overlapping days, by different articles, tell
+    one happening, from their folded participant names and their countries.
+
+    The two share a person (one name's words among the other's: ``Xi`` and ``Xi Jinping``), and
+    one's people or one's countries are among the other's: Xi's talks with Putin and his talks
+    with Modi that day stay two, while ``Rahmon`` and ``Rakhmon`` meeting Xi in Tajikistan are
+    one. When one of them names nobody, both name the same non-empty set of countries.
+    """
+    mine, theirs = set(countries) - {""}, set(their_countries) - {""}
+    if people and their_people:
+        shared = _matched(people, their_people)
+        if not shared:
+            return False
+        among = shared == len(people) or _matched(their_people, people) == len(their_people)
+        return among or mine <= theirs or theirs <= mine
+    return bool(mine) and mine == theirs
+
+
+def folded_people(event: Event) -> list[str]:
+    return [fold(p.name) for p in event.participants]
+
+
+def same_happening_across(a: Event, b: Event) -> bool:
+    """Whether ``a`` and ``b``, told by different articles (or ``a`` a happening merged from
+    several), are one happening: the same id (type, first day, countries and people: one
+    article read twice), or the same type, overlapping days and :func:`agree`."""
+    if a.id == b.id:
+        return True
+    if a.type != b.type or a.start > b.last_day or b.start > a.last_day:
+        return False
+    return agree(folded_people(a), a.countries, folded_people(b), b.countries)
+
+
+def with_paths(event: Event) -> Event:
+    """The event with every evidence sentence naming its article."""
+    path = event.source.path if event.source else None
+    return replace(event, evidence=tuple(replace(e, path=e.path or path) for e in event.evidence))
+
+
+def join(merged: Event, telling: Event) -> Event:
+    """A happening told by several articles with one more telling: every source once, in the
+    order they came, every sentence once; the happening keeps its id."""
+    both = combine(merged, telling)
+    sources = list(merged.sources)
+    sources += [s for s in telling.sources if s not in sources]
+    evidence = dict.fromkeys((*merged.evidence, *telling.evidence))
+    return replace(
+        both,
+        id=merged.id,
+        source=sources[0] if sources else None,
+        sources=tuple(sources),
+        evidence=tuple(evidence),
+    )
+
+
+def founding_id(event: Event, taken: Callable[[str], bool]) -> str:
+    """The id a telling gives the happening it founds: its own, unless another happening has it;
+    then one derived from it and its article's path, until free."""
+    hid = event.id
+    while taken(hid):
+        path = event.source.path if event.source else ""
+        hid = hashlib.sha256(f"{hid}|{path}".encode()).hexdigest()[:16]
+    return hid
+
+
+def article_order(event: Event) -> tuple[int, str]:
+    """The order in which the tellings of one article reach :func:`merge_articles` (and a
+    store): by first sentence, then id, so the result never depends on how they were listed."""
+    return (min((e.start for e in event.evidence), default=-1), event.id)
+
+
+def merge_articles(tellings: Iterable[Event]) -> list[Event]:
+    """The happenings of the tellings of several articles, as a store that ingests them in this
+    order holds them (:meth:`timeline.store.Store.ingest`): each telling joins the first
+    happening, by first day and id, of its type whose days overlap its own and that is
+    :func:`same_happening_across` it; otherwise it founds one. Evidence names its article."""
+    happenings: dict[str, Event] = {}
+    on_day: dict[tuple[str, dt.date], set[str]] = {}
+
+    def index(event: Event) -> None:
+        for day in _days(event):
+            on_day.setdefault((event.type, day), set()).add(event.id)
+
+    for raw in tellings:
+        telling = with_paths(raw)
+        near = {h for day in _days(telling) for h in on_day.get((telling.type, day), ())}
+        candidates = sorted((happenings[h] for h in near), key=lambda e: (e.start, e.id))
+        match = next((h for h in candidates if same_happening_across(h, telling)), None)
+        if match is not None:
+            happenings[match.id] = join(match, telling)
+            index(happenings[match.id])
+        else:
+            founded = replace(telling, id=founding_id(telling, happenings.__contains__))
+            happenings[founded.id] = founded
+            index(founded)
+    return list(happenings.values())

@@ -14,7 +14,9 @@ How the store works:
 - **Happenings** are what the store outputs: the tellings of several articles merged into
   one event holding every source (``sources``, ``corroboration``) and every evidence
   sentence (each naming its article in ``path``). A new telling joins the first happening
-  of the same type whose days overlap its days and whose participants or countries agree:
+  of the same type whose days overlap its days and that is the same happening by
+  :func:`timeline.merge.same_happening_across` (the calendars use it too): the same id, or
+  participants or countries that agree:
   the two share a person (one name's words among the other's: ``Xi`` and ``Xi Jinping``),
   and one's people or one's countries are among the other's (so Xi's talks with Putin and
   his talks with Modi that day stay two, while ``Rahmon`` and ``Rakhmon`` meeting Xi in
@@ -46,7 +48,6 @@ import hashlib
 import json
 import multiprocessing
 import os
-import re
 import sqlite3
 import tempfile
 import threading
@@ -63,7 +64,7 @@ from timeline.errors import ArticleError, StoreBusyError, StoreDamagedError, Sto
 from timeline.errors import StoreError as StoreError  # where callers have imported it from
 from timeline.extract import EXTRACTOR_VERSION, extract
 from timeline.filters import Selection
-from timeline.merge import combine
+from timeline.merge import agree, article_order, folded_people, founding_id, join, with_paths
 from timeline.model import Event
 from timeline.people import fold
 from timeline.sources import DEFAULT_GLOB, expand_paths, load
@@ -161,64 +162,12 @@ class RemoveReport:
     events_changed: int = 0  # happenings that lost a source and remain
 
 
-def _tokens(name: str) -> frozenset[str]:
-    return frozenset(re.sub(r"[^\w]+", " ", name).split())
-
-
-def _same_person(a: frozenset[str], b: frozenset[str]) -> bool:
-    return bool(a) and bool(b) and (a <= b or b <= a)
-
-
-def _matched(names: list[str], others: list[str]) -> int:
-    """How many of ``names`` are the same person as one of ``others`` (folded names)."""
-    theirs = [_tokens(n) for n in others]
-    return sum(1 for n in names if any(_same_person(_tokens(n), t) for t in theirs))
-
-
-def _agree(people: list[str], countries: str, row_people: list[str], row_countries: str) -> bool:
-    """Two tellings of the same type and days tell one happening (see the module's notes)."""
-    mine, theirs = set(countries.split(",")) - {""}, set(row_countries.split(",")) - {""}
-    if people and row_people:
-        shared = _matched(people, row_people)
-        if not shared:
-            return False
-        # Xi's talks with Putin and Xi's talks with Modi on one day share Xi, but neither
-        # their other people nor their countries.
-        among = shared == len(people) or _matched(row_people, people) == len(row_people)
-        return among or mine <= theirs or theirs <= mine
-    return bool(mine) and mine == theirs
-
-
-def _folded_people(event: Event) -> list[str]:
-    return [fold(p.name) for p in event.participants]
-
-
-def _with_path(event: Event) -> Event:
-    """The event with every evidence sentence naming its article."""
-    path = event.source.path if event.source else None
-    return replace(event, evidence=tuple(replace(e, path=e.path or path) for e in event.evidence))
-
-
 def merge_tellings(happening_id: str, tellings: list[Event]) -> Event:
     """One event from the tellings of one happening by several articles, in ingest order."""
     merged = tellings[0]
     for telling in tellings[1:]:
-        merged = _join(merged, telling)
+        merged = join(merged, telling)
     return replace(merged, id=happening_id)
-
-
-def _join(merged: Event, telling: Event) -> Event:
-    both = combine(merged, telling)
-    sources = list(merged.sources)
-    sources += [s for s in telling.sources if s not in sources]
-    evidence = dict.fromkeys((*merged.evidence, *telling.evidence))
-    return replace(
-        both,
-        id=merged.id,
-        source=sources[0] if sources else None,
-        sources=tuple(sources),
-        evidence=tuple(evidence),
-    )
 
 
 # --- the workers: read, hash and extract one article --------------------------------------
@@ -709,15 +658,14 @@ class Store:
             report.added += 1
         for happening in touched:  # the article's old tellings are gone: merge what remains
             self._remerge(happening)
-        for event in read.events:
-            self._attach(_with_path(event), article_id, report, in_place=row is not None)
+        for event in sorted(read.events, key=article_order):  # as merge_articles takes them
+            self._attach(with_paths(event), article_id, report, in_place=row is not None)
 
     def _attach(self, telling: Event, article_id: int, report: IngestReport, in_place: bool = False) -> None:
         """Add one telling to the happening it tells, or found one. ``in_place``: the article
         was in the store already, so its telling takes its article's place among the sources
         (a re-read article does not move to the end)."""
-        people = _folded_people(telling)
-        countries = ",".join(sorted(telling.countries))
+        people = folded_people(telling)
         earliest = telling.start - dt.timedelta(days=self._max_span())
         candidates = self.db.execute(
             "SELECT id, people, countries, event FROM happenings "
@@ -728,20 +676,29 @@ class Store:
             (
                 (hid, data)
                 for hid, row_people, row_countries, data in candidates.fetchall()
-                if _agree(people, countries, row_people.split("\n") if row_people else [], row_countries)
+                # timeline.merge.same_happening_across, on the columns of the happenings
+                if hid == telling.id
+                or agree(
+                    people,
+                    telling.countries,
+                    row_people.split("\n") if row_people else [],
+                    row_countries.split(","),
+                )
             ),
             None,
         )
         if match is not None:
             hid = match[0]
             if not in_place:
-                self._save(_join(Event.from_dict(json.loads(match[1])), telling), new=False)
+                self._save(join(Event.from_dict(json.loads(match[1])), telling), new=False)
             report.merged += 1
         else:
-            hid = telling.id
-            while self.db.execute("SELECT 1 FROM happenings WHERE id = ?", (hid,)).fetchone():
-                path = telling.source.path if telling.source else ""
-                hid = hashlib.sha256(f"{hid}|{path}".encode()).hexdigest()[:16]
+            hid = founding_id(
+                telling,
+                lambda h: (
+                    self.db.execute("SELECT 1 FROM happenings WHERE id = ?", (h,)).fetchone() is not None
+                ),
+            )
             self._save(replace(telling, id=hid), new=True)
         self.db.execute(
             "INSERT INTO tellings (article, happening, event) VALUES (?, ?, ?)",
@@ -772,7 +729,7 @@ class Store:
             event.start.isoformat(),
             event.last_day.isoformat(),
             ",".join(sorted(event.countries)),
-            "\n".join(_folded_people(event)),
+            "\n".join(folded_people(event)),
             fold(" ".join(e.text for e in event.evidence)),
             event.corroboration,
             json.dumps(event.to_dict(), ensure_ascii=False),
