@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
 
 import typer
-from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from timeline import __version__
@@ -67,16 +66,18 @@ class TimelineGroup(TyperGroup):
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except NoArgsIsHelpError as err:
-            if err.format_message().strip():  # rich mode has already printed the help
-                typer.echo(err.format_message(), err=True)
-            sys.exit(err.exit_code)
-        except UsageError as err:
-            where = err.ctx.command_path if err.ctx else "timeline"
-            _say(f"timeline: {err.format_message().rstrip('.')} (see '{where} --help')")
-            sys.exit(err.exit_code)
-        except ClickException as err:
-            _say(f"timeline: {err.format_message()}")
+        except typer.TyperException as err:
+            # Typer's errors through its public base class (it carries its own copy of click,
+            # whose classes are private): a usage error names the command it is about (ctx).
+            ctx = getattr(err, "ctx", None)
+            message = err.format_message()
+            if type(err).__name__ == "NoArgsIsHelpError":  # `timeline` alone: the help
+                if message.strip():  # rich mode has already printed it
+                    typer.echo(message, err=True)
+            elif ctx is not None:
+                _say(f"timeline: {message.rstrip('.')} (see '{ctx.command_path} --help')")
+            else:
+                _say(f"timeline: {message}")
             sys.exit(err.exit_code)
         except typer.Abort:
             _say("timeline: interrupted")
@@ -290,6 +291,7 @@ class Inputs:
     strict: bool = False
     quiet: bool = False
     db: Path | None = None
+    command: str = "timeline"  # as typed, for usage errors: 'timeline list'
     report: Report = field(default_factory=lambda: _new_report())
 
     def events(self) -> Iterator[Event]:
@@ -301,7 +303,7 @@ class Inputs:
             yield from self._stored(self.db)
             return
         if not self.paths:
-            _usage("Missing argument 'PATH' (or --db STORE)")
+            _usage("Missing argument 'PATH' (or --db STORE)", self.command)
 
         progress = _Progress() if not self.quiet and sys.stderr.isatty() else None
         try:
@@ -330,7 +332,7 @@ class Inputs:
         from timeline.store import Store
 
         if self.paths:
-            _usage("give PATH arguments or --db STORE, not both")
+            _usage("give PATH arguments or --db STORE, not both", self.command)
         try:
             with Store(db, create=False) as store:
                 self.report.articles = store.count_articles()
@@ -351,11 +353,10 @@ class Inputs:
             raise typer.Exit(1)
 
 
-def _usage(message: str) -> NoReturn:
-    """A usage error found once the command runs: one line, exit 2, like click's own."""
-    from typer._click.globals import get_current_context
-
-    raise UsageError(message, ctx=get_current_context(silent=True))
+def _usage(message: str, command: str) -> NoReturn:
+    """A usage error found once the command runs: one line, exit 2, like typer's own."""
+    _say(f"timeline: {message} (see '{command} --help')")
+    raise typer.Exit(2)
 
 
 def _new_report() -> Report:
@@ -436,6 +437,7 @@ def reads_events(command: Callable[..., None]) -> Callable[..., None]:
     keyword = inspect.Parameter.KEYWORD_ONLY
     own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "inputs"]
     params = [
+        inspect.Parameter("ctx", keyword, annotation=typer.Context),
         inspect.Parameter("paths", keyword, default=None, annotation=PathsArg),
         *(p.replace(kind=keyword) for p in own),
         *(inspect.Parameter(name, keyword, default=None, annotation=a) for name, a, _ in _FILTERS),
@@ -454,7 +456,8 @@ def reads_events(command: Callable[..., None]) -> Callable[..., None]:
         except FilterError as err:
             fail(str(err), code=2)
         options = {name: kwargs.pop(name) for name, _, _ in _INPUT}
-        inputs = Inputs(paths=kwargs.pop("paths"), selection=chosen, **options)
+        ctx = kwargs.pop("ctx")
+        inputs = Inputs(paths=kwargs.pop("paths"), selection=chosen, command=ctx.command_path, **options)
         command(inputs, **kwargs)
         inputs.finish()
 
