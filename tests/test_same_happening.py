@@ -84,3 +84,22 @@ def test_the_rule_is_one_function_for_store_and_calendars(tmp_path, seed):
     merged = [e for e in merge_articles(tellings) if e.type == "talks"]
     assert [e.corroboration for e in merged] == [3, 1]
     assert merged[0].id == xinhua.id  # the first article founds it, and its id stays
+
+
+CEREMONIES = """\
+date 2024-07-05 Xi in Dushanbe
+
+DUSHANBE, July 5 (Xinhua) -- Tajik President Emomali Rahmon held a welcome ceremony for Chinese President Xi Jinping in Dushanbe on Friday. Xi Jinping laid a wreath at the monument to Ismoili Somoni on Friday.
+"""
+
+
+def test_what_one_article_tells_apart_stays_apart_in_the_store_and_the_calendar(tmp_path):
+    article = tmp_path / "ceremonies.txt"
+    article.write_text(CEREMONIES, encoding="utf-8")
+    assert [e.type for e in extract(read_article(article))] == ["ceremony", "ceremony"]
+    run("ics", article, "-o", tmp_path / "files.ics")
+    run("ingest", article, "--db", tmp_path / "store.db")
+    run("ics", "--db", tmp_path / "store.db", "-o", tmp_path / "store.ics")
+    files = (tmp_path / "files.ics").read_bytes()
+    assert files == (tmp_path / "store.ics").read_bytes()
+    assert len(icalendar.Calendar.from_ical(files).walk("VEVENT")) == 2

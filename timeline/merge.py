@@ -247,9 +247,13 @@ def folded_people(event: Event) -> list[str]:
 def same_happening_across(a: Event, b: Event) -> bool:
     """Whether ``a`` and ``b``, told by different articles (or ``a`` a happening merged from
     several), are one happening: the same id (type, first day, countries and people: one
-    article read twice), or the same type, overlapping days and :func:`agree`."""
+    article read twice), or the same type, overlapping days and :func:`agree`. Two events of
+    one article with different ids are two happenings: its extraction told them apart (a
+    welcome ceremony and a wreath-laying that day)."""
     if a.id == b.id:
         return True
+    if {s.path for s in a.sources} & {s.path for s in b.sources}:
+        return False
     if a.type != b.type or a.start > b.last_day or b.start > a.last_day:
         return False
     return agree(folded_people(a), a.countries, folded_people(b), b.countries)

@@ -667,6 +667,10 @@ class Store:
         (a re-read article does not move to the end)."""
         people = folded_people(telling)
         earliest = telling.start - dt.timedelta(days=self._max_span())
+        # What this article already tells: its extraction told its events apart.
+        own = {
+            h for (h,) in self.db.execute("SELECT happening FROM tellings WHERE article = ?", (article_id,))
+        }
         candidates = self.db.execute(
             "SELECT id, people, countries, event FROM happenings "
             "WHERE type = ? AND start >= ? AND start <= ? AND last_day >= ? ORDER BY start, id",
@@ -678,7 +682,8 @@ class Store:
                 for hid, row_people, row_countries, data in candidates.fetchall()
                 # timeline.merge.same_happening_across, on the columns of the happenings
                 if hid == telling.id
-                or agree(
+                or hid not in own
+                and agree(
                     people,
                     telling.countries,
                     row_people.split("\n") if row_people else [],
