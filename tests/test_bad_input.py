@@ -198,3 +198,18 @@ def test_a_closed_pipe_ends_the_run_quietly(tmp_path, seed):
     code = reader.wait(timeout=300)
     assert reader.stderr.read() == b""
     assert code == 141  # 128 + SIGPIPE, as the shell reports `yes | head`; not 1, an unreadable input
+
+
+def test_the_store_raises_on_a_bad_input_unless_asked_to_skip(tmp_path, seed):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(seed, folder / "a.txt")
+    (folder / "b.txt").write_text(TALKS.replace("2024-07-05", "2024-13-01"), encoding="utf-8")
+    with Store(tmp_path / "store.db") as store:
+        with pytest.raises(ArticleError, match="b.txt: header date 2024-13-01 is not a day"):
+            store.ingest([folder], jobs=1)
+        report = store.ingest([folder], jobs=1, skip_errors=True)
+        assert len(report.skipped) == 1 and report.seen == 1
+        told: list[str] = []
+        assert store.ingest([folder], jobs=2, on_error=told.append).unchanged == 1
+        assert len(told) == 1

@@ -461,9 +461,15 @@ class Store:
         jobs: int | None = None,
         glob: str = DEFAULT_GLOB,
         on_error: Callable[[str], None] | None = None,
+        skip_errors: bool = False,
     ) -> IngestReport:
         """Add the articles under ``paths``: extraction on ``jobs`` processes (default: all
-        cores), articles streamed, the store written in transactions."""
+        cores), articles streamed, the store written in transactions.
+
+        A bad input (a file that cannot be read as an article, a FIFO in a folder) raises
+        :class:`ArticleError`, the articles before it being stored, unless the caller asks to
+        skip bad inputs: ``on_error`` is given each message, ``skip_errors=True`` skips them;
+        either way they are listed in the report's ``skipped``."""
         if self.readonly:
             raise StoreError(f"{shown(self.path)}: opened read-only; open it with Store(path) to ingest")
         given = [str(p) for p in paths]
@@ -489,7 +495,7 @@ class Store:
 
         try:
             if jobs == 1:
-                self._write((_read(p, self.db) for p in feed()), report, on_error)
+                self._write((_read(p, self.db) for p in feed()), report, on_error, skip_errors)
             else:
                 in_flight = threading.BoundedSemaphore(jobs * CHUNK * CHUNKS_IN_FLIGHT)
 
@@ -509,7 +515,7 @@ class Store:
                                 in_flight.release()
                                 yield read
 
-                        self._write(results(), report, on_error)
+                        self._write(results(), report, on_error, skip_errors)
                     finally:
                         stop.set()
         except sqlite3.Error as err:
@@ -518,7 +524,11 @@ class Store:
         return report
 
     def _write(
-        self, reads: Iterator[_Read], report: IngestReport, on_error: Callable[[str], None] | None
+        self,
+        reads: Iterator[_Read],
+        report: IngestReport,
+        on_error: Callable[[str], None] | None,
+        skip_errors: bool = True,
     ) -> None:
         pending = 0
         opened = 0.0
@@ -528,6 +538,8 @@ class Store:
                     report.skipped.append(read.error)
                     if on_error is not None:
                         on_error(read.error)
+                    elif not skip_errors:
+                        raise ArticleError(read.error)
                     continue
                 report.seen += 1
                 if read.unchanged:
