@@ -243,3 +243,16 @@ def test_a_store_in_a_read_only_folder_is_read_and_ingest_stops_with_one_line(co
         assert line.startswith(f"timeline: {db}: cannot write the store or its folder"), line
     assert run("list", "--db", db, "-f", "jsonl").stdout == listed.stdout
     assert sorted(os.listdir(folder)) == ["store.db"]
+
+
+def test_a_store_kept_up_for_rounds_holds_what_a_fresh_ingest_would():
+    # benchmarks/soak.py: ingest a batch, change an article, remove one; compare with a new store.
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve().parent.parent / "benchmarks" / "soak.py")]
+        + ["--rounds", "6", "--batch", "10", "--jobs", "2"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count("same as a fresh ingest") == 6

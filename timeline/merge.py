@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 
 from timeline.model import Event, Evidence, Participant
@@ -244,13 +244,14 @@ def folded_people(event: Event) -> list[str]:
     return [fold(p.name) for p in event.participants]
 
 
-def same_happening_across(a: Event, b: Event) -> bool:
+def same_happening_across(a: Event, b: Event, told: Collection[str] | None = None) -> bool:
     """Whether ``a`` and ``b``, told by different articles (or ``a`` a happening merged from
-    several), are one happening: the same id (type, first day, countries and people: one
-    article read twice), or the same type, overlapping days and :func:`agree`. Two events of
-    one article with different ids are two happenings: its extraction told them apart (a
-    welcome ceremony and a wreath-laying that day)."""
-    if a.id == b.id:
+    several, ``told`` the ids of its tellings), are one happening: ``b`` has the id of one of
+    them (type, first day, countries and people: one article read twice), or the same type,
+    overlapping days and :func:`agree`. Two events of one article with different ids are two
+    happenings: its extraction told them apart (a welcome ceremony and a wreath-laying that
+    day). A happening's own id does not count: it is kept from a telling that may be gone."""
+    if b.id in (told if told is not None else {a.id}):
         return True
     if {s.path for s in a.sources} & {s.path for s in b.sources}:
         return False
@@ -300,9 +301,12 @@ def article_order(event: Event) -> tuple[int, str]:
 def merge_articles(tellings: Iterable[Event]) -> list[Event]:
     """The happenings of the tellings of several articles, as a store that ingests them in this
     order holds them (:meth:`timeline.store.Store.ingest`): each telling joins the first
-    happening, by first day and id, of its type whose days overlap its own and that is
-    :func:`same_happening_across` it; otherwise it founds one. Evidence names its article."""
+    happening, by first day and then in the order they were founded, of its type whose days
+    overlap its own and that is :func:`same_happening_across` it; otherwise it founds one.
+    Evidence names its article."""
     happenings: dict[str, Event] = {}
+    founded_at: dict[str, int] = {}  # the order happenings were founded in
+    told: dict[str, set[str]] = {}  # the ids of each happening's tellings
     on_day: dict[tuple[str, dt.date], set[str]] = {}
 
     def index(event: Event) -> None:
@@ -312,13 +316,16 @@ def merge_articles(tellings: Iterable[Event]) -> list[Event]:
     for raw in tellings:
         telling = with_paths(raw)
         near = {h for day in _days(telling) for h in on_day.get((telling.type, day), ())}
-        candidates = sorted((happenings[h] for h in near), key=lambda e: (e.start, e.id))
-        match = next((h for h in candidates if same_happening_across(h, telling)), None)
+        candidates = sorted((happenings[h] for h in near), key=lambda e: (e.start, founded_at[e.id]))
+        match = next((h for h in candidates if same_happening_across(h, telling, told[h.id])), None)
         if match is not None:
             happenings[match.id] = join(match, telling)
+            told[match.id].add(telling.id)
             index(happenings[match.id])
         else:
             founded = replace(telling, id=founding_id(telling, happenings.__contains__))
             happenings[founded.id] = founded
+            founded_at[founded.id] = len(founded_at)
+            told[founded.id] = {telling.id}
             index(founded)
     return list(happenings.values())

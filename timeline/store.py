@@ -162,14 +162,6 @@ class RemoveReport:
     events_changed: int = 0  # happenings that lost a source and remain
 
 
-def merge_tellings(happening_id: str, tellings: list[Event]) -> Event:
-    """One event from the tellings of one happening by several articles, in ingest order."""
-    merged = tellings[0]
-    for telling in tellings[1:]:
-        merged = join(merged, telling)
-    return replace(merged, id=happening_id)
-
-
 # --- the workers: read, hash and extract one article --------------------------------------
 
 _worker_db: sqlite3.Connection | None = None
@@ -586,11 +578,10 @@ class Store:
                     )
                     self.db.execute("DELETE FROM tellings WHERE article = ?", (article_id,))
                     self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-                for happening in sorted(touched):
-                    if self._remerge(happening):
-                        report.events_changed += 1
-                    else:
-                        report.events_removed += 1
+                before = self.count_events()
+                changed = self._recluster(touched, [], IngestReport())
+                report.events_removed = before - self.count_events()
+                report.events_changed = changed
                 report.articles = sorted(chosen.values())
                 self.db.execute("COMMIT")
             finally:
@@ -668,15 +659,20 @@ class Store:
             )
             article_id = int(cursor.lastrowid or 0)
             report.added += 1
-        for happening in touched:  # the article's old tellings are gone: merge what remains
-            self._remerge(happening)
-        for event in sorted(read.events, key=article_order):  # as merge_articles takes them
-            self._attach(with_paths(event), article_id, report, in_place=row is not None)
+        tellings = [
+            with_paths(e) for e in sorted(read.events, key=article_order)
+        ]  # as merge_articles takes them
+        if row is None:  # a new article comes last: its tellings join what is there
+            for telling in tellings:
+                self._attach(telling, article_id, report)
+        else:  # a changed one: what it told, and what it tells now, is merged again in order
+            self._recluster(touched, [(article_id, t) for t in tellings], report)
 
-    def _attach(self, telling: Event, article_id: int, report: IngestReport, in_place: bool = False) -> None:
-        """Add one telling to the happening it tells, or found one. ``in_place``: the article
-        was in the store already, so its telling takes its article's place among the sources
-        (a re-read article does not move to the end)."""
+    def _attach(
+        self, telling: Event, article_id: int, report: IngestReport, keep_id: str | None = None
+    ) -> str:
+        """Add one telling to the happening it tells, or found one (with ``keep_id`` when that
+        id is free: the id the happening had before it was merged again). Returns its id."""
         people = folded_people(telling)
         earliest = telling.start - dt.timedelta(days=self._max_span())
         # What this article already tells: its extraction told its events apart.
@@ -685,15 +681,18 @@ class Store:
         }
         candidates = self.db.execute(
             "SELECT id, people, countries, event FROM happenings "
-            "WHERE type = ? AND start >= ? AND start <= ? AND last_day >= ? ORDER BY start, id",
+            "WHERE type = ? AND start >= ? AND start <= ? AND last_day >= ?",
             (telling.type, earliest.isoformat(), telling.last_day.isoformat(), telling.start.isoformat()),
-        )
+        ).fetchall()
+        # By first day, then in the order they were founded (not by id: ids are kept when
+        # happenings are merged again, so they do not tell the order).
+        candidates.sort(key=lambda row: (json.loads(row[3])["start"], self._founded(row[0])))
         match = next(
             (
                 (hid, data)
-                for hid, row_people, row_countries, data in candidates.fetchall()
+                for hid, row_people, row_countries, data in candidates
                 # timeline.merge.same_happening_across, on the columns of the happenings
-                if hid == telling.id
+                if telling.id in self._told(hid)
                 or hid not in own
                 and agree(
                     people,
@@ -704,41 +703,91 @@ class Store:
             ),
             None,
         )
+        hid: str
         if match is not None:
-            hid = match[0]
-            if not in_place:
-                self._save(join(Event.from_dict(json.loads(match[1])), telling), new=False)
+            hid = str(match[0])
+            self._save(join(Event.from_dict(json.loads(match[1])), telling), new=False)
             report.merged += 1
         else:
-            hid = founding_id(
-                telling,
-                lambda h: (
-                    self.db.execute("SELECT 1 FROM happenings WHERE id = ?", (h,)).fetchone() is not None
-                ),
-            )
+
+            def taken(h: str) -> bool:
+                return self.db.execute("SELECT 1 FROM happenings WHERE id = ?", (h,)).fetchone() is not None
+
+            hid = keep_id if keep_id is not None and not taken(keep_id) else founding_id(telling, taken)
             self._save(replace(telling, id=hid), new=True)
         self.db.execute(
             "INSERT INTO tellings (article, happening, event) VALUES (?, ?, ?)",
             (article_id, hid, json.dumps(telling.to_dict(), ensure_ascii=False)),
         )
-        if match is not None and in_place:
-            self._remerge(hid)
         report.events += 1
+        return hid
 
-    def _remerge(self, happening: str) -> bool:
-        """Merge again what remains of a happening; False when nothing remains (it is gone)."""
-        tellings = [
-            Event.from_dict(json.loads(data))
-            for (data,) in self.db.execute(
-                "SELECT event FROM tellings WHERE happening = ? ORDER BY article, id", (happening,)
-            )
+    def _told(self, happening: str) -> set[str]:
+        """The event ids of a happening's tellings (its own id may be kept from one gone)."""
+        rows = self.db.execute(
+            "SELECT json_extract(event, '$.id') FROM tellings WHERE happening = ?", (happening,)
+        )
+        return {str(i) for (i,) in rows}
+
+    def _founded(self, happening: str) -> tuple[int, tuple[int, str]]:
+        """When a happening was founded, as its first telling: (article, place in the article)."""
+        row = self.db.execute(
+            "SELECT article, event FROM tellings WHERE happening = ? ORDER BY article, id LIMIT 1",
+            (happening,),
+        ).fetchone()
+        if row is None:
+            return (0, (-1, ""))
+        return (int(row[0]), article_order(Event.from_dict(json.loads(row[1]))))
+
+    def _recluster(self, seeds: set[str], extra: list[tuple[int, Event]], report: IngestReport) -> int:
+        """Merge again, in article order, every telling that a change could regroup: those of
+        the ``seeds`` happenings (an article changed or went), the ``extra`` tellings of a
+        changed article, and those of every happening of the same type whose days overlap
+        theirs, and theirs, and so on. The store then holds what a fresh ingest of its articles
+        would: merging is greedy, so it depends on the order the tellings come in. A happening
+        keeps its id while its first telling's id is free. Returns how many of ``seeds`` remain.
+        """
+        max_span = dt.timedelta(days=self._max_span())
+        found: dict[str, None] = {}
+        around: list[tuple[str, str, str]] = [
+            (t.type, t.start.isoformat(), t.last_day.isoformat()) for _, t in extra
         ]
-        if not tellings:
-            self.db.execute("DELETE FROM happening_countries WHERE happening = ?", (happening,))
-            self.db.execute("DELETE FROM happenings WHERE id = ?", (happening,))
-            return False
-        self._save(merge_tellings(happening, tellings), new=False)
-        return True
+        for hid in sorted(seeds):
+            row = self.db.execute(
+                "SELECT type, start, last_day FROM happenings WHERE id = ?", (hid,)
+            ).fetchone()
+            if row is not None:
+                found[hid] = None
+                around.append(tuple(row))
+        while around:
+            type_, start, last = around.pop()
+            earliest = (dt.date.fromisoformat(start) - max_span).isoformat()
+            for hid, other_start, other_last in self.db.execute(
+                "SELECT id, start, last_day FROM happenings WHERE type = ? AND start >= ? AND start <= ? "
+                "AND last_day >= ?",
+                (type_, earliest, last, start),
+            ).fetchall():
+                if hid not in found:
+                    found[hid] = None
+                    around.append((type_, other_start, other_last))
+        entries: list[tuple[int, tuple[int, str], str | None, Event]] = []
+        for hid in found:
+            for article, data in self.db.execute(
+                "SELECT article, event FROM tellings WHERE happening = ?", (hid,)
+            ).fetchall():
+                event = Event.from_dict(json.loads(data))
+                entries.append((int(article), article_order(event), hid, event))
+            self.db.execute("DELETE FROM tellings WHERE happening = ?", (hid,))
+            self.db.execute("DELETE FROM happening_countries WHERE happening = ?", (hid,))
+            self.db.execute("DELETE FROM happenings WHERE id = ?", (hid,))
+        entries += [(article, article_order(t), None, t) for article, t in extra]
+        entries.sort(key=lambda e: (e[0], e[1]))
+        again = IngestReport()  # tellings already counted when first written
+        for article, _, old, telling in entries:
+            self._attach(telling, article, report if old is None else again, keep_id=old)
+        return sum(
+            1 for hid in seeds if self.db.execute("SELECT 1 FROM happenings WHERE id = ?", (hid,)).fetchone()
+        )
 
     def _save(self, event: Event, new: bool) -> None:
         row = (
