@@ -679,30 +679,30 @@ class Store:
         own = {
             h for (h,) in self.db.execute("SELECT happening FROM tellings WHERE article = ?", (article_id,))
         }
-        candidates = self.db.execute(
-            "SELECT id, people, countries, event FROM happenings "
+        rows = self.db.execute(
+            "SELECT id, start, people, countries, event FROM happenings "
             "WHERE type = ? AND start >= ? AND start <= ? AND last_day >= ?",
             (telling.type, earliest.isoformat(), telling.last_day.isoformat(), telling.start.isoformat()),
         ).fetchall()
-        # By first day, then in the order they were founded (not by id: ids are kept when
+        start, countries = telling.start.isoformat(), ",".join(sorted(telling.countries))
+        # timeline.merge.same_happening_across, on the columns of the happenings: a telling of
+        # the same id (so the same first day and countries), or agreement.
+        agreeing = [
+            (row_start, self._founded(hid), hid, data)
+            for hid, row_start, row_people, row_countries, data in rows
+            if (row_start == start and row_countries == countries and telling.id in self._told(hid))
+            or hid not in own
+            and agree(
+                people,
+                telling.countries,
+                row_people.split("\n") if row_people else [],
+                row_countries.split(","),
+            )
+        ]
+        # The first by day, then in the order they were founded (not by id: ids are kept when
         # happenings are merged again, so they do not tell the order).
-        candidates.sort(key=lambda row: (json.loads(row[3])["start"], self._founded(row[0])))
-        match = next(
-            (
-                (hid, data)
-                for hid, row_people, row_countries, data in candidates
-                # timeline.merge.same_happening_across, on the columns of the happenings
-                if telling.id in self._told(hid)
-                or hid not in own
-                and agree(
-                    people,
-                    telling.countries,
-                    row_people.split("\n") if row_people else [],
-                    row_countries.split(","),
-                )
-            ),
-            None,
-        )
+        first = min(agreeing, default=None)
+        match = (first[2], first[3]) if first is not None else None
         hid: str
         if match is not None:
             hid = str(match[0])
