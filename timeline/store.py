@@ -26,6 +26,12 @@ How the store works:
   of the first article ingested that told it) for as long as any of its tellings remains,
   however many sources join later. Only when two different happenings would found the same
   id does the second get an id derived from that id and its article's path.
+- **Merging again**: merging is greedy, so it depends on order. When an article changes or
+  is removed, every telling of the same type on days overlapping its happenings (and theirs,
+  transitively) is merged again in article order (:meth:`Store._recluster`), so the store
+  holds what a fresh ingest of its articles would; a happening formed again keeps the id its
+  first telling's happening had. Candidates are tried by first day, then founding order,
+  never by id. ``benchmarks/soak.py`` checks it over rounds of ingest, change and remove.
 - **Transactions**: the store is written in transactions of a few hundred articles, in
   SQLite's write-ahead log, so an ingest that is killed leaves every committed article
   whole and nothing of the rest; running it again picks up where it stopped. A second
