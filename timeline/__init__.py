@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from timeline.article import Article, ArticleError, parse_article, read_article
+from timeline.article import Article, parse_article, read_article
+from timeline.errors import ArticleError, StoreError, TimelineError
 from timeline.extract import extract
 from timeline.model import EVENT_TYPES, Event, Evidence, InvalidEvent, Location, Participant, Source
 
@@ -26,6 +27,8 @@ __all__ = [
     "Location",
     "Participant",
     "Source",
+    "StoreError",
+    "TimelineError",
     "extract",
     "parse_article",
     "read_article",

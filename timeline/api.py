@@ -11,19 +11,20 @@ Everything the CLI does is one call here, so a notebook can do the same::
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.article import ArticleError
+from timeline.errors import ArticleError
 from timeline.extract import extract
 from timeline.filters import Selection
 from timeline.formats import to_jsonl
 from timeline.model import Event
 from timeline.output import atomic_write
-from timeline.sources import DEFAULT_GLOB, Note, Reading, iter_articles
+from timeline.sources import DEFAULT_GLOB, Note, Reading, iter_articles, path_list
 
 __all__ = ["Report", "build", "events_from", "to_jsonl", "write_country_calendars", "write_exports"]
 
@@ -41,7 +42,7 @@ class Report:
 
 
 def events_from(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | Path] | str | Path,
     selection: Selection | None = None,
     glob: str = DEFAULT_GLOB,
     strict: bool = False,
@@ -50,18 +51,39 @@ def events_from(
     on_progress: Callable[[int, int], None] | None = None,
     max_bytes: int | None = None,
     reading: Reading | None = None,
+    skip_errors: bool = False,
 ) -> Iterator[Event]:
     """Extract events from every article under ``paths``, streaming, filtered by ``selection``.
 
-    A bad input is skipped and passed to ``on_error`` (and noted in ``report``); with
-    ``strict`` the first one raises :class:`ArticleError` instead. ``on_progress(done, total)``
-    follows the inputs. An article over ``max_bytes`` (default ``$TIMELINE_MAX_BYTES`` or
-    50 MB) is such a bad input, refused before it is read. ``reading`` says how corpora,
-    feeds and URLs are read; a :class:`Note` about an input still read (a feed entry read from
-    its summary) goes to ``on_error`` without counting as skipped.
+    ``paths`` is a list of files, folders, URLs and ``-``; one path alone (``"seeds"``) is read
+    as one path. A bad input (a missing path, a file or URL that cannot be read as an article, a
+    bad corpus line or feed entry) raises :class:`ArticleError`, unless the caller asks to skip
+    bad inputs: with ``on_error`` each is passed to it, with ``skip_errors=True`` it is skipped
+    (noted in ``report`` either way); ``strict`` raises the first one even then.
+    ``on_progress(done, total)`` follows the inputs. An article over ``max_bytes`` (default
+    ``$TIMELINE_MAX_BYTES`` or 50 MB) is such a bad input, refused before it is read.
+    ``reading`` says how corpora, feeds and URLs are read; a :class:`Note` about an input still
+    read (a feed entry read from its summary) goes to ``on_error`` without counting as skipped.
     """
-    chosen = selection or Selection()
+    given = path_list(paths)  # a TypeError at the call, not when the events are first read
+    if on_error is None and not skip_errors:
+        strict = True
+    return _events(
+        given, selection or Selection(), glob, strict, report, on_error, on_progress, max_bytes, reading
+    )
 
+
+def _events(
+    paths: list[str | os.PathLike[str]],
+    chosen: Selection,
+    glob: str,
+    strict: bool,
+    report: Report | None,
+    on_error: Callable[[ArticleError], None] | None,
+    on_progress: Callable[[int, int], None] | None,
+    max_bytes: int | None,
+    reading: Reading | None,
+) -> Iterator[Event]:
     def skipped(err: ArticleError) -> None:
         if report is not None and not isinstance(err, Note):
             report.skipped.append(str(err))
@@ -106,7 +128,7 @@ def write_country_calendars(events: Iterable[Event], out_dir: str | Path) -> lis
 
 
 def build(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | Path] | str | Path,
     out_dir: str | Path,
     selection: Selection | None = None,
     glob: str = DEFAULT_GLOB,
@@ -117,10 +139,13 @@ def build(
     plotlyjs: str = "inline",
     max_bytes: int | None = None,
     reading: Reading | None = None,
+    skip_errors: bool = False,
 ) -> Report:
     """The main job: read the articles under ``paths`` and :func:`write_exports` their events.
 
-    Nothing is written when no article could be read: that raises :class:`ArticleError`.
+    Bad inputs raise :class:`ArticleError` as in :func:`events_from`, unless ``on_error`` or
+    ``skip_errors`` skips them. Nothing is written when no article could be read: that raises
+    :class:`ArticleError`.
     ``lanes`` and ``plotlyjs`` are :func:`timeline.html.render_html`'s.
     """
     report = Report()
@@ -135,6 +160,7 @@ def build(
             on_progress=on_progress,
             max_bytes=max_bytes,
             reading=reading,
+            skip_errors=skip_errors,
         )
     )
     if report.skipped and not report.articles:

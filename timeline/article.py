@@ -11,10 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from timeline.dates import MONTH_ABBREVIATION_ALT, MONTHS
+from timeline.errors import ArticleError, shown, valid_name
 from timeline.places import is_place
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -24,10 +27,11 @@ _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 _SIZE_RE = re.compile(r"(\d+) ?([kmg]?)i?b?", re.IGNORECASE)
 # Lone surrogates (from a library caller's str; UTF-8 files cannot hold them).
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# Bytes read at a time; a NUL among the first BINARY_PROBE bytes makes the file binary.
+READ_CHUNK = 1 << 20
+BINARY_PROBE = 8192
 
-
-class ArticleError(ValueError):
-    """An input that cannot be read as an article (missing, binary, not UTF-8, too big)."""
+__all__ = ["Article", "ArticleError", "parse_article", "read_article"]
 
 
 HEADER_RE = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*([^\n]*)\n?")
@@ -341,9 +345,11 @@ def dateline_city(raw: str, known_only: bool = False) -> str | None:
 def read_article(path: str | Path, max_bytes: int | None = None) -> Article:
     """Read an article file. Raises :class:`ArticleError` with a one-line reason.
 
-    A file over ``max_bytes`` (default: :func:`max_bytes_limit`) is refused before it is read.
+    A regular file over ``max_bytes`` (default: :func:`max_bytes_limit`) is refused before it
+    is read. Whatever the file is (a device, a FIFO, a file that grows while it is read), at
+    most ``max_bytes + 1`` bytes are read: the size a file claims is never trusted.
     """
-    return parse_bytes(read_input(path, max_bytes), str(path))
+    return parse_bytes(read_input(path, max_bytes), shown(path))
 
 
 def read_input(path: str | Path, max_bytes: int | None = None) -> bytes:
@@ -351,27 +357,71 @@ def read_input(path: str | Path, max_bytes: int | None = None) -> bytes:
     unreadable or over ``max_bytes`` (default: :func:`max_bytes_limit`)."""
     max_bytes = max_bytes_limit(max_bytes)
     p = Path(path)
+    name = shown(p)
+    if not valid_name(p):
+        raise ArticleError(f"{name}: file name is not valid UTF-8; rename the file to read it")
     try:
-        size = p.stat().st_size
+        info = p.stat()
     except FileNotFoundError as err:
-        raise ArticleError(f"{p}: no such file") from err
+        raise ArticleError(f"{name}: no such file") from err
     except OSError as err:
-        raise ArticleError(f"{p}: cannot read ({err.strerror})") from err
-    if p.is_dir():
-        raise ArticleError(f"{p}: is a folder, not an article")
-    if size > max_bytes:
-        raise ArticleError(f"{p}: {size} bytes is over the article size limit of {max_bytes} bytes")
+        raise ArticleError(f"{name}: cannot read ({err.strerror})") from err
+    if stat.S_ISDIR(info.st_mode):
+        raise ArticleError(f"{name}: is a folder, not an article")
+    if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+        raise ArticleError(
+            f"{name}: {info.st_size} bytes is over the article size limit of {max_bytes} bytes"
+        )
     try:
-        return p.read_bytes()
+        with p.open("rb", buffering=0) as f:
+            return read_bounded(f, max_bytes, name)
     except OSError as err:
-        raise ArticleError(f"{p}: cannot read ({err.strerror})") from err
+        raise ArticleError(f"{name}: cannot read ({err.strerror})") from err
+
+
+def read_bounded(f: BinaryIO, max_bytes: int, name: str, what: str = "") -> bytes:
+    """At most ``max_bytes`` bytes of ``f``, read in chunks; more is an :class:`ArticleError`,
+    and so is a NUL byte near the start (a binary file, or ``/dev/zero``), told at once."""
+    chunks: list[bytes] = []
+    total = 0
+    probed = False
+    while True:
+        chunk = f.read(min(READ_CHUNK, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        if not probed and (total >= BINARY_PROBE):
+            probed = True
+            if b"\x00" in b"".join(chunks)[:BINARY_PROBE]:
+                raise ArticleError(f"{name}: binary file, not a text article")
+        if total > max_bytes:
+            raise ArticleError(f"{name}: {what}over the article size limit of {max_bytes} bytes")
+    return b"".join(chunks)
 
 
 def parse_bytes(data: bytes, path: str) -> Article:
-    if b"\x00" in data[:8192]:
+    """An article from the bytes of a file: binary data, text that is not UTF-8 and a header
+    whose date is not a day of the calendar are each an :class:`ArticleError`."""
+    if b"\x00" in data[:BINARY_PROBE]:
         raise ArticleError(f"{path}: binary file, not a text article")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise ArticleError(f"{path}: not UTF-8 text (bad byte at offset {err.start})") from err
-    return parse_article(text, path)
+    article = parse_article(text, path)
+    header = HEADER_RE.match(article.text)
+    if header is not None and not _is_day(header.group(1)):
+        raise ArticleError(
+            f"{path}: header date {header.group(1)} is not a day of the calendar "
+            "(the first line should be 'date YYYY-MM-DD Title')"
+        )
+    return article
+
+
+def _is_day(iso: str) -> bool:
+    try:
+        dt.date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True

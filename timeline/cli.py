@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
 
 import typer
-from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from timeline import __version__
@@ -29,7 +29,7 @@ from timeline.model import EVENT_TYPES
 
 if TYPE_CHECKING:
     from timeline.api import Report
-    from timeline.article import ArticleError
+    from timeline.errors import ArticleError
     from timeline.filters import Selection
     from timeline.model import Event
     from timeline.sources import Reading
@@ -44,8 +44,12 @@ EXAMPLES = {
     "plot": "timeline plot seeds --since 2024-07 -o exports/timeline.html",
     "build": "timeline build seeds --out exports",
     "ingest": "timeline ingest seeds --db exports/timeline.db, then: timeline list --db exports/timeline.db",
+    "remove": "timeline remove --db exports/timeline.db seeds/000_0bd6bd9a6d1d6856.txt",
+    "check": "timeline check --db exports/timeline.db",
 }
 DAY_HELP = "YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, 7d, 2w, 3m, 1y, or this/last/next week, month, year"
+# The exit code when standard output is closed early (128 + SIGPIPE, as a shell reports it).
+EXIT_CLOSED_PIPE = 141
 # Inputs this many or more get a progress bar (on a terminal, without --quiet).
 PROGRESS_FROM = 10
 
@@ -65,21 +69,39 @@ class TimelineGroup(TyperGroup):
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except NoArgsIsHelpError as err:
-            if err.format_message().strip():  # rich mode has already printed the help
-                typer.echo(err.format_message(), err=True)
-            sys.exit(err.exit_code)
-        except UsageError as err:
-            where = err.ctx.command_path if err.ctx else "timeline"
-            _say(f"timeline: {err.format_message().rstrip('.')} (see '{where} --help')")
-            sys.exit(err.exit_code)
-        except ClickException as err:
-            _say(f"timeline: {err.format_message()}")
+        except typer.TyperException as err:
+            # Typer's errors through its public base class (it carries its own copy of click,
+            # whose classes are private): a usage error names the command it is about (ctx).
+            ctx = getattr(err, "ctx", None)
+            message = err.format_message()
+            if type(err).__name__ == "NoArgsIsHelpError":  # `timeline` alone: the help
+                if message.strip():  # rich mode has already printed it
+                    typer.echo(message, err=True)
+            elif ctx is not None:
+                _say(f"timeline: {message.rstrip('.')} (see '{ctx.command_path} --help')")
+            else:
+                _say(f"timeline: {message}")
             sys.exit(err.exit_code)
         except typer.Abort:
             _say("timeline: interrupted")
             sys.exit(130)
         sys.exit(code if isinstance(code, int) else 0)
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _closed_pipe()
+
+
+def _closed_pipe() -> NoReturn:
+    """The reader of standard output went away (``timeline extract ... | head``): stop quietly
+    with 141, the code of a command ended by SIGPIPE, as ``cat`` and ``grep`` do. Standard
+    output is pointed at /dev/null so the final flush does not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    sys.exit(EXIT_CLOSED_PIPE)
 
 
 app = typer.Typer(
@@ -313,6 +335,7 @@ class Inputs:
     fields: list[str] | None = None
     timeout: float = 20.0
     cache: Path | None = None
+    command: str = "timeline"  # as typed, for usage errors: 'timeline list'
     report: Report = field(default_factory=lambda: _new_report())
 
     def reading(self) -> Reading:
@@ -322,13 +345,13 @@ class Inputs:
     def events(self) -> Iterator[Event]:
         """The selected events, streaming; bad inputs are reported on stderr as they come."""
         from timeline.api import events_from
-        from timeline.article import ArticleError
+        from timeline.errors import ArticleError
 
         if self.db is not None:
             yield from self._stored(self.db)
             return
         if not self.paths:
-            _usage("Missing argument 'PATH' (or --db STORE)")
+            _usage("Missing argument 'PATH' (or --db STORE)", self.command)
 
         progress = _Progress() if not self.quiet and sys.stderr.isatty() else None
         try:
@@ -354,10 +377,11 @@ class Inputs:
 
     def _stored(self, db: Path) -> Iterator[Event]:
         """The selected events of a store, answered by its indexes."""
-        from timeline.store import Store, StoreError
+        from timeline.errors import StoreError
+        from timeline.store import Store
 
         if self.paths:
-            _usage("give PATH arguments or --db STORE, not both")
+            _usage("give PATH arguments or --db STORE, not both", self.command)
         try:
             with Store(db, create=False) as store:
                 self.report.articles = store.count_articles()
@@ -388,11 +412,10 @@ def reading_options(fields: list[str] | None, timeout: float, cache: Path | None
     return Reading(fields=mapping, timeout=timeout, cache=cache or default_cache())
 
 
-def _usage(message: str) -> NoReturn:
-    """A usage error found once the command runs: one line, exit 2, like click's own."""
-    from typer._click.globals import get_current_context
-
-    raise UsageError(message, ctx=get_current_context(silent=True))
+def _usage(message: str, command: str) -> NoReturn:
+    """A usage error found once the command runs: one line, exit 2, like typer's own."""
+    _say(f"timeline: {message} (see '{command} --help')")
+    raise typer.Exit(2)
 
 
 def _new_report() -> Report:
@@ -476,6 +499,7 @@ def reads_events(command: Callable[..., None]) -> Callable[..., None]:
     keyword = inspect.Parameter.KEYWORD_ONLY
     own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "inputs"]
     params = [
+        inspect.Parameter("ctx", keyword, annotation=typer.Context),
         inspect.Parameter("paths", keyword, default=None, annotation=PathsArg),
         *(p.replace(kind=keyword) for p in own),
         *(inspect.Parameter(name, keyword, default=None, annotation=a) for name, a, _ in _FILTERS),
@@ -494,7 +518,8 @@ def reads_events(command: Callable[..., None]) -> Callable[..., None]:
         except FilterError as err:
             fail(str(err), code=2)
         options = {name: kwargs.pop(name) for name, _, _ in _INPUT}
-        inputs = Inputs(paths=kwargs.pop("paths"), selection=chosen, **options)
+        ctx = kwargs.pop("ctx")
+        inputs = Inputs(paths=kwargs.pop("paths"), selection=chosen, command=ctx.command_path, **options)
         command(inputs, **kwargs)
         inputs.finish()
 
@@ -686,6 +711,7 @@ def summary(report: Report, out: Path, chosen: Selection | None = None) -> str:
 
 @app.command(epilog=f"Example: {EXAMPLES['ingest']}")
 def ingest(
+    ctx: typer.Context,
     paths: Annotated[
         list[str] | None,
         typer.Argument(
@@ -730,15 +756,17 @@ def ingest(
 ) -> None:
     """Add articles to a store, merging reports of one happening into one event.
 
-    Unchanged articles are skipped and changed ones replaced; a story the store has from another file
-    or URL (same URL or same text) is skipped; reports of one happening become one event.
+    Unchanged articles are skipped, changed ones replaced, and ones read by an older extractor
+    re-extracted; a story the store has from another file or URL (same URL or same text) is
+    skipped; reports of one happening become one event.
     """
     from dataclasses import replace
 
-    from timeline.store import Store, StoreError
+    from timeline.errors import StoreError
+    from timeline.store import Store
 
     if not paths and not feed:
-        _usage("Missing argument 'PATH' (or --feed URL_OR_FILE)")
+        _usage("Missing argument 'PATH' (or --feed URL_OR_FILE)", ctx.command_path)
     reading = replace(reading_options(fields, timeout, cache), feeds=tuple(feed or ()))
     try:
         with Store(db, timeout=wait) as store:
@@ -752,17 +780,98 @@ def ingest(
             total_events, total_articles = store.count_events(), store.count_articles()
     except StoreError as err:
         fail(str(err))
+    # said only when some were: a store of this extractor's articles has none
+    reextracted = (
+        f"{report.reextracted} re-extracted (read by an older extractor), " if report.reextracted else ""
+    )
     if not quiet:
         _say(
-            f"read {report.seen} article(s): {report.added} added, {report.replaced} replaced, "
+            f"read {report.seen} article(s): {report.added} added, {report.replaced} replaced, {reextracted}"
             f"{report.unchanged} unchanged, {report.duplicates} already stored from another file or URL; "
             f"{report.events} event(s), {report.merged} joined to events "
             f"of other articles; {db} holds {total_events} event(s) from {total_articles} article(s)"
         )
+        if report.stale:
+            _say(
+                f"{report.stale} other article(s) of {db} were read by an older extractor: "
+                "ingest their files again to re-extract them"
+            )
     if report.skipped:
         total = len(report.skipped) + report.seen
         _say(f"timeline: skipped {len(report.skipped)} of {total} input(s) that could not be read")
         raise typer.Exit(1)
+
+
+StoreArg = Annotated[
+    Path,
+    typer.Option("--db", metavar="STORE", help="The store.", dir_okay=False, show_default=False),
+]
+
+
+@app.command(epilog=f"Example: {EXAMPLES['remove']}")
+def remove(
+    targets: Annotated[
+        list[str],
+        typer.Argument(
+            help="Articles to take out: a path as ingested (the file may be gone), a folder "
+            "(every article under it) or a source URL.",
+            show_default=False,
+            metavar="PATH|URL",
+        ),
+    ],
+    db: StoreArg,
+    quiet: QuietOpt = False,
+) -> None:
+    """Take articles out of a store; events only they told go, shared events keep their id."""
+    from timeline.errors import StoreError
+    from timeline.store import Store
+
+    try:
+        with Store(db, create=False, readonly=False) as store:
+            report = store.remove(targets)
+            total_events, total_articles = store.count_events(), store.count_articles()
+    except StoreError as err:
+        fail(str(err))
+    for target in report.not_found:
+        _say(f"timeline: {target}: no article of {db} has this path or URL")
+    if not quiet:
+        _say(
+            f"removed {len(report.articles)} article(s): {report.events_removed} event(s) gone, "
+            f"{report.events_changed} kept with fewer sources; "
+            f"{db} holds {total_events} event(s) from {total_articles} article(s)"
+        )
+    if report.not_found:
+        raise typer.Exit(1)
+
+
+@app.command(epilog=f"Example: {EXAMPLES['check']}")
+def check(db: StoreArg) -> None:
+    """Check a store for damage: SQLite's integrity check and the store's own.
+
+    Exit 0 when it is sound, 1 with what is wrong and what to do.
+    """
+    from timeline.errors import StoreDamagedError, StoreError
+    from timeline.store import Store
+
+    try:
+        with Store(db, create=False) as store:
+            problems = store.check()
+            articles, events, stale = store.count_articles(), store.count_events(), store.count_stale()
+    except StoreDamagedError as err:
+        problems = [f"SQLite: {err.detail}"]
+    except StoreError as err:
+        fail(str(err))
+    if problems:
+        shown_problems = problems[:15]
+        for line in shown_problems:
+            _say(f"timeline: {db}: {line}")
+        if len(problems) > len(shown_problems):
+            _say(f"timeline: {db}: and {len(problems) - len(shown_problems)} more")
+        fail(f"{db}: damaged; move it aside and ingest the articles again (timeline ingest --db ...)")
+    line = f"{db}: ok; {events} event(s) from {articles} article(s)"
+    if stale:
+        line += f"; {stale} article(s) read by an older extractor (ingest them again)"
+    typer.echo(line)
 
 
 def _version(value: bool) -> None:
@@ -789,7 +898,7 @@ def main() -> None:
     try:
         app(prog_name="timeline")
     except BrokenPipeError:
-        sys.stderr.close()
+        _closed_pipe()
     except OSError as err:  # any command's file that cannot be written (disk full, no permission)
         where = f"{err.filename}: " if err.filename else ""
         typer.echo(f"timeline: {where}cannot write ({err.strerror or err})", err=True)

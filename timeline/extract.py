@@ -34,6 +34,11 @@ from timeline.model import Event, Evidence, Location, Participant, Source
 from timeline.people import PeopleIndex, Person, plausible_name, scan_article
 from timeline.places import find_place
 
+# The version of what extraction finds: raise it with every change that can alter the events
+# of an article. A store re-extracts the articles it read with an older one (timeline ingest).
+# 2026.12.1 was the regex extractor; 2026.12.2 is the spaCy one.
+EXTRACTOR_VERSION = "2026.12.2"
+
 if TYPE_CHECKING:  # pragma: no cover - types only
     from spacy.tokens import Doc, Token
 

@@ -30,7 +30,7 @@ from pathlib import Path
 import icalendar
 
 from timeline import countries as country_table
-from timeline.merge import combine
+from timeline.merge import article_order, combine, merge_articles
 from timeline.model import Event, Source
 from timeline.output import atomic_write
 
@@ -138,10 +138,32 @@ def _citation_order(c: Citation) -> tuple[str, str, str, str, tuple[str, ...]]:
     return (published, src.path, src.url or "", src.title or "", c.sentences)
 
 
+def _fresh(event: Event) -> bool:
+    """An event as extracted from one article (not a happening of a store, whose sentences
+    name their articles)."""
+    return event.corroboration <= 1 and not any(e.path for e in event.evidence)
+
+
+def _source_order(src: Source | None) -> tuple[str, str, str, str]:
+    if src is None:
+        return ("", "", "", "")
+    return (src.published.isoformat() if src.published else "", src.path, src.url or "", src.title or "")
+
+
 def happenings(events: Iterable[Event]) -> list[Happening]:
-    """Group events by happening (their id), in a fixed order whatever the input order."""
+    """One happening for each event, in a fixed order whatever the input order.
+
+    Events of different articles that tell one happening are merged as a store merges them
+    (:func:`timeline.merge.merge_articles`, articles taken oldest publication first), so a
+    calendar of articles and a calendar of a store of the same articles are the same bytes;
+    events of a store are its happenings already. Events with the same id are one.
+    """
+    given = list(events)
+    fresh = [e for e in given if _fresh(e)]
+    # Oldest article first, as they would have reached a store; an article's events in order.
+    fresh.sort(key=lambda e: (_source_order(e.source), article_order(e)))
     by_id: dict[str, list[Event]] = {}
-    for event in events:
+    for event in [*merge_articles(fresh), *(e for e in given if not _fresh(e))]:
         by_id.setdefault(event.id, []).append(event)
     out: list[Happening] = []
     for uid, tellings in by_id.items():

@@ -11,6 +11,10 @@ What a file is, is told by its name: ``.html`` / ``.htm`` a saved web page
 (:mod:`timeline.web`), ``.jsonl`` a corpus of one article a line, ``.rss`` / ``.atom`` /
 ``.xml`` a feed (:mod:`timeline.feeds`), anything else a text article in the seed's format.
 A URL is told by what the server sends.
+
+A file named on the command line is read whatever it is (a FIFO, ``/dev/stdin``), at most the
+size limit; a device or FIFO met while walking a folder is refused instead, since reading it
+could block or never end.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import datetime as dt
 import email.utils
 import json
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -28,13 +33,17 @@ from typing import TYPE_CHECKING, Any
 
 from timeline.article import (
     Article,
-    ArticleError,
     max_bytes_limit,
     parse_article,
     parse_bytes,
     read_article,
+    read_bounded,
     read_input,
 )
+from timeline.errors import ArticleError, shown
+
+# A NAME.meta.json sidecar holds a URL and a few fields: anything bigger is not one.
+MAX_SIDECAR_BYTES = 1024 * 1024
 
 if TYPE_CHECKING:
     from timeline.fetch import Fetcher
@@ -98,12 +107,12 @@ def parse_fields(pairs: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def is_url(item: str | Path) -> bool:
+def is_url(item: str | os.PathLike[str]) -> bool:
     return isinstance(item, str) and item.startswith(("http://", "https://"))
 
 
 def expand_paths(
-    paths: Iterable[str | Path], glob: str = DEFAULT_GLOB, on_error: OnError | None = None
+    paths: Iterable[str | os.PathLike[str]], glob: str = DEFAULT_GLOB, on_error: OnError | None = None
 ) -> Iterator[Path | str]:
     """Inputs in the order given; a folder gives its files matching ``glob`` (patterns
     separated by commas), recursively, sorted.
@@ -112,41 +121,110 @@ def expand_paths(
     matching file raises :class:`ArticleError`, or goes to ``on_error`` when one is given.
     """
     patterns = [g.strip() for g in glob.split(",") if g.strip()] or [DEFAULT_GLOB]
-    for raw in paths:
+    for raw in path_list(paths):
         if str(raw) == "-" or is_url(raw):
             yield str(raw)
             continue
         p = Path(raw)
-        problem: str | None = None
+        problems: list[str] = []
         if p.is_dir():
-            found = sorted({f for g in patterns for f in p.rglob(g) if f.is_file()})
+            found: list[Path] = []
+            for f in sorted({f for g in patterns for f in p.rglob(g)}):
+                kind = _kind(f)
+                if kind == "file":
+                    found.append(f)
+                elif kind != "folder":
+                    problems.append(f"{shown(f)}: {kind}, not an article file; name it on its own to read it")
             if found:
+                for problem in problems:  # told first: they come before the good files in the run
+                    _report(problem, on_error)
                 yield from found
                 continue
-            problem = f"{p}: no {', '.join(patterns)} files in this folder"
+            if not problems:
+                problems.append(f"{shown(p)}: no {', '.join(patterns)} files in this folder")
         elif p.exists():
             yield p
             continue
         elif p.is_symlink():
-            problem = f"{p}: broken link, points to nothing"
+            problems.append(f"{shown(p)}: broken link, points to nothing")
         else:
-            problem = f"{p}: no such file or folder"
-        if on_error is None:
-            raise ArticleError(problem)
-        on_error(ArticleError(problem))
+            problems.append(f"{shown(p)}: no such file or folder")
+        for problem in problems:
+            _report(problem, on_error)
+
+
+def path_list(
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+) -> list[str | os.PathLike[str]]:
+    """``paths`` as a list; one path given alone (``"seeds"``) is a list of one, not its letters."""
+    if isinstance(paths, str | os.PathLike):
+        return [paths]
+    if isinstance(paths, bytes) or not isinstance(paths, Iterable):
+        raise TypeError(f"paths must be a list of paths (str or Path), not {type(paths).__name__}")
+    out = list(paths)
+    for p in out:
+        if not isinstance(p, str | os.PathLike):
+            raise TypeError(f"paths must be str or Path, not {type(p).__name__} ({p!r})")
+    return out
+
+
+def _kind(path: Path) -> str:
+    """``file``, ``folder``, or what else a path found in a folder is (followed through links)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "broken link, points to nothing" if path.is_symlink() else "cannot be read"
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _report(problem: str, on_error: OnError | None) -> None:
+    if on_error is None:
+        raise ArticleError(problem)
+    on_error(ArticleError(problem))
 
 
 def _sidecar_url(path: Path) -> str | None:
-    """The URL of an article from ``NAME.meta.json`` beside ``NAME.txt``, where there is one."""
+    """The URL of an article from ``NAME.meta.json`` beside ``NAME.txt``, where there is one.
+
+    A sidecar that is there but cannot be read, is not a JSON object, or whose ``"url"`` is
+    not an http(s) address is an :class:`ArticleError` naming it: a wrong URL must not be
+    dropped silently.
+    """
     meta = path.with_suffix(".meta.json")
+    if meta == path or not meta.exists():
+        return None
+    name = shown(meta)
     if not meta.is_file():
-        return None
+        raise ArticleError(f"{name}: not a regular file; a .meta.json sidecar must be a JSON file")
     try:
-        data = json.loads(meta.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        with meta.open("rb", buffering=0) as f:
+            raw = read_bounded(f, MAX_SIDECAR_BYTES, name)
+    except OSError as err:
+        raise ArticleError(f"{name}: cannot read ({err.strerror})") from err
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as err:
+        raise ArticleError(f"{name}: not UTF-8 text (bad byte at offset {err.start})") from err
+    except json.JSONDecodeError as err:
+        raise ArticleError(f"{name}: not JSON ({err.msg} at line {err.lineno} column {err.colno})") from err
+    if not isinstance(data, dict):
+        raise ArticleError(f'{name}: not a JSON object such as {{"url": "https://..."}}')
+    url = data.get("url")
+    if url is None:
         return None
-    url = data.get("url") if isinstance(data, dict) else None
-    return url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        raise ArticleError(f'{name}: "url" is not an http:// or https:// address ({url!r})')
+    return url
 
 
 def one_article(path: Path | str, reading: Reading | None = None) -> bool:
@@ -165,11 +243,9 @@ def load(path: Path | str, max_bytes: int | None = None) -> Article:
     max_bytes = max_bytes_limit(max_bytes)
     if path == "-":
         try:
-            data = sys.stdin.buffer.read(max_bytes + 1)
+            data = read_bounded(sys.stdin.buffer, max_bytes, "-", "standard input is ")
         except OSError as err:
             raise ArticleError(f"-: cannot read standard input ({err.strerror})") from err
-        if len(data) > max_bytes:
-            raise ArticleError(f"-: standard input is over the article size limit of {max_bytes} bytes")
         return parse_bytes(data, "-")
     if Path(path).suffix.lower() in HTML_SUFFIXES:
         from timeline.web import page_article
@@ -369,7 +445,7 @@ class Reader:
 
 
 def iter_articles(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | os.PathLike[str]],
     glob: str = DEFAULT_GLOB,
     strict: bool = False,
     on_error: OnError | None = None,
@@ -387,7 +463,7 @@ def iter_articles(
     max_bytes = max_bytes_limit(max_bytes)  # a bad setting stops the run, not one file
     report = None if strict else on_error
     found: Iterable[Path | str] = expand_paths(
-        [*paths, *(reading.feeds if reading else ())], glob, on_error=report
+        [*path_list(paths), *(reading.feeds if reading else ())], glob, on_error=report
     )
     total = 0
     if on_progress is not None:

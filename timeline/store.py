@@ -6,17 +6,21 @@
 How the store works:
 
 - **Articles** are known by their resolved path (a URL for a fetched page, ``FILE:LINE`` for a
-  corpus line) and a SHA-256 of their text (and URL). An article whose hash is unchanged is
-  skipped without extraction; a changed one has its events taken out and its new events put
-  in. Each article's URL and content hash (of its text, blanks folded) are kept too: a new
-  article with the URL or the content of a stored one is the same story arriving another way
-  (a saved page, a feed entry, a URL) and is skipped as a duplicate, except that a page
-  replaces the feed summary that stood in for it.
+  corpus line) and a SHA-256 of their text (and URL), with the
+  :data:`~timeline.extract.EXTRACTOR_VERSION` that found their events. An article whose hash
+  and extractor are unchanged is skipped without extraction; a changed one, or one read by an
+  older extractor, has its events taken out and its new events put in. Each article's URL and
+  content hash (of its text, blanks folded) are kept too: a new article with the URL or the
+  content of a stored one is the same story arriving another way (a saved page, a feed entry,
+  a URL) and is skipped as a duplicate, except that a page replaces the feed summary that
+  stood in for it. ``remove`` takes articles out by path or URL.
 - **Tellings** are the events one article reports (``timeline extract`` of that article).
 - **Happenings** are what the store outputs: the tellings of several articles merged into
   one event holding every source (``sources``, ``corroboration``) and every evidence
   sentence (each naming its article in ``path``). A new telling joins the first happening
-  of the same type whose days overlap its days and whose participants or countries agree:
+  of the same type whose days overlap its days and that is the same happening by
+  :func:`timeline.merge.same_happening_across` (the calendars use it too): the same id, or
+  participants or countries that agree:
   the two share a person (one name's words among the other's: ``Xi`` and ``Xi Jinping``),
   and one's people or one's countries are among the other's (so Xi's talks with Putin and
   his talks with Modi that day stay two, while ``Rahmon`` and ``Rakhmon`` meeting Xi in
@@ -26,13 +30,28 @@ How the store works:
   of the first article ingested that told it) for as long as any of its tellings remains,
   however many sources join later. Only when two different happenings would found the same
   id does the second get an id derived from that id and its article's path.
+- **Merging again**: merging is greedy, so it depends on order. When an article changes or
+  is removed, every telling of the same type on days overlapping its happenings (and theirs,
+  transitively) is merged again in article order (:meth:`Store._recluster`), so the store
+  holds what a fresh ingest of its articles would; a happening formed again keeps the id its
+  first telling's happening had. Candidates are tried by first day, then founding order,
+  never by id. ``benchmarks/soak.py`` checks it over rounds of ingest, change and remove.
 - **Transactions**: the store is written in transactions of a few hundred articles, in
   SQLite's write-ahead log, so an ingest that is killed leaves every committed article
   whole and nothing of the rest; running it again picks up where it stopped. A second
   ingest at the same time waits for the first's transactions (``timeout`` seconds) and
   otherwise fails with :class:`StoreError`.
-- **Schema versions**: ``PRAGMA user_version`` holds :data:`SCHEMA_VERSION`; a store of
-  another version is refused with what to do.
+- **Schema versions**: ``PRAGMA user_version`` holds :data:`SCHEMA_VERSION` (3). A store of
+  version 1, or of version 2 (either kind: with URLs and content hashes, or with URLs and
+  extractor versions), is read as it is when opened read-only and upgraded in place when opened
+  for writing (:data:`ARTICLE_COLUMNS`: the columns it lacks are added); its articles without
+  an extractor version then count as read by an older extractor, and an article without a
+  content hash gets one when it is next ingested. A store of another version is refused with
+  what to do.
+- **Faults**: a file that is not SQLite, a truncated or damaged store and a store that cannot
+  be written (a read-only folder) are each a :class:`StoreError` of one line saying what to
+  do; :meth:`Store.check` runs SQLite's integrity check and the store's own. A store in a
+  read-only folder is read without the files SQLite's log needs (``immutable``).
 """
 
 from __future__ import annotations
@@ -42,34 +61,49 @@ import hashlib
 import json
 import multiprocessing
 import os
-import re
 import sqlite3
+import tempfile
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from timeline.article import Article, ArticleError
-from timeline.extract import extract
+from timeline.article import Article
+from timeline.errors import ArticleError, StoreBusyError, StoreDamagedError, StoreReadOnlyError, shown
+from timeline.errors import StoreError as StoreError  # where callers have imported it from
+from timeline.extract import EXTRACTOR_VERSION, extract
 from timeline.filters import Selection
-from timeline.merge import combine
+from timeline.merge import agree, article_order, folded_people, founding_id, join, with_paths
 from timeline.model import Event
 from timeline.people import fold
 from timeline.sources import DEFAULT_GLOB, Reader, Reading, expand_paths, is_url, load, one_article
 
-SCHEMA_VERSION = 2
-# What takes a store of an older version to the next, in place, keeping what it holds.
-MIGRATIONS = {
-    1: (
+SCHEMA_VERSION = 3
+# Versions this one reads as they are; opened for writing, an older one is upgraded in place.
+READS_VERSIONS = (1, 2, 3)
+# What version 3 added to the articles of version 1, column by column, each with what fills it
+# for the articles already stored. A version 2 store had some of them: issue12's added url and
+# content, issue14's url and extractor; the upgrade adds what a store lacks.
+#   url: from the source of the article's events; content: NULL (filled when the article is
+#   next ingested); extractor: '' (older than any), so the next ingest re-extracts the article.
+ARTICLE_COLUMNS = {
+    "url": (
         "ALTER TABLE articles ADD COLUMN url TEXT",
-        "ALTER TABLE articles ADD COLUMN content TEXT",
-        "CREATE INDEX articles_by_url ON articles (url)",
-        "CREATE INDEX articles_by_content ON articles (content)",
+        "UPDATE articles SET url = (SELECT json_extract(t.event, '$.source.url') FROM tellings t "
+        "WHERE t.article = articles.id LIMIT 1)",
     ),
+    "content": ("ALTER TABLE articles ADD COLUMN content TEXT",),
+    "extractor": ("ALTER TABLE articles ADD COLUMN extractor TEXT NOT NULL DEFAULT ''",),
 }
+ARTICLE_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS articles_by_url ON articles (url)",
+    "CREATE INDEX IF NOT EXISTS articles_by_content ON articles (content)",
+)
 # The key of a feed entry read from its summary: the page, when it comes, takes its place.
 SUMMARY_KEY = "#summary"
 DEFAULT_DB = Path("exports") / "timeline.db"
@@ -88,8 +122,12 @@ CREATE TABLE articles (
     path TEXT NOT NULL,              -- the path as given when ingested
     hash TEXT NOT NULL,              -- SHA-256 of the text and URL
     ingested TEXT NOT NULL,
-    url TEXT,                        -- the article's URL, where it has one
-    content TEXT                     -- SHA-256 of the text, blanks folded
+    -- url: the article's URL, where it has one. content: SHA-256 of its text, blanks folded.
+    -- extractor: the EXTRACTOR_VERSION that found its events. No comment ends the line of one
+    -- of them: SQLite's DROP COLUMN (an older schema's tests make one) would swallow the ')'.
+    url TEXT,
+    content TEXT,
+    extractor TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX articles_by_url ON articles (url);
 CREATE INDEX articles_by_content ON articles (content);
@@ -130,10 +168,6 @@ INSERT INTO meta VALUES ('max_span_days', '0');
 """
 
 
-class StoreError(Exception):
-    """A store that cannot be opened or written; the message is one line for the user."""
-
-
 @dataclass
 class IngestReport:
     """What an ingest read and changed."""
@@ -143,69 +177,21 @@ class IngestReport:
     replaced: int = 0
     unchanged: int = 0
     duplicates: int = 0  # the same story as a stored article (by URL or content), skipped
+    reextracted: int = 0  # unchanged articles whose events came from an older extractor
     skipped: list[str] = field(default_factory=list)
     events: int = 0  # tellings written
     merged: int = 0  # of them, joined to a happening another article told
+    stale: int = 0  # articles of the store, not among those read, still from an older extractor
 
 
-def _tokens(name: str) -> frozenset[str]:
-    return frozenset(re.sub(r"[^\w]+", " ", name).split())
+@dataclass
+class RemoveReport:
+    """What a removal took out."""
 
-
-def _same_person(a: frozenset[str], b: frozenset[str]) -> bool:
-    return bool(a) and bool(b) and (a <= b or b <= a)
-
-
-def _matched(names: list[str], others: list[str]) -> int:
-    """How many of ``names`` are the same person as one of ``others`` (folded names)."""
-    theirs = [_tokens(n) for n in others]
-    return sum(1 for n in names if any(_same_person(_tokens(n), t) for t in theirs))
-
-
-def _agree(people: list[str], countries: str, row_people: list[str], row_countries: str) -> bool:
-    """Two tellings of the same type and days tell one happening (see the module's notes)."""
-    mine, theirs = set(countries.split(",")) - {""}, set(row_countries.split(",")) - {""}
-    if people and row_people:
-        shared = _matched(people, row_people)
-        if not shared:
-            return False
-        # Xi's talks with Putin and Xi's talks with Modi on one day share Xi, but neither
-        # their other people nor their countries.
-        among = shared == len(people) or _matched(row_people, people) == len(row_people)
-        return among or mine <= theirs or theirs <= mine
-    return bool(mine) and mine == theirs
-
-
-def _folded_people(event: Event) -> list[str]:
-    return [fold(p.name) for p in event.participants]
-
-
-def _with_path(event: Event) -> Event:
-    """The event with every evidence sentence naming its article."""
-    path = event.source.path if event.source else None
-    return replace(event, evidence=tuple(replace(e, path=e.path or path) for e in event.evidence))
-
-
-def merge_tellings(happening_id: str, tellings: list[Event]) -> Event:
-    """One event from the tellings of one happening by several articles, in ingest order."""
-    merged = tellings[0]
-    for telling in tellings[1:]:
-        merged = _join(merged, telling)
-    return replace(merged, id=happening_id)
-
-
-def _join(merged: Event, telling: Event) -> Event:
-    both = combine(merged, telling)
-    sources = list(merged.sources)
-    sources += [s for s in telling.sources if s not in sources]
-    evidence = dict.fromkeys((*merged.evidence, *telling.evidence))
-    return replace(
-        both,
-        id=merged.id,
-        source=sources[0] if sources else None,
-        sources=tuple(sources),
-        evidence=tuple(evidence),
-    )
+    articles: list[str] = field(default_factory=list)  # the paths of the articles removed
+    not_found: list[str] = field(default_factory=list)  # the paths or URLs that matched none
+    events_removed: int = 0  # happenings no article tells any more
+    events_changed: int = 0  # happenings that lost a source and remain
 
 
 # --- the workers: read, hash and extract one article --------------------------------------
@@ -251,8 +237,8 @@ def _read(item: str | Article, db: sqlite3.Connection | None = None) -> _Read:
     digest = hashlib.sha256(f"{article.url or ''}\n{article.text}".encode()).hexdigest()
     read = _Read(path=path, key=key, hash=digest, url=article.url, content=content_hash(article.text))
     if db is not None:
-        row = db.execute("SELECT hash FROM articles WHERE key = ?", (key,)).fetchone()
-        if row is not None and row[0] == digest:
+        row = db.execute("SELECT hash, extractor FROM articles WHERE key = ?", (key,)).fetchone()
+        if row is not None and tuple(row) == (digest, EXTRACTOR_VERSION):
             read.unchanged = True
             return read
         if row is None and _stored_story(db, read) is not None:
@@ -306,38 +292,75 @@ class Store:
     """An SQLite file of articles and the happenings they tell.
 
     ``create`` makes the file when it does not exist (ingest); readers pass ``create=False``
-    to be told that there is no store rather than get an empty one.
+    to be told that there is no store rather than get an empty one, and open it read-only
+    (``readonly``, the default when not ``create``): that works in a folder nobody may write.
     """
 
-    def __init__(self, path: str | Path = DEFAULT_DB, create: bool = True, timeout: float = DEFAULT_TIMEOUT):
+    def __init__(
+        self,
+        path: str | Path = DEFAULT_DB,
+        create: bool = True,
+        timeout: float = DEFAULT_TIMEOUT,
+        readonly: bool | None = None,
+    ):
         self.path = Path(path)
         self.timeout = timeout
+        self.readonly = not create if readonly is None else readonly
         if not self.path.exists():
             if not create:
                 raise StoreError(
-                    f"{self.path}: no store here; make one with `timeline ingest --db {self.path} PATH...`"
+                    f"{shown(self.path)}: no store here; make one with "
+                    f"`timeline ingest --db {shown(self.path)} PATH...`"
                 )
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise StoreError(
+                    f"{shown(self.path)}: cannot make the store's folder ({err.strerror})"
+                ) from None
         elif self.path.is_dir():
-            raise StoreError(f"{self.path}: is a folder, not a store")
-        try:
-            self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+            raise StoreError(f"{shown(self.path)}: is a folder, not a store")
+        elif not self.path.is_file():
+            raise StoreError(f"{shown(self.path)}: not a regular file, so not a store")
+        self.db: sqlite3.Connection
+        with self._guard():
+            self.db = self._connect()
             self._prepare()
-        except sqlite3.DatabaseError as err:
-            raise self._error(err) from None
 
     # --- opening --------------------------------------------------------------------------
 
+    def _connect(self) -> sqlite3.Connection:
+        if not self.readonly:
+            return sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+        uri = "file:" + urllib.parse.quote(str(self.path.resolve()))
+        try:
+            db = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=self.timeout, isolation_level=None)
+            db.execute("PRAGMA user_version").fetchone()
+            return db
+        except sqlite3.OperationalError as err:
+            if (
+                "unable to open" not in str(err)
+                or os.access(self.path.parent, os.W_OK | os.X_OK)
+                and (_can_create_in(self.path.parent))
+            ):
+                raise
+        # A folder nobody may write: SQLite cannot make the files of its log there, so the store
+        # is read as a file that does not change (no ingest can write it there either).
+        return sqlite3.connect(uri + "?immutable=1", uri=True, timeout=self.timeout, isolation_level=None)
+
     def _prepare(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version == 0:
+        if version == 0 and not self.readonly:
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("BEGIN IMMEDIATE")
             try:
                 version = self.db.execute("PRAGMA user_version").fetchone()[0]
                 tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
                 if version == 0 and tables:
-                    raise StoreError(f"{self.path}: an SQLite file, but not a timeline store")
+                    raise StoreError(
+                        f"{shown(self.path)}: an SQLite file, but not a timeline store; "
+                        "give --db a store made by timeline ingest, or a new file name"
+                    )
                 if version == 0:  # a new store: the schema and its version in one transaction
                     for statement in SCHEMA.split(";\n"):
                         if statement.strip():
@@ -347,13 +370,17 @@ class Store:
             finally:
                 if self.db.in_transaction:
                     self.db.execute("COMMIT")
-        if 0 < version < SCHEMA_VERSION and version in MIGRATIONS:
-            version = self._migrate(version)
-        if version != SCHEMA_VERSION:
+        elif version == 0:
+            self.db.close()
+            raise StoreError(
+                f"{shown(self.path)}: not a timeline store; make one with "
+                f"`timeline ingest --db {shown(self.path)} PATH...`"
+            )
+        if version not in READS_VERSIONS:
             self.db.close()
             newer = "a newer" if version > SCHEMA_VERSION else "an older"
             raise StoreError(
-                f"{self.path}: store schema version {version} was written by {newer} timeline; this one "
+                f"{shown(self.path)}: store schema version {version} was written by {newer} timeline; this one "
                 f"reads version {SCHEMA_VERSION}: "
                 + (
                     "upgrade timeline, or ingest the articles into a new store with --db"
@@ -361,36 +388,73 @@ class Store:
                     else "move it aside and ingest the articles again (timeline ingest --db ...)"
                 )
             )
+        self.version = int(version)
+        if self.readonly:
+            return
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = NORMAL")
+        if self.version < SCHEMA_VERSION:
+            self._upgrade()
 
-    def _migrate(self, version: int) -> int:
-        """Bring an older store to this version in place, a transaction a step."""
-        while version in MIGRATIONS:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                now = self.db.execute("PRAGMA user_version").fetchone()[0]
-                if now == version:  # not migrated meanwhile by another process
-                    for statement in MIGRATIONS[version]:
-                        self.db.execute(statement)
-                    self.db.execute(f"PRAGMA user_version = {version + 1}")
-                self.db.execute("COMMIT")
-            finally:
-                if self.db.in_transaction:
-                    self.db.execute("ROLLBACK")
-            version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        return int(version)
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """SQLite's errors as one-line :class:`StoreError` s saying what to do."""
+        try:
+            yield
+        except sqlite3.Error as err:
+            raise self._error(err) from None
+
+    def _upgrade(self) -> None:
+        """Bring a store of version 1, or of either kind of version 2, to this version in place,
+        in one transaction: the article columns it lacks (:data:`ARTICLE_COLUMNS`) and their
+        indexes."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            if self.db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:  # not meanwhile
+                have = self._article_columns()
+                for column, statements in ARTICLE_COLUMNS.items():
+                    if column not in have:
+                        for statement in statements:
+                            self.db.execute(statement)
+                for statement in ARTICLE_INDEXES:
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self.db.execute("COMMIT")
+        finally:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+        self.version = SCHEMA_VERSION
+
+    def _article_columns(self) -> set[str]:
+        return {str(row[1]) for row in self.db.execute("PRAGMA table_info(articles)")}
 
     def _error(self, err: sqlite3.Error) -> StoreError:
         text = str(err)
+        name = shown(self.path)
         if "locked" in text or "busy" in text:
-            return StoreError(
-                f"{self.path}: another ingest is writing this store and did not finish within "
+            return StoreBusyError(
+                f"{name}: another ingest is writing this store and did not finish within "
                 f"{self.timeout:g} s; try again when it is done"
             )
         if "not a database" in text:
-            return StoreError(f"{self.path}: not a timeline store (not an SQLite database)")
-        return StoreError(f"{self.path}: {text}")
+            return StoreError(
+                f"{name}: not a timeline store (not an SQLite database); give --db a store made by "
+                "timeline ingest, or move this file aside"
+            )
+        if "malformed" in text or "corrupt" in text:
+            return StoreDamagedError(
+                f"{name}: the store is damaged ({text}); `timeline check --db {name}` tells more; "
+                "move it aside and ingest the articles again",
+                detail=text,
+            )
+        if "readonly" in text or "read-only" in text or "unable to open" in text:
+            return StoreReadOnlyError(
+                f"{name}: cannot write the store or its folder ({text}); it can still be read with "
+                "--db; to ingest, copy it to a writable folder or use another --db"
+            )
+        if "disk I/O" in text or "full" in text:
+            return StoreError(f"{name}: cannot write the store ({text}); free space or check the disk")
+        return StoreError(f"{name}: {text}")
 
     def close(self) -> None:
         self.db.close()
@@ -406,10 +470,20 @@ class Store:
     # --- reading --------------------------------------------------------------------------
 
     def count_articles(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+        with self._guard():
+            return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def count_events(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM happenings").fetchone()[0])
+        with self._guard():
+            return int(self.db.execute("SELECT count(*) FROM happenings").fetchone()[0])
+
+    def count_stale(self) -> int:
+        """Articles whose events came from an older extractor than this timeline's."""
+        if self.version < SCHEMA_VERSION and "extractor" not in self._article_columns():
+            return self.count_articles()  # an older store read as it is: from before extractor versions
+        with self._guard():
+            row = self.db.execute("SELECT count(*) FROM articles WHERE extractor != ?", (EXTRACTOR_VERSION,))
+            return int(row.fetchone()[0])
 
     def _max_span(self) -> int:
         return int(self.db.execute("SELECT value FROM meta WHERE key = 'max_span_days'").fetchone()[0])
@@ -476,10 +550,20 @@ class Store:
         glob: str = DEFAULT_GLOB,
         on_error: Callable[[str], None] | None = None,
         reading: Reading | None = None,
+        skip_errors: bool = False,
     ) -> IngestReport:
         """Add the articles under ``paths`` (and ``reading.feeds``): extraction on ``jobs``
         processes (default: all cores), articles streamed, the store written in transactions.
-        Files of one article are read by the workers; corpora, feeds and URLs by the feeder."""
+        Files of one article are read by the workers; corpora, feeds and URLs by the feeder.
+
+        A bad input (a file that cannot be read as an article, a FIFO in a folder, a bad corpus
+        line or feed entry) raises :class:`ArticleError`, the articles before it being stored,
+        unless the caller asks to skip bad inputs: ``on_error`` is given each message,
+        ``skip_errors=True`` skips them; either way they are listed in the report's ``skipped``.
+        A note about an input still read (a feed entry read from its summary) goes to
+        ``on_error`` and is neither raised nor listed."""
+        if self.readonly:
+            raise StoreError(f"{shown(self.path)}: opened read-only; open it with Store(path) to ingest")
         given = [str(p) for p in paths] + list(reading.feeds if reading else ())
         for p in given:
             if p == "-":
@@ -491,32 +575,36 @@ class Store:
         stop = threading.Event()
 
         def feed() -> Iterator[str | Article]:
+            # A problem met while walking the folders (a FIFO, a broken link) or reading a corpus,
+            # feed or URL is told in its place among the articles, and the walk goes on.
             said: list[str] = []
+            problems: list[ArticleError] = []
             with Reader(
                 reading=reading,
                 report=lambda e: said.append("\0" + str(e)),
                 note=lambda e: said.append("\1" + str(e)),
             ) as reader:
-                try:
-                    for p in expand_paths(given, glob):
-                        if one_article(p, reading):
-                            yield str(p)
-                            continue
-                        try:
-                            for article in reader.articles(p):
-                                yield from said
-                                said.clear()
-                                yield article
-                        except ArticleError as err:
-                            said.append("\0" + str(err))
-                        yield from said
-                        said.clear()
-                except ArticleError as err:
-                    yield "\0" + str(err)
+                for p in expand_paths(given, glob, on_error=problems.append):
+                    while problems:
+                        yield "\0" + str(problems.pop(0))
+                    if one_article(p, reading):
+                        yield str(p)
+                        continue
+                    try:
+                        for article in reader.articles(p):
+                            yield from said
+                            said.clear()
+                            yield article
+                    except ArticleError as err:
+                        said.append("\0" + str(err))
+                    yield from said
+                    said.clear()
+                for problem in problems:
+                    yield "\0" + str(problem)
 
         try:
             if jobs == 1:
-                self._write((_read(p, self.db) for p in feed()), report, on_error)
+                self._write((_read(p, self.db) for p in feed()), report, on_error, skip_errors)
             else:
                 in_flight = threading.BoundedSemaphore(jobs * CHUNK * CHUNKS_IN_FLIGHT)
 
@@ -536,15 +624,20 @@ class Store:
                                 in_flight.release()
                                 yield read
 
-                        self._write(results(), report, on_error)
+                        self._write(results(), report, on_error, skip_errors)
                     finally:
                         stop.set()
         except sqlite3.Error as err:
             raise self._error(err) from None
+        report.stale = self.count_stale()
         return report
 
     def _write(
-        self, reads: Iterator[_Read], report: IngestReport, on_error: Callable[[str], None] | None
+        self,
+        reads: Iterator[_Read],
+        report: IngestReport,
+        on_error: Callable[[str], None] | None,
+        skip_errors: bool = True,
     ) -> None:
         pending = 0
         opened = 0.0
@@ -555,6 +648,8 @@ class Store:
                         report.skipped.append(read.error)
                     if on_error is not None:
                         on_error(read.error)
+                    elif not skip_errors and not read.unchanged:
+                        raise ArticleError(read.error)
                     continue
                 report.seen += 1
                 if read.unchanged:
@@ -577,16 +672,106 @@ class Store:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
 
+    def remove(self, targets: Iterable[str | Path]) -> RemoveReport:
+        """Take articles out of the store: each target is an article's path (the file may be
+        gone), a folder (every article under it) or an ``http(s)://`` URL (the articles with
+        that source URL). A happening only they told disappears; one that other articles tell
+        too keeps its id and loses their sources and sentences. One transaction for all."""
+        if self.readonly:
+            raise StoreError(f"{shown(self.path)}: opened read-only; open it with Store(path) to remove")
+        report = RemoveReport()
+        with self._guard():
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                chosen: dict[int, str] = {}
+                for target in targets:
+                    rows = self._articles_of(str(target))
+                    if not rows:
+                        report.not_found.append(str(target))
+                    chosen.update(rows)
+                touched: set[str] = set()
+                for article_id in chosen:
+                    touched.update(
+                        h
+                        for (h,) in self.db.execute(
+                            "SELECT happening FROM tellings WHERE article = ?", (article_id,)
+                        )
+                    )
+                    self.db.execute("DELETE FROM tellings WHERE article = ?", (article_id,))
+                    self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+                before = self.count_events()
+                changed = self._recluster(touched, [], IngestReport())
+                report.events_removed = before - self.count_events()
+                report.events_changed = changed
+                report.articles = sorted(chosen.values())
+                self.db.execute("COMMIT")
+            finally:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+        return report
+
+    def _articles_of(self, target: str) -> dict[int, str]:
+        """The articles (id -> path) a target of :meth:`remove` names: by URL, the articles with
+        that URL or fetched from it (a feed summary standing in for it too); by path, the
+        article of that file, the lines of that corpus, or every article under that folder."""
+        if is_url(target):
+            rows = self.db.execute(
+                "SELECT id, path FROM articles WHERE url = ? OR key IN (?, ?)",
+                (target, target, target + SUMMARY_KEY),
+            )
+            return {int(i): p for i, p in rows}
+        key = str(Path(target).resolve())
+        rows = self.db.execute(
+            "SELECT id, path FROM articles WHERE key = ? OR substr(key, 1, ?) IN (?, ?)",
+            (key, len(key) + 1, key.rstrip("/") + "/", key + ":"),
+        )
+        return {int(i): p for i, p in rows}
+
+    def check(self) -> list[str]:
+        """What is wrong with the store, one line each; none when it is sound.
+
+        SQLite's ``integrity_check`` (pages, indexes), then the store's own: every telling
+        belongs to an article and a happening, every happening has a telling, and the
+        country index matches the happenings.
+        """
+        problems: list[str] = []
+        with self._guard():
+            problems += [
+                f"SQLite: {line}" for (line,) in self.db.execute("PRAGMA integrity_check(20)") if line != "ok"
+            ]
+            if problems:
+                return problems
+            own = {
+                "tellings of no article": "SELECT count(*) FROM tellings WHERE article NOT IN (SELECT id FROM articles)",
+                "tellings of no event": "SELECT count(*) FROM tellings WHERE happening NOT IN (SELECT id FROM happenings)",
+                "events no article tells": "SELECT count(*) FROM happenings WHERE id NOT IN (SELECT happening FROM tellings)",
+                "country index rows of no event": "SELECT count(*) FROM happening_countries "
+                "WHERE happening NOT IN (SELECT id FROM happenings)",
+            }
+            for what, sql in own.items():
+                n = int(self.db.execute(sql).fetchone()[0])
+                if n:
+                    problems.append(f"{n} {what}")
+        return problems
+
     def _put_article(self, read: _Read, report: IngestReport) -> None:
-        row = self.db.execute("SELECT id, hash FROM articles WHERE key = ?", (read.key,)).fetchone()
-        if row is not None and row[1] == read.hash:  # another ingest wrote it meanwhile
-            report.unchanged += 1
+        row = self.db.execute(
+            "SELECT id, hash, extractor FROM articles WHERE key = ?", (read.key,)
+        ).fetchone()
+        if row is not None and (row[1], row[2]) == (read.hash, EXTRACTOR_VERSION):
+            report.unchanged += 1  # another ingest wrote it meanwhile
             return
         if row is None:
             if _stored_story(self.db, read) is not None:  # told by an article of this ingest, too
                 report.duplicates += 1
                 return
             row = _summary_of(self.db, read)
+        elif row[1] != read.hash and self._same_text_elsewhere(read, int(row[0])):
+            # A changed article that now tells, word for word, another stored one is that story
+            # arriving a second way, as a new one would be: it leaves the store.
+            self._drop_article(int(row[0]))
+            report.duplicates += 1
+            return
         touched: set[str] = set()
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         if row is not None:
@@ -597,67 +782,167 @@ class Store:
             }
             self.db.execute("DELETE FROM tellings WHERE article = ?", (article_id,))
             self.db.execute(
-                "UPDATE articles SET key = ?, path = ?, hash = ?, ingested = ?, url = ?, content = ? WHERE id = ?",
-                (read.key, read.path, read.hash, now, read.url, read.content, article_id),
+                "UPDATE articles SET key = ?, path = ?, hash = ?, ingested = ?, url = ?, content = ?, extractor = ? "
+                "WHERE id = ?",
+                (read.key, read.path, read.hash, now, read.url, read.content, EXTRACTOR_VERSION, article_id),
             )
-            report.replaced += 1
+            if row[1] == read.hash:
+                report.reextracted += 1
+            else:
+                report.replaced += 1
         else:
             cursor = self.db.execute(
-                "INSERT INTO articles (key, path, hash, ingested, url, content) VALUES (?, ?, ?, ?, ?, ?)",
-                (read.key, read.path, read.hash, now, read.url, read.content),
+                "INSERT INTO articles (key, path, hash, ingested, url, content, extractor) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (read.key, read.path, read.hash, now, read.url, read.content, EXTRACTOR_VERSION),
             )
             article_id = int(cursor.lastrowid or 0)
             report.added += 1
-        for happening in touched:  # the article's old tellings are gone: merge what remains
-            self._remerge(happening)
-        for event in read.events:
-            self._attach(_with_path(event), article_id, report)
+        tellings = [
+            with_paths(e) for e in sorted(read.events, key=article_order)
+        ]  # as merge_articles takes them
+        if row is None:  # a new article comes last: its tellings join what is there
+            for telling in tellings:
+                self._attach(telling, article_id, report)
+        else:  # a changed one: what it told, and what it tells now, is merged again in order
+            self._recluster(touched, [(article_id, t) for t in tellings], report)
 
-    def _attach(self, telling: Event, article_id: int, report: IngestReport) -> None:
-        people = _folded_people(telling)
-        countries = ",".join(sorted(telling.countries))
+    def _same_text_elsewhere(self, read: _Read, article_id: int) -> bool:
+        """Whether an article of the store other than ``article_id`` has the text of ``read``."""
+        row = self.db.execute(
+            "SELECT 1 FROM articles WHERE content = ? AND id != ? LIMIT 1", (read.content, article_id)
+        ).fetchone()
+        return row is not None
+
+    def _drop_article(self, article_id: int) -> None:
+        """Take one article and its tellings out, merging again what it told (as :meth:`remove`)."""
+        touched = {
+            h for (h,) in self.db.execute("SELECT happening FROM tellings WHERE article = ?", (article_id,))
+        }
+        self.db.execute("DELETE FROM tellings WHERE article = ?", (article_id,))
+        self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        self._recluster(touched, [], IngestReport())  # its own count: nothing here joined
+
+    def _attach(
+        self, telling: Event, article_id: int, report: IngestReport, keep_id: str | None = None
+    ) -> str:
+        """Add one telling to the happening it tells, or found one (with ``keep_id`` when that
+        id is free: the id the happening had before it was merged again). Returns its id."""
+        people = folded_people(telling)
         earliest = telling.start - dt.timedelta(days=self._max_span())
-        candidates = self.db.execute(
-            "SELECT id, people, countries, event FROM happenings "
-            "WHERE type = ? AND start >= ? AND start <= ? AND last_day >= ? ORDER BY start, id",
+        # What this article already tells: its extraction told its events apart.
+        own = {
+            h for (h,) in self.db.execute("SELECT happening FROM tellings WHERE article = ?", (article_id,))
+        }
+        rows = self.db.execute(
+            "SELECT id, start, people, countries, event FROM happenings "
+            "WHERE type = ? AND start >= ? AND start <= ? AND last_day >= ?",
             (telling.type, earliest.isoformat(), telling.last_day.isoformat(), telling.start.isoformat()),
-        )
-        match = next(
-            (
-                (hid, data)
-                for hid, row_people, row_countries, data in candidates.fetchall()
-                if _agree(people, countries, row_people.split("\n") if row_people else [], row_countries)
-            ),
-            None,
-        )
+        ).fetchall()
+        start, countries = telling.start.isoformat(), ",".join(sorted(telling.countries))
+        # timeline.merge.same_happening_across, on the columns of the happenings: a telling of
+        # the same id (so the same first day and countries), or agreement.
+        agreeing = [
+            (row_start, self._founded(hid), hid, data)
+            for hid, row_start, row_people, row_countries, data in rows
+            if (row_start == start and row_countries == countries and telling.id in self._told(hid))
+            or hid not in own
+            and agree(
+                people,
+                telling.countries,
+                row_people.split("\n") if row_people else [],
+                row_countries.split(","),
+            )
+        ]
+        # The first by day, then in the order they were founded (not by id: ids are kept when
+        # happenings are merged again, so they do not tell the order).
+        first = min(agreeing, default=None)
+        match = (first[2], first[3]) if first is not None else None
+        hid: str
         if match is not None:
-            hid = match[0]
-            self._save(_join(Event.from_dict(json.loads(match[1])), telling), new=False)
+            hid = str(match[0])
+            self._save(join(Event.from_dict(json.loads(match[1])), telling), new=False)
             report.merged += 1
         else:
-            hid = telling.id
-            while self.db.execute("SELECT 1 FROM happenings WHERE id = ?", (hid,)).fetchone():
-                path = telling.source.path if telling.source else ""
-                hid = hashlib.sha256(f"{hid}|{path}".encode()).hexdigest()[:16]
+
+            def taken(h: str) -> bool:
+                return self.db.execute("SELECT 1 FROM happenings WHERE id = ?", (h,)).fetchone() is not None
+
+            hid = keep_id if keep_id is not None and not taken(keep_id) else founding_id(telling, taken)
             self._save(replace(telling, id=hid), new=True)
         self.db.execute(
             "INSERT INTO tellings (article, happening, event) VALUES (?, ?, ?)",
             (article_id, hid, json.dumps(telling.to_dict(), ensure_ascii=False)),
         )
         report.events += 1
+        return hid
 
-    def _remerge(self, happening: str) -> None:
-        tellings = [
-            Event.from_dict(json.loads(data))
-            for (data,) in self.db.execute(
-                "SELECT event FROM tellings WHERE happening = ? ORDER BY id", (happening,)
-            )
+    def _told(self, happening: str) -> set[str]:
+        """The event ids of a happening's tellings (its own id may be kept from one gone)."""
+        rows = self.db.execute(
+            "SELECT json_extract(event, '$.id') FROM tellings WHERE happening = ?", (happening,)
+        )
+        return {str(i) for (i,) in rows}
+
+    def _founded(self, happening: str) -> tuple[int, tuple[int, str]]:
+        """When a happening was founded, as its first telling: (article, place in the article)."""
+        row = self.db.execute(
+            "SELECT article, event FROM tellings WHERE happening = ? ORDER BY article, id LIMIT 1",
+            (happening,),
+        ).fetchone()
+        if row is None:
+            return (0, (-1, ""))
+        return (int(row[0]), article_order(Event.from_dict(json.loads(row[1]))))
+
+    def _recluster(self, seeds: set[str], extra: list[tuple[int, Event]], report: IngestReport) -> int:
+        """Merge again, in article order, every telling that a change could regroup: those of
+        the ``seeds`` happenings (an article changed or went), the ``extra`` tellings of a
+        changed article, and those of every happening of the same type whose days overlap
+        theirs, and theirs, and so on. The store then holds what a fresh ingest of its articles
+        would: merging is greedy, so it depends on the order the tellings come in. A happening
+        keeps its id while its first telling's id is free. Returns how many of ``seeds`` remain.
+        """
+        max_span = dt.timedelta(days=self._max_span())
+        found: dict[str, None] = {}
+        around: list[tuple[str, str, str]] = [
+            (t.type, t.start.isoformat(), t.last_day.isoformat()) for _, t in extra
         ]
-        if not tellings:
-            self.db.execute("DELETE FROM happening_countries WHERE happening = ?", (happening,))
-            self.db.execute("DELETE FROM happenings WHERE id = ?", (happening,))
-            return
-        self._save(merge_tellings(happening, tellings), new=False)
+        for hid in sorted(seeds):
+            row = self.db.execute(
+                "SELECT type, start, last_day FROM happenings WHERE id = ?", (hid,)
+            ).fetchone()
+            if row is not None:
+                found[hid] = None
+                around.append(tuple(row))
+        while around:
+            type_, start, last = around.pop()
+            earliest = (dt.date.fromisoformat(start) - max_span).isoformat()
+            for hid, other_start, other_last in self.db.execute(
+                "SELECT id, start, last_day FROM happenings WHERE type = ? AND start >= ? AND start <= ? "
+                "AND last_day >= ?",
+                (type_, earliest, last, start),
+            ).fetchall():
+                if hid not in found:
+                    found[hid] = None
+                    around.append((type_, other_start, other_last))
+        entries: list[tuple[int, tuple[int, str], str | None, Event]] = []
+        for hid in found:
+            for article, data in self.db.execute(
+                "SELECT article, event FROM tellings WHERE happening = ?", (hid,)
+            ).fetchall():
+                event = Event.from_dict(json.loads(data))
+                entries.append((int(article), article_order(event), hid, event))
+            self.db.execute("DELETE FROM tellings WHERE happening = ?", (hid,))
+            self.db.execute("DELETE FROM happening_countries WHERE happening = ?", (hid,))
+            self.db.execute("DELETE FROM happenings WHERE id = ?", (hid,))
+        entries += [(article, article_order(t), None, t) for article, t in extra]
+        entries.sort(key=lambda e: (e[0], e[1]))
+        again = IngestReport()  # tellings already counted when first written
+        for article, _, old, telling in entries:
+            self._attach(telling, article, report if old is None else again, keep_id=old)
+        return sum(
+            1 for hid in seeds if self.db.execute("SELECT 1 FROM happenings WHERE id = ?", (hid,)).fetchone()
+        )
 
     def _save(self, event: Event, new: bool) -> None:
         row = (
@@ -665,7 +950,7 @@ class Store:
             event.start.isoformat(),
             event.last_day.isoformat(),
             ",".join(sorted(event.countries)),
-            "\n".join(_folded_people(event)),
+            "\n".join(folded_people(event)),
             fold(" ".join(e.text for e in event.evidence)),
             event.corroboration,
             json.dumps(event.to_dict(), ensure_ascii=False),
@@ -693,3 +978,15 @@ class Store:
             "UPDATE meta SET value = ? WHERE key = 'max_span_days' AND CAST(value AS INTEGER) < ?",
             (str(span), span),
         )
+
+
+def _can_create_in(folder: Path) -> bool:
+    """Whether a file can be made in ``folder`` (``os.access`` says yes to root even where the
+    folder is immutable or on a read-only mount)."""
+    try:
+        fd, name = tempfile.mkstemp(dir=folder, prefix=".timeline-probe-")
+    except OSError:
+        return False
+    os.close(fd)
+    os.unlink(name)
+    return True
