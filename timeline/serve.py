@@ -37,6 +37,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import email.utils
+import gzip
 import hashlib
 import html
 import logging
@@ -71,6 +72,8 @@ MAX_QUERY = 2048
 # all, none over a quarter of it (ETags are kept for every address asked, up to MAX_ENTRIES).
 CACHE_BYTES = 256 * 2**20
 MAX_ENTRIES = 1024
+# Bodies this long or longer are gzipped for clients that take gzip.
+GZIP_FROM = 1000
 
 # Query parameter -> keyword of filters.selection; which may be repeated.
 PARAMS = {"country": "countries", "type": "types", "person": "persons", "text": "text"}
@@ -182,6 +185,7 @@ class Kept:
     version: int
     etag: str
     body: bytes | None  # None when it was too large to keep
+    gzipped: bytes | None = None  # the body gzipped, once a client asked for it
 
 
 class Answers:
@@ -207,15 +211,21 @@ class Answers:
         entry = Kept(version, etag_of(body), keep)
         with self.lock:
             old = self.kept.pop(key, None)
-            if old is not None and old.body is not None:
-                self.size -= len(old.body)
+            if old is not None:
+                self.size -= len(old.body or b"") + len(old.gzipped or b"")
             self.kept[key] = entry
             self.size += len(keep) if keep is not None else 0
             while self.size > self.max_bytes or len(self.kept) > self.max_entries:
                 _, dropped = self.kept.popitem(last=False)
-                if dropped.body is not None:
-                    self.size -= len(dropped.body)
+                self.size -= len(dropped.body or b"") + len(dropped.gzipped or b"")
         return entry
+
+    def gzip(self, entry: Kept, gzipped: bytes) -> None:
+        """Keep ``entry``'s body gzipped too (counted in the bytes kept)."""
+        with self.lock:
+            if entry.gzipped is None and entry.body is not None:
+                entry.gzipped = gzipped
+                self.size += len(gzipped)
 
 
 class Reader:
@@ -263,6 +273,15 @@ class Reader:
 
         return await asyncio.get_running_loop().run_in_executor(self.pool, run)
 
+    async def gzipped(self, kept: Kept) -> bytes:
+        """``kept``'s body gzipped: made once (on the worker thread), then kept with it."""
+        if kept.gzipped is None and kept.body is not None:
+            body = kept.body
+            done = await asyncio.get_running_loop().run_in_executor(self.pool, gzip.compress, body, 6)
+            self.answers.gzip(kept, done)
+            return done
+        return kept.gzipped or b""
+
     def close(self) -> None:
         self.pool.shutdown(wait=True)
         self.watch.close()
@@ -301,6 +320,15 @@ def refusal(status: int, message: str) -> Response:
         media_type=PLAIN,
         headers={"X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"},
     )
+
+
+def _gzip(request: Request) -> bool:
+    """Whether the client takes gzip (named in Accept-Encoding, and not with q=0)."""
+    for part in request.headers.get("accept-encoding", "").lower().split(","):
+        name, _, params = part.partition(";")
+        if name.strip() == "gzip":
+            return not re.fullmatch(r"\s*q\s*=\s*0(\.0*)?\s*", params) if params else True
+    return False
 
 
 def _not_modified(request: Request, etag: str, modified: dt.datetime) -> bool:
@@ -370,9 +398,14 @@ def create_app(db: str | Path) -> Starlette:
             "Last-Modified": email.utils.format_datetime(modified, usegmt=True),
             "Cache-Control": "no-cache",
             "X-Content-Type-Options": "nosniff",
+            "Vary": "Accept-Encoding",
         }
         if _not_modified(request, kept.etag, modified):
             return Response(status_code=304, headers=headers)
+        if kept_body is not None and kept.body is not None and len(kept_body) >= GZIP_FROM and _gzip(request):
+            # Kept bodies are kept gzipped too; others are gzipped by the middleware.
+            headers["Content-Encoding"] = "gzip"
+            return Response(await reader.gzipped(kept), media_type=media_type, headers=headers)
         return Response(kept_body, media_type=media_type, headers=headers)
 
     def calendar_maker(chosen: Selection, request: Request) -> Callable[[list[Event]], bytes]:
@@ -431,7 +464,7 @@ def create_app(db: str | Path) -> Starlette:
     ]
     return Starlette(
         routes=routes,
-        middleware=[Middleware(GZipMiddleware, minimum_size=1000)],
+        middleware=[Middleware(GZipMiddleware, minimum_size=GZIP_FROM)],
         exception_handlers={404: not_found, 405: not_allowed},
         lifespan=lifespan,
     )
