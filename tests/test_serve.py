@@ -247,3 +247,17 @@ def talks(calendar: bytes) -> dict[str, int]:
     return {
         str(v["uid"]): int(v["sequence"]) for v in cal.walk("VEVENT") if str(v["summary"]).startswith("Talks")
     }
+
+
+def test_behind_a_proxy_the_links_carry_the_prefix_and_the_scheme(store, tmp_path):
+    log = tmp_path / "serve.log"
+    with serve_process(store, log, "--root-path", "/timeline") as url:
+        # nginx's `location /timeline/ { proxy_pass http://127.0.0.1:8000/; }` strips the prefix.
+        page = httpx.get(
+            url + "/?country=TJ",
+            headers={"Host": "calendar.example.org", "X-Forwarded-Proto": "https"},
+        )
+        assert page.status_code == 200
+        assert 'href="webcal://calendar.example.org/timeline/calendar.ics?country=TJ"' in page.text
+        assert 'href="https://calendar.example.org/timeline/calendar.ics?country=TJ"' in page.text
+        assert httpx.get(url + "/countries/TJ.ics").status_code == 200

@@ -282,7 +282,14 @@ class Reader:
             return done
         return kept.gzipped or b""
 
+    def _close_local(self) -> None:
+        store: Store | None = getattr(self.local, "store", None)
+        if store is not None:
+            store.close()
+            self.local.store = None
+
     def close(self) -> None:
+        self.pool.submit(self._close_local).result()
         self.pool.shutdown(wait=True)
         self.watch.close()
 
