@@ -46,6 +46,7 @@ EXAMPLES = {
     "ingest": "timeline ingest seeds --db exports/timeline.db, then: timeline list --db exports/timeline.db",
     "remove": "timeline remove --db exports/timeline.db seeds/000_0bd6bd9a6d1d6856.txt",
     "check": "timeline check --db exports/timeline.db",
+    "serve": "timeline serve --db exports/timeline.db, then open http://127.0.0.1:8000/",
 }
 DAY_HELP = "YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, 7d, 2w, 3m, 1y, or this/last/next week, month, year"
 # The exit code when standard output is closed early (128 + SIGPIPE, as a shell reports it).
@@ -872,6 +873,47 @@ def check(db: StoreArg) -> None:
     if stale:
         line += f"; {stale} article(s) read by an older extractor (ingest them again)"
     typer.echo(line)
+
+
+@app.command(epilog=f"Example: {EXAMPLES['serve']}")
+def serve(
+    db: Annotated[
+        Path,
+        typer.Option(
+            "--db", metavar="STORE", help="The store to serve (see timeline ingest).", dir_okay=False
+        ),
+    ] = Path("exports/timeline.db"),
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host", metavar="ADDRESS", help="The address to listen on; 0.0.0.0 opens it to the network."
+        ),
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="The port to listen on.")] = 8000,
+    root_path: Annotated[
+        str,
+        typer.Option(
+            "--root-path",
+            metavar="PREFIX",
+            help="The path a reverse proxy serves this under (/timeline), for the Subscribe links.",
+        ),
+    ] = "",
+) -> None:
+    """Serve a store's calendars, timeline page and events over HTTP, read-only.
+
+    Addresses: /calendar.ics, /countries/TJ.ics, /types/talks.ics, /events.json (.jsonl, .csv), / and /timeline.html.
+
+    Filters as query parameters: ?country=TJ&type=talks&since=2024-01 (also until, person, text).
+
+    The page has Subscribe links (webcal:// and http(s)://) to the calendar it shows. Stop with Ctrl-C.
+    """
+    from timeline.serve import run
+    from timeline.store import StoreError
+
+    try:
+        run(db, host=host, port=port, root_path=root_path.rstrip("/"))
+    except StoreError as err:
+        fail(str(err))
 
 
 def _version(value: bool) -> None:

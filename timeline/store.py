@@ -485,6 +485,15 @@ class Store:
             row = self.db.execute("SELECT count(*) FROM articles WHERE extractor != ?", (EXTRACTOR_VERSION,))
             return int(row.fetchone()[0])
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits to the store (SQLite's
+        ``PRAGMA data_version``, no table read): what a long-running reader such as
+        ``timeline serve`` asks before deciding whether anything needs reading again."""
+        try:
+            return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error as err:
+            raise self._error(err) from None
+
     def _max_span(self) -> int:
         return int(self.db.execute("SELECT value FROM meta WHERE key = 'max_span_days'").fetchone()[0])
 
