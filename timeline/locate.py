@@ -163,7 +163,8 @@ def home_location(article: Article) -> Location | None:
         place = find_place(article.dateline.city, {region} if region else ())
         if place and (region is None or place.country == region):
             return as_location(place, article.dateline.city)
-        return Location(city=article.dateline.city, country=region)
+        city = article.dateline.city
+        return Location(city=city.title() if city.isupper() else city, country=region)  # "NUR-SULTAN"
     for s in article.sentences():
         lead = LEAD_PLACES_RE.match(s.text)
         if lead is not None:
