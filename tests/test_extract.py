@@ -616,3 +616,13 @@ JOHANNESBURG, Aug 22 (SAnews) -- Leaders attended the BRICS Summit, which runs f
 """
     (summit,) = extract(parse_article(text))
     assert (summit.start, summit.end) == (dt.date(2023, 8, 22), dt.date(2023, 8, 24))
+
+
+def test_a_meeting_of_counterparts_is_talks_and_with_others_a_meeting():
+    text = """ date 2020-01-15 Ministers meet
+
+PALO ALTO, Jan 14 (Yonhap) -- Foreign Minister Kang Kyung-wha and Secretary of State Mike Pompeo had a meeting at a hotel on Tuesday.
+
+Later that day, Kang had a meeting with Governor Gavin Newsom.
+"""
+    assert events_of(text) == [("meeting", dt.date(2020, 1, 14)), ("talks", dt.date(2020, 1, 14))]

@@ -31,7 +31,7 @@ from timeline.locate import (
 )
 from timeline.merge import TWO_PARTY, merge_events
 from timeline.model import Event, Evidence, Location, Participant, Source
-from timeline.people import PeopleIndex, Person, plausible_name, scan_article
+from timeline.people import PeopleIndex, Person, office, plausible_name, scan_article
 from timeline.places import find_place
 
 # The version of what extraction finds: raise it with every change that can alter the events
@@ -412,10 +412,12 @@ def _read_sentence(
                     start, end = start - dt.timedelta(days=n - 1), start
                 else:
                     end = start + dt.timedelta(days=n - 1)
+        participants, partners = _participants(m, doc, text, people, last_people)
         type_ = m.type
+        if m.type == "meeting" and m.token.lemma_.lower() == "meeting" and _counterparts(participants):
+            type_ = "talks"  # "the two presidents' meeting": counterparts' talks
         if m.type == "summit" and (_two_party(m) or _with_counterpart(m, people)):
             type_ = "talks"  # "the EU-Canada Summit", "held a summit with Prime Minister X"
-        participants, partners = _participants(m, doc, text, people, last_people)
         location = _where(m, doc, text, article, participants, home)
         countries = tuple(
             sorted(set(event_countries(text, participants, location)) | _party_countries(m, doc))
@@ -439,6 +441,19 @@ def _frames(article: Article) -> frozenset[str]:
     if any(w in title for w in ("call", "phone", "telephone", "spoke", "speaks")):
         frames.add("call")
     return frozenset(frames)
+
+
+def _counterparts(participants: list[Person]) -> bool:
+    """Whether the people are two or three holders of offices of one tier (heads of state or
+    government; foreign ministers)."""
+    tiers = wordlists.table("counterpart_offices.tsv")
+
+    def tier(p: Person) -> str | None:
+        held = office(p.title)  # "chinese president": the office after a demonym
+        return tiers.get(held) or tiers.get(held.split(" ", 1)[-1])
+
+    found = {tier(p) for p in participants}
+    return 2 <= len(participants) <= 3 and len(found) == 1 and None not in found
 
 
 def _with_counterpart(m: triggers.Mention, people: PeopleIndex) -> bool:
