@@ -36,8 +36,9 @@ from timeline.places import find_place
 
 # The version of what extraction finds: raise it with every change that can alter the events
 # of an article. A store re-extracts the articles it read with an older one (timeline ingest).
-# 2026.12.1 was the regex extractor; 2026.12.2 is the spaCy one.
-EXTRACTOR_VERSION = "2026.12.2"
+# 2026.12.1 was the regex extractor; 2026.12.2 the first spaCy one; 2026.12.3 adds the rules
+# written after the merge (counterparts, stays told at their end, clauses of their own).
+EXTRACTOR_VERSION = "2026.12.3"
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from spacy.tokens import Doc, Token
