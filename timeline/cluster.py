@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
+import logging
 import os
 import threading
 from collections import deque
@@ -81,7 +82,8 @@ def connect(spec: str) -> Iterator[Any]:
                 threads_per_worker=1,
                 processes=True,
                 host="127.0.0.1",
-                dashboard_address=None,
+                dashboard_address="127.0.0.1:0",
+                silence_logs=logging.ERROR,  # a batch cancelled by Ctrl-C is no warning to print
             )
             client = Client(cluster)
         else:
