@@ -292,3 +292,14 @@ def test_without_scheduler_dask_is_not_imported(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_a_batch_the_cluster_cannot_run_stops_the_ingest_with_one_line():
+    class Failed:
+        def result(self) -> list[Any]:
+            raise RuntimeError("No module named 'timeline'")
+
+    with pytest.raises(
+        cluster.ClusterError, match=r"^a batch failed on the cluster \(RuntimeError: No module"
+    ):
+        cluster._result(Failed())

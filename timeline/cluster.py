@@ -227,13 +227,21 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
+def _result(future: Any) -> list[Any]:
+    """A batch's reads; a batch the cluster could not run (its workers died again and again, or
+    cannot import timeline) stops the ingest with one line."""
+    try:
+        return list(future.result())
+    except Exception as err:
+        raise ClusterError(f"a batch failed on the cluster ({type(err).__name__}: {err})") from None
+
+
 def reads(
     items: Iterable[str | Article],
     scheduler: str,
     known: Callable[[str], str | None],
     on_progress: Callable[[int], None] | None = None,
     batch: int = BATCH,
-    stop: threading.Event | None = None,
 ) -> Iterator[Any]:
     """The store's reads (``_Read``) of ``items``, in their order, extracted on the cluster of
     ``scheduler``. ``known(key)`` is the hash the store holds for an article's key."""
@@ -246,18 +254,16 @@ def reads(
         run = hashlib.sha256(f"{os.getpid()}-{id(pending)}-{threading.get_ident()}".encode()).hexdigest()[:12]
         try:
             for n, chunk in enumerate(_batches(items, batch)):
-                if stop is not None and stop.is_set():
-                    return
                 work = [(item, known(k) if (k := key_of(item)) else None) for item in chunk]
                 pending.append(client.submit(read_batch, work, key=f"timeline-read-{run}-{n}", pure=False))
                 while len(pending) >= limit:
-                    results = pending.popleft().result()
+                    results = _result(pending.popleft())
                     done += len(results)
                     yield from results
                     if on_progress is not None:
                         on_progress(done)
             while pending:
-                results = pending.popleft().result()
+                results = _result(pending.popleft())
                 done += len(results)
                 yield from results
                 if on_progress is not None:
