@@ -303,3 +303,39 @@ def test_a_batch_the_cluster_cannot_run_stops_the_ingest_with_one_line():
         cluster.ClusterError, match=r"^a batch failed on the cluster \(RuntimeError: No module"
     ):
         cluster._result(Failed())
+
+
+def test_a_terminal_shows_the_cluster_s_progress(tmp_path):
+    import pty
+    import threading
+
+    folder = write_corpus(tmp_path / "shown", 40)
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "timeline", "ingest", str(folder), "--db", str(tmp_path / "x.db")]
+        + ["--scheduler", "local:1"],
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "100"},
+    )
+    os.close(slave)
+    shown = bytearray()
+
+    def drain() -> None:
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                return
+            if not chunk:
+                return
+            shown.extend(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    out, _ = proc.communicate(timeout=120)
+    reader.join(timeout=10)
+    os.close(master)
+    assert proc.returncode == 0
+    assert b"reading on the cluster" in shown
+    assert b"read 40 article(s): 40 added" in shown
