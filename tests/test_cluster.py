@@ -339,3 +339,18 @@ def test_a_terminal_shows_the_cluster_s_progress(tmp_path):
     assert proc.returncode == 0
     assert b"reading on the cluster" in shown
     assert b"read 40 article(s): 40 added" in shown
+
+
+def test_without_the_dask_extra_scheduler_says_what_to_install(corpus, tmp_path, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "distributed" else real(name, *a)
+    )
+    result = runner.invoke(
+        app, ["ingest", str(corpus), "--db", str(tmp_path / "x.db"), "--scheduler", "local:1"]
+    )
+    assert result.exit_code == 1
+    assert result.output.strip() == "timeline: --scheduler needs Dask: pip install 'timeline[dask]'"
+    assert not (tmp_path / "x.db").exists()

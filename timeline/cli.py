@@ -783,12 +783,12 @@ def ingest(
     if not paths and not feed:
         _usage("Missing argument 'PATH' (or --feed URL_OR_FILE)")
     reading = replace(reading_options(fields, timeout, cache), feeds=tuple(feed or ()))
-    counter = _Counter() if scheduler is not None and not quiet and sys.stderr.isatty() else None
     if scheduler is not None:
         import importlib.util
 
         if importlib.util.find_spec("distributed") is None or importlib.util.find_spec("fsspec") is None:
             fail("--scheduler needs Dask: pip install 'timeline[dask]'")
+    counter = _Counter() if scheduler is not None and not quiet and sys.stderr.isatty() else None
     try:
         with Store(db, timeout=wait) as store:
             report = store.ingest(

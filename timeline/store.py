@@ -519,7 +519,7 @@ class Store:
             ) as reader:
                 try:
                     for p in expand_paths(given, glob) if remote is None else remote.inputs(given, glob):
-                        if isinstance(p, Article) or isinstance(p, str) and p.startswith("\0"):
+                        if isinstance(p, Article) or (isinstance(p, str) and p.startswith("\0")):
                             yield p  # read by the cluster's feeder (fsspec): an article or a problem
                             continue
                         if one_article(p, reading):
