@@ -7,9 +7,10 @@ The articles are the real-shaped ones of benchmarks/extract_speed.py (agency sty
 sentences and 220 words each, from a fixed seed), written as files to a temporary folder. The
 same folder is ingested into a fresh store twice: with ``--jobs W`` (a multiprocessing pool)
 and with ``--scheduler local:W`` (a dask.distributed LocalCluster of W single-threaded worker
-processes). For each it prints the wall time, articles/s overall and per worker, and for the
-cluster the time to its first batch (starting the workers and loading the spaCy model in each)
-and its rate after that. The two stores are compared: same happenings, ids and tellings.
+processes). For each it prints the wall time, articles/s overall and per worker, the CPU
+time of the owning process an article (its ceiling: how many workers one owner can feed),
+and for the cluster the time to its first batch (starting the workers and loading the spaCy
+model in each) and its rate after that. The two stores are compared: same happenings, ids and tellings.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ def _contents(db: Path) -> tuple[Any, ...]:
 def _run(folder: Path, db: Path, workers: int, scheduler: str | None) -> dict[str, float]:
     marks: list[tuple[float, int]] = []
     started = time.perf_counter()
+    cpu = time.process_time()
     with Store(db) as store:
         report = store.ingest(
             [folder],
@@ -52,8 +54,9 @@ def _run(folder: Path, db: Path, workers: int, scheduler: str | None) -> dict[st
             on_progress=lambda done: marks.append((time.perf_counter(), done)),
         )
     wall = time.perf_counter() - started
+    cpu = time.process_time() - cpu
     assert report.added == report.seen and not report.skipped, report
-    out = {"wall": wall, "articles": float(report.added), "events": float(report.events)}
+    out = {"wall": wall, "cpu": cpu, "articles": float(report.added), "events": float(report.events)}
     if marks:
         first_at, first_done = marks[0]
         out["first"] = first_at - started
@@ -80,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
             rate = r["articles"] / r["wall"]
             line = (
                 f"{name:<22} wall {r['wall']:7.1f} s  {rate:6.1f} articles/s  {rate / w:6.1f} per worker  "
-                f"{int(r['events'])} events"
+                f"{int(r['events'])} events\n{'':<22} owner's CPU {r['cpu']:.1f} s = "
+                f"{r['cpu'] / r['articles'] * 1000:.2f} ms an article (listing, sending, writing the store"
+                f"{', and the scheduler' if scheduler else ''})"
             )
             if "first" in r:
                 line += (
