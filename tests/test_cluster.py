@@ -354,3 +354,56 @@ def test_without_the_dask_extra_scheduler_says_what_to_install(corpus, tmp_path,
     assert result.exit_code == 1
     assert result.output.strip() == "timeline: --scheduler needs Dask: pip install 'timeline[dask]'"
     assert not (tmp_path / "x.db").exists()
+
+
+def test_a_scheduler_and_worker_started_apart_as_on_other_machines(corpus, reference, tmp_path):
+    """`dask scheduler` and `dask worker` as a remote cluster's are run (here, on 127.0.0.1)."""
+    dask = Path(sys.executable).with_name("dask")
+    if not dask.exists():
+        pytest.skip("no dask command beside this Python")
+    address_file = tmp_path / "scheduler.json"
+    common = ["--host", "127.0.0.1", "--no-dashboard"]
+    procs = [subprocess.Popen([str(dask), "scheduler", "--scheduler-file", str(address_file), *common])]
+    try:
+        deadline = time.monotonic() + 60
+        while not address_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        procs.append(
+            subprocess.Popen(
+                [str(dask), "worker", "--scheduler-file", str(address_file), "--nthreads", "1", *common],
+                cwd=tmp_path,
+            )
+        )
+        import json
+
+        address = json.loads(address_file.read_text())["address"]
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(1, timeout=60)
+        db = tmp_path / "remote.db"
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "timeline",
+                "ingest",
+                str(corpus),
+                "--db",
+                str(db),
+                "--scheduler",
+                address,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        assert result.returncode == 0, result.stderr
+        assert contents(db) == reference
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
