@@ -407,3 +407,19 @@ def test_a_scheduler_and_worker_started_apart_as_on_other_machines(corpus, refer
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+
+
+def test_a_scheduler_without_workers_is_one_line_not_a_wait_for_ever(corpus, tmp_path, monkeypatch):
+    from timeline.store import StoreError
+
+    monkeypatch.setattr(cluster, "WAIT_FOR_WORKERS", 1.0)
+    with LocalCluster(
+        n_workers=0, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0"
+    ) as empty:
+        with (
+            Store(tmp_path / "x.db") as store,
+            pytest.raises(StoreError, match="no worker joined the scheduler in 1 s"),
+        ):
+            store.ingest([corpus], scheduler=empty.scheduler_address)
+    with Store(tmp_path / "x.db") as store:
+        assert store.count_articles() == 0

@@ -44,6 +44,8 @@ from timeline.sources import DEFAULT_GLOB, HTML_SUFFIXES, expand_paths, is_url
 BATCH = 16
 BATCHES_PER_THREAD = 2
 LOCAL = "local:"
+# Seconds to wait for a first worker on a scheduler that has none.
+WAIT_FOR_WORKERS = 60.0
 
 
 class ClusterError(Exception):
@@ -246,6 +248,13 @@ def reads(
     """The store's reads (``_Read``) of ``items``, in their order, extracted on the cluster of
     ``scheduler``. ``known(key)`` is the hash the store holds for an article's key."""
     with connect(scheduler) as client:
+        if not client.nthreads():
+            try:
+                client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
+            except TimeoutError:
+                raise ClusterError(
+                    f"--scheduler {scheduler}: no worker joined the scheduler in {WAIT_FOR_WORKERS:.0f} s"
+                ) from None
         threads = sum(client.nthreads().values()) or 1
         limit = max(2, threads * BATCHES_PER_THREAD)
         pending: deque[Any] = deque()
