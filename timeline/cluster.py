@@ -90,10 +90,11 @@ def connect(spec: str) -> Iterator[Any]:
             client = Client(cluster)
         else:
             client = Client(spec, timeout=30)
-    except (OSError, TimeoutError) as err:
+    except (OSError, TimeoutError, RuntimeError) as err:  # RuntimeError: a local worker failed to start
         if cluster is not None:
             cluster.close()
-        raise ClusterError(f"--scheduler {spec}: cannot reach the scheduler ({err})") from None
+        what = "cannot start the local cluster" if spec.startswith(LOCAL) else "cannot reach the scheduler"
+        raise ClusterError(f"--scheduler {spec}: {what} ({err})") from None
     try:
         yield client
     finally:
