@@ -15,6 +15,7 @@ import functools
 import inspect
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -468,6 +469,37 @@ class _Progress:
             self.bar = None
 
 
+class _Counter:
+    """A progress bar on stderr (rich) for an ingest on a Dask cluster, whose inputs are
+    listed as they are sent: the articles done, their rate and the time taken."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self.started = time.monotonic()
+        self.bar: Any = Progress(
+            "reading on the cluster",
+            SpinnerColumn(),
+            TextColumn("{task.completed} article(s), {task.fields[rate]:.0f}/s"),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self.task = self.bar.add_task("articles", total=None, rate=0.0)
+        self.bar.start()
+
+    def update(self, done: int) -> None:
+        rate = done / max(time.monotonic() - self.started, 1e-9)
+        self.bar.update(self.task, completed=done, rate=rate)
+
+    def warn(self, message: str) -> None:
+        self.bar.console.print(f"timeline: {message}", markup=False, highlight=False)
+
+    def stop(self) -> None:
+        self.bar.stop()
+
+
 # The filters: each option and the keyword of filters.selection() that reads it.
 _FILTERS = (
     ("country", CountryOpt, "countries"),
@@ -754,6 +786,17 @@ def ingest(
     fields: FieldOpt = None,
     timeout: TimeoutOpt = 20.0,
     cache: CacheOpt = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            show_default=False,
+            help="Read and extract on a Dask cluster: local:N (N worker processes here) or a scheduler's "
+            "address (tcp://HOST:PORT). PATHs may then be fsspec URLs (file://, memory://, s3://...). "
+            "Needs pip install 'timeline[dask]'.",
+        ),
+    ] = None,
 ) -> None:
     """Add articles to a store, merging reports of one happening into one event.
 
@@ -769,18 +812,29 @@ def ingest(
     if not paths and not feed:
         _usage("Missing argument 'PATH' (or --feed URL_OR_FILE)", ctx.command_path)
     reading = replace(reading_options(fields, timeout, cache), feeds=tuple(feed or ()))
+    if scheduler is not None:
+        import importlib.util
+
+        if importlib.util.find_spec("distributed") is None or importlib.util.find_spec("fsspec") is None:
+            fail("--scheduler needs Dask: pip install 'timeline[dask]'")
+    counter = _Counter() if scheduler is not None and not quiet and sys.stderr.isatty() else None
     try:
         with Store(db, timeout=wait) as store:
             report = store.ingest(
                 paths or [],
                 jobs=jobs,
                 glob=glob,
-                on_error=lambda message: _say(f"timeline: {message}"),
+                on_error=counter.warn if counter else lambda message: _say(f"timeline: {message}"),
                 reading=reading,
+                scheduler=scheduler,
+                on_progress=counter.update if counter else None,
             )
             total_events, total_articles = store.count_events(), store.count_articles()
     except StoreError as err:
         fail(str(err))
+    finally:
+        if counter:
+            counter.stop()
     # said only when some were: a store of this extractor's articles has none
     reextracted = (
         f"{report.reextracted} re-extracted (read by an older extractor), " if report.reextracted else ""

@@ -217,9 +217,10 @@ class _Read:
     events: list[Event] = field(default_factory=list)
 
 
-def _read(item: str | Article, db: sqlite3.Connection | None = None) -> _Read:
+def _read(item: str | Article, db: sqlite3.Connection | None = None, known: str | None = None) -> _Read:
     """Read one article (a file's path, or an article the feeder read: a corpus line, a feed
-    entry, a fetched page); extract its events unless the store already holds this text."""
+    entry, a fetched page); extract its events unless the store already holds this text (by
+    ``db``, or ``known``: the hash the store holds for this article, told by the feeder)."""
     if isinstance(item, str) and item.startswith("\0"):  # a message from the feeder, not a path
         return _Read(path="", error=item[1:])
     if isinstance(item, str) and item.startswith("\1"):  # a note: said, and nothing skipped
@@ -236,6 +237,9 @@ def _read(item: str | Article, db: sqlite3.Connection | None = None) -> _Read:
     key = article.key or str(Path(path).resolve())
     digest = hashlib.sha256(f"{article.url or ''}\n{article.text}".encode()).hexdigest()
     read = _Read(path=path, key=key, hash=digest, url=article.url, content=content_hash(article.text))
+    if known == digest:
+        read.unchanged = True
+        return read
     if db is not None:
         row = db.execute("SELECT hash, extractor FROM articles WHERE key = ?", (key,)).fetchone()
         if row is not None and tuple(row) == (digest, EXTRACTOR_VERSION):
@@ -560,6 +564,8 @@ class Store:
         on_error: Callable[[str], None] | None = None,
         reading: Reading | None = None,
         skip_errors: bool = False,
+        scheduler: str | None = None,
+        on_progress: Callable[[int], None] | None = None,
     ) -> IngestReport:
         """Add the articles under ``paths`` (and ``reading.feeds``): extraction on ``jobs``
         processes (default: all cores), articles streamed, the store written in transactions.
@@ -570,13 +576,27 @@ class Store:
         unless the caller asks to skip bad inputs: ``on_error`` is given each message,
         ``skip_errors=True`` skips them; either way they are listed in the report's ``skipped``.
         A note about an input still read (a feed entry read from its summary) goes to
-        ``on_error`` and is neither raised nor listed."""
+        ``on_error`` and is neither raised nor listed.
+
+        With ``scheduler`` (``local:N`` or a Dask scheduler's address) the articles are read and
+        extracted on that Dask cluster instead, and ``paths`` may be fsspec URLs (see
+        :mod:`timeline.cluster`); ``on_progress`` is told the number of inputs done."""
         if self.readonly:
             raise StoreError(f"{shown(self.path)}: opened read-only; open it with Store(path) to ingest")
         given = [str(p) for p in paths] + list(reading.feeds if reading else ())
+        remote: Any = None
+        if scheduler is not None:
+            from timeline import cluster as remote
+
+            try:
+                remote.check_scheduler(scheduler)
+            except remote.ClusterError as err:
+                raise StoreError(str(err)) from None
         for p in given:
             if p == "-":
                 raise StoreError("ingest reads article files and folders, not standard input")
+            if remote is not None and remote.is_fsspec_url(p):
+                continue
             if not is_url(p) and not Path(p).exists():
                 raise StoreError(f"{p}: no such file or folder")
         jobs = max(1, jobs or os.cpu_count() or 1)
@@ -593,26 +613,43 @@ class Store:
                 report=lambda e: said.append("\0" + str(e)),
                 note=lambda e: said.append("\1" + str(e)),
             ) as reader:
-                for p in expand_paths(given, glob, on_error=problems.append):
-                    while problems:
-                        yield "\0" + str(problems.pop(0))
-                    if one_article(p, reading):
-                        yield str(p)
-                        continue
-                    try:
-                        for article in reader.articles(p):
-                            yield from said
-                            said.clear()
-                            yield article
-                    except ArticleError as err:
-                        said.append("\0" + str(err))
-                    yield from said
-                    said.clear()
+                try:
+                    walk = (
+                        expand_paths(given, glob, on_error=problems.append)
+                        if remote is None
+                        else remote.inputs(given, glob)
+                    )
+                    for p in walk:
+                        while problems:
+                            yield "\0" + str(problems.pop(0))
+                        if isinstance(p, Article) or (isinstance(p, str) and p.startswith("\0")):
+                            yield p  # read by the cluster's feeder (fsspec): an article or a problem
+                            continue
+                        if one_article(p, reading):
+                            yield str(p)
+                            continue
+                        try:
+                            for article in reader.articles(p):
+                                yield from said
+                                said.clear()
+                                yield article
+                        except ArticleError as err:
+                            said.append("\0" + str(err))
+                        yield from said
+                        said.clear()
+                except ArticleError as err:
+                    yield "\0" + str(err)
                 for problem in problems:
                     yield "\0" + str(problem)
 
         try:
-            if jobs == 1:
+            if remote is not None:
+                try:
+                    reads = remote.reads(feed(), scheduler, self._hash_of, on_progress)
+                    self._write(reads, report, on_error, skip_errors)
+                except remote.ClusterError as err:
+                    raise StoreError(str(err)) from None
+            elif jobs == 1:
                 self._write((_read(p, self.db) for p in feed()), report, on_error, skip_errors)
             else:
                 in_flight = threading.BoundedSemaphore(jobs * CHUNK * CHUNKS_IN_FLIGHT)
@@ -640,6 +677,11 @@ class Store:
             raise self._error(err) from None
         report.stale = self.count_stale()
         return report
+
+    def _hash_of(self, key: str) -> str | None:
+        """The hash of the stored article ``key``, if there is one."""
+        row = self.db.execute("SELECT hash FROM articles WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row is not None else None
 
     def _write(
         self,
