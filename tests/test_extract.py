@@ -626,3 +626,11 @@ PALO ALTO, Jan 14 (Yonhap) -- Foreign Minister Kang Kyung-wha and Secretary of S
 Later that day, Kang had a meeting with Governor Gavin Newsom.
 """
     assert events_of(text) == [("meeting", dt.date(2020, 1, 14)), ("talks", dt.date(2020, 1, 14))]
+
+
+def test_our_summit_is_the_two_leaders_talks():
+    text = """ date 2019-07-01 Briefing
+
+SEOUL, July 1 -- "It has been a week since our summit in Osaka on June 24," the president said.
+"""
+    assert events_of(text) == [("talks", dt.date(2019, 6, 24))]

@@ -417,8 +417,9 @@ def _read_sentence(
         type_ = m.type
         if m.type == "meeting" and m.token.lemma_.lower() == "meeting" and _counterparts(participants):
             type_ = "talks"  # "the two presidents' meeting": counterparts' talks
-        if m.type == "summit" and (_two_party(m) or _with_counterpart(m, people)):
-            type_ = "talks"  # "the EU-Canada Summit", "held a summit with Prime Minister X"
+        ours = any(c.dep_ == "poss" and c.lower_ in ("our", "their") for c in m.token.children)
+        if m.type == "summit" and (_two_party(m) or _with_counterpart(m, people) or ours):
+            type_ = "talks"  # "the EU-Canada Summit", "a summit with Prime Minister X", "our summit"
         location = _where(m, doc, text, article, participants, home)
         countries = tuple(
             sorted(set(event_countries(text, participants, location)) | _party_countries(m, doc))
