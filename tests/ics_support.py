@@ -48,3 +48,27 @@ def radicale_verify(item: bytes, tmp_path: Path) -> None:
     )
     problems = [line for line in run.stderr.splitlines() if "ERROR" in line or "CRITICAL" in line]
     assert run.returncode == 0, problems or run.stderr[-2000:]
+
+
+def write_khal_config(config: Path, calendar: Path, cache: Path) -> Path:
+    """A khal configuration reading the calendar folder ``calendar``, in UTC, with ISO dates."""
+    config.write_text(
+        f"""\
+[calendars]
+[[timeline]]
+path = {calendar}
+type = calendar
+[locale]
+timeformat = %H:%M
+dateformat = %Y-%m-%d
+longdateformat = %Y-%m-%d
+datetimeformat = %Y-%m-%d %H:%M
+longdatetimeformat = %Y-%m-%d %H:%M
+local_timezone = UTC
+default_timezone = UTC
+[sqlite]
+path = {cache}
+""",
+        encoding="utf-8",
+    )
+    return config

@@ -8,29 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Request, Route, sync_playwright
+from playwright.sync_api import BrowserContext, Page, Request, Route
 from typer.testing import CliRunner
 
 from timeline.cli import app
 from timeline.html import WEBGL_ABOVE, write_html
 from timeline.model import Event, Evidence, Location, Participant, Source
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-default-apps",
-]
 
 # Every mark the page draws for events, in the main plot (the range slider has copies).
 MARKS_JS = """() => {
@@ -89,22 +77,6 @@ class Loaded:
         self.page.mouse.move(x, y)
         self.page.wait_for_function(HOVER_JS)
         return " ".join(str(self.page.evaluate(HOVER_JS)).split())
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert CHROMIUM.exists(), "the tests need Debian's chromium: apt-get install -y chromium (make test does)"
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield ctx
-    ctx.close()
 
 
 def load(context: BrowserContext, path: Path) -> Loaded:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from ics_support import write_khal_config
 
 from timeline import Event, Location, extract, read_article
 from timeline.ics import write_ics
@@ -21,26 +22,7 @@ def khal(tmp_path: Path):
     """Run khal with a config, a calendar folder and a cache of its own, in UTC."""
     home = tmp_path / "khal"
     (home / "calendar").mkdir(parents=True)
-    config = home / "config"
-    config.write_text(
-        f"""\
-[calendars]
-[[timeline]]
-path = {home / "calendar"}
-type = calendar
-[locale]
-timeformat = %H:%M
-dateformat = %Y-%m-%d
-longdateformat = %Y-%m-%d
-datetimeformat = %Y-%m-%d %H:%M
-longdatetimeformat = %Y-%m-%d %H:%M
-local_timezone = UTC
-default_timezone = UTC
-[sqlite]
-path = {home / "khal.db"}
-""",
-        encoding="utf-8",
-    )
+    config = write_khal_config(home / "config", home / "calendar", home / "khal.db")
     env = {
         **os.environ,
         "HOME": str(home),

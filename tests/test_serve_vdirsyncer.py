@@ -16,6 +16,7 @@ from pathlib import Path
 
 import httpx
 import icalendar
+from ics_support import write_khal_config
 from serve_support import TASS_DUSHANBE, ingest, serving, write
 from test_ics_khal import days
 
@@ -64,26 +65,7 @@ fileext = ".ics"
 """,
         encoding="utf-8",
     )
-    khal = home / "khal.conf"
-    khal.write_text(
-        f"""\
-[calendars]
-[[timeline]]
-path = {folder}
-type = calendar
-[locale]
-timeformat = %H:%M
-dateformat = %Y-%m-%d
-longdateformat = %Y-%m-%d
-datetimeformat = %Y-%m-%d %H:%M
-longdatetimeformat = %Y-%m-%d %H:%M
-local_timezone = UTC
-default_timezone = UTC
-[sqlite]
-path = {home / "khal.db"}
-""",
-        encoding="utf-8",
-    )
+    khal = write_khal_config(home / "khal.conf", folder, home / "khal.db")
     return sync, khal, folder
 
 
