@@ -7,6 +7,9 @@ the text: who met whom, where, on which day.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -73,3 +76,20 @@ def sources(output: str) -> set[str]:
     import json
 
     return {Path(json.loads(line)["source"]["path"]).name for line in output.splitlines() if line}
+
+
+def run_timeline(
+    *args: object, env: dict[str, str] | None = None, **kw: object
+) -> subprocess.CompletedProcess[str]:
+    """``python -m timeline ARGS`` in a process of its own (as a user runs it, exit code and
+    all), without any TIMELINE_MAX_BYTES of the caller's environment unless ``env`` sets one."""
+    environ = {k: v for k, v in os.environ.items() if k != "TIMELINE_MAX_BYTES"}
+    environ.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "timeline", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=environ,
+        timeout=300,  # a guard against a read that never ends, not a measure of speed
+        **kw,  # type: ignore[arg-type]
+    )

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_articles import run_timeline
 
 from timeline import ArticleError, TimelineError, read_article
 from timeline.api import events_from
@@ -23,17 +24,7 @@ TALKS = (
 )
 
 
-def run(*args: object, env: dict[str, str] | None = None, **kw: object) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if k != "TIMELINE_MAX_BYTES"}
-    environ.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "timeline", *map(str, args)],
-        capture_output=True,
-        text=True,
-        env=environ,
-        timeout=300,  # a guard against a read that never ends, not a measure of speed
-        **kw,  # type: ignore[arg-type]
-    )
+run = run_timeline
 
 
 def one_line(stderr: str) -> str:

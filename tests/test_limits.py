@@ -3,27 +3,14 @@ unless TIMELINE_MAX_BYTES (or ``max_bytes=``) says otherwise."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
+from cli_articles import run_timeline
 
 from timeline import ArticleError, read_article
 from timeline.api import events_from
 from timeline.article import DEFAULT_MAX_BYTES
 
-
-def run(*args, env=None, input=None):
-    environ = {k: v for k, v in os.environ.items() if k != "TIMELINE_MAX_BYTES"}
-    environ.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "timeline", *map(str, args)],
-        capture_output=True,
-        text=True,
-        env=environ,
-        input=input,
-    )
+run = run_timeline
 
 
 def test_an_article_over_50_mb_is_refused_in_one_line_and_old_exports_are_kept(seed, tmp_path):
