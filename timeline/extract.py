@@ -629,15 +629,17 @@ def _participants(
     """Everyone taking part, and the partners among them (objects, "with", "on" phrases)."""
     found: list[Person] = []
     partners: list[Person] = []
-    pronoun = unnamed = False
+    pronoun = plural = unnamed = False
     nouns = triggers.person_nouns()
     for a in _arguments(m):
         span = doc[a.left_edge.i : a.right_edge.i + 1].text
-        if not people.mentions_in(span):
-            _name_in_phrase(a, people)  # "Russian ambassador Alexey Borodavkin"
+        named = people.mentions_in(span)
+        if not named and _name_in_phrase(a, people) is not None:
+            named = people.mentions_in(span)  # "Russian ambassador Alexey Borodavkin"
         if a.lower_ in PRONOUNS:
             pronoun = True
-        elif a.lemma_.lower() in nouns and not people.mentions_in(span):
+            plural = plural or a.lower_ in ("they", "them", "their")
+        elif a.lemma_.lower() in nouns and not named:
             holder = _office_holder(a, doc, people)
             if holder is not None:
                 if holder not in found:
@@ -646,7 +648,7 @@ def _participants(
                     partners.append(holder)
             else:
                 unnamed = True  # "talks with the leaders of eight nations": nobody to name
-        for p in people.mentions_in(span):
+        for p in named:
             if p not in found:
                 found.append(p)
             if a.dep_ not in triggers.SUBJECT_DEPS and a.dep_ != "poss" and p not in partners:
@@ -655,7 +657,6 @@ def _participants(
         found = people.mentions_in(text)
     if not found and pronoun:
         # "he" is the one told about before; "they", "the two", all of them
-        plural = any(a.lower_ in ("they", "them", "their") for a in _arguments(m))
         found = list(last_people if plural else last_people[:1])
     if not found:
         found = people.principals(2)
