@@ -201,6 +201,30 @@ The premier will visit Europe soon.
     assert events_of(text) == [("press", dt.date(2023, 3, 13))]
 
 
+def test_are_to_meet_on_a_day_is_a_plan_of_that_day_and_suggested_to_meet_is_none():
+    text = """ date 2023-11-02 Ministers to meet again
+
+ANKARA (AA) - The Turkish and Greek foreign ministers are to meet in Athens on Monday, diplomatic sources said on Thursday.
+
+The Greek minister suggested to meet in Crete instead.
+"""
+    # the subject of "are" is the subject of "to meet"; a suggestion is no happening yet
+    assert events_of(text) == [("meeting", dt.date(2023, 11, 6))]
+
+
+def test_a_plan_with_a_day_does_not_move_the_narrative_day():
+    text = """ date 2024-02-20 Foreign ministers meet
+
+HANOI, Feb. 20 (VNA) - Vietnamese Foreign Minister Bui Thanh Son met his Lao counterpart on the sidelines of the forum on Tuesday.
+
+The king and queen of Thailand will tour Laos from March 12.
+
+Son also laid a wreath at the war memorial.
+"""
+    # the plan's March 12 is not read as a past day: the wreath stays on the day told
+    assert events_of(text) == [("ceremony", dt.date(2024, 2, 20)), ("meeting", dt.date(2024, 2, 20))]
+
+
 def test_pledges_invitations_and_denials_are_not_events():
     text = """WASHINGTON, May 5 (Reuters) - The two sides agreed to hold talks on trade and pledged to sign a deal.
 

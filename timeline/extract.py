@@ -37,8 +37,9 @@ from timeline.places import find_place
 # The version of what extraction finds: raise it with every change that can alter the events
 # of an article. A store re-extracts the articles it read with an older one (timeline ingest).
 # 2026.12.1 was the regex extractor; 2026.12.2 the first spaCy one; 2026.12.3 adds the rules
-# written after the merge (counterparts, stays told at their end, clauses of their own).
-EXTRACTOR_VERSION = "2026.12.3"
+# written after the merge (counterparts, stays told at their end, clauses of their own);
+# 2026.12.4 reads "is", "are", "has" as the auxiliaries they are.
+EXTRACTOR_VERSION = "2026.12.4"
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from spacy.tokens import Doc, Token
@@ -212,7 +213,7 @@ def _in_clause(t: Token, top: Token) -> bool:
     while node.i != top.i:
         if node.head.i == node.i:
             return False
-        if node.dep_ in CLAUSE_BOUNDARIES or (node.dep_ == "conj" and node.pos_ == "VERB"):
+        if node.dep_ in CLAUSE_BOUNDARIES or (node.dep_ == "conj" and node.pos_ in ("VERB", "AUX")):
             return False
         node = node.head
     return True
@@ -224,7 +225,7 @@ def _foreign_clause(root: Token, m: triggers.Mention) -> bool:
     while node.head.i != node.i:
         if node.i in (m.anchor.i, m.token.i):
             return False
-        if node.dep_ in ("advcl", "relcl", "ccomp", "acl", "pcomp") and node.pos_ == "VERB":
+        if node.dep_ in ("advcl", "relcl", "ccomp", "acl", "pcomp") and node.pos_ in ("VERB", "AUX"):
             if node.head.i in (m.token.i, m.anchor.i) and node.dep_ in ("acl", "relcl"):
                 return False  # "the summit, taking place from 22 to 24 August": the summit's own
             return not (_within(m.anchor, node) or _within(m.token, node))
@@ -329,7 +330,7 @@ def _read_sentence(
             direction = temporal.FUTURE  # "the planned meeting", "the upcoming summit"
         if direction in (temporal.NONE, "background"):
             continue
-        way = temporal.FUTURE if direction == temporal.FUTURE else temporal.PAST
+        way = temporal.FUTURE if direction in (temporal.FUTURE, "intent") else temporal.PAST
         if way not in days_read:
             days_read[way] = clock.days(text, way)  # once a sentence and direction, not a trigger
         days = days_read[way]
@@ -426,7 +427,7 @@ def _read_sentence(
         )
         for group in _separately(m, participants, partners):
             codes = countries if group is participants else event_countries("", group, location)
-            planned = direction == temporal.FUTURE
+            planned = direction in (temporal.FUTURE, "intent")
             main = m.anchor.dep_ in ("ROOT", "conj") or m.anchor.head.dep_ == "ROOT"
             out.append(
                 Candidate(

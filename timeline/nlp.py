@@ -9,6 +9,7 @@ with its hash in ``constraints.txt``).
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -50,34 +51,53 @@ def model() -> Language:
 
 
 def _tags_to_pos(nlp: Language) -> None:
-    """Put a plain table lookup in place of the model's attribute ruler.
+    """Put plain table lookups in place of the model's attribute ruler.
 
-    The ruler gives each token its coarse part of speech and morphology from its tag through a
-    token matcher, which costs a quarter of the parse; its one-tag rules, read from the ruler
-    itself, do the same by a dictionary lookup. Its word-specific rules (closed-class words:
-    determiners, pronouns, "but" as an adverb) matter to nothing extraction reads."""
+    The ruler gives each token its coarse part of speech, morphology and some lemmas through a
+    token matcher, which costs a quarter of the parse. Its one-token rules, read from the ruler
+    itself, do the same here by dictionary lookups, in the ruler's order (a later rule wins):
+    the tag's part of speech, and the word rules that make "is", "are" and "has" the auxiliaries
+    "be" and "have" ("are to meet" is a plan). Its few two-token rules ("gon na") are slang no
+    agency writes."""
     from spacy.language import Language as _Language
     from spacy.pipeline import AttributeRuler
 
     if "attribute_ruler" not in nlp.pipe_names:
         return
-    table: dict[str, tuple[str | None, str | None]] = {}
     ruler = nlp.get_pipe("attribute_ruler")
     assert isinstance(ruler, AttributeRuler)
-    rules: list[dict[str, Any]] = list(ruler.patterns)
+    patterns: list[dict[str, Any]] = list(ruler.patterns)
+    rules = [
+        _Rule(i, rule["patterns"][0][0], rule["attrs"])
+        for i, rule in enumerate(patterns)
+        if len(rule["patterns"][0]) == 1
+    ]
+    by_tag: dict[str, list[_Rule]] = {}
+    by_word: dict[str, list[_Rule]] = {}
+    anywhere: list[_Rule] = []
     for rule in rules:
-        pattern = rule["patterns"][0]
-        if len(pattern) == 1 and set(pattern[0]) == {"TAG"}:
-            attrs = rule["attrs"]
-            table[pattern[0]["TAG"]] = (attrs.get("POS"), attrs.get("MORPH"))
+        tag, word = rule.pattern.get("TAG"), rule.pattern.get("LOWER")
+        if isinstance(tag, str):
+            by_tag.setdefault(tag, []).append(rule)
+        elif isinstance(word, str):
+            by_word.setdefault(word, []).append(rule)
+        elif isinstance(word, dict) and "IN" in word:
+            for w in word["IN"]:
+                by_word.setdefault(w, []).append(rule)
+        else:
+            anywhere.append(rule)
+    cache: dict[tuple[str, str], list[_Rule]] = {}
 
     def tag_pos(doc: Doc) -> Doc:
         for t in doc:
-            pos, morph = table.get(t.tag_, (None, None))
-            if pos:
-                t.pos_ = pos
-            if morph:
-                t.set_morph(morph)  # type: ignore[attr-defined]  # in spaCy, not in its stubs
+            key = (t.tag_, t.lower_)
+            found = cache.get(key)
+            if found is None:
+                found = sorted(by_tag.get(t.tag_, []) + by_word.get(t.lower_, []) + anywhere, key=_index)
+                cache[key] = found
+            for rule in found:
+                if rule.holds(t):
+                    rule.apply(t)
         return doc
 
     name = "timeline_tags_to_pos"
@@ -85,6 +105,52 @@ def _tags_to_pos(nlp: Language) -> None:
         _Language.component(name, func=tag_pos)
     nlp.add_pipe(name, before="attribute_ruler")
     nlp.remove_pipe("attribute_ruler")
+
+
+class _Rule:
+    """One single-token rule of the attribute ruler: its place, its conditions, what it sets."""
+
+    def __init__(self, index: int, pattern: dict[str, Any], attrs: dict[str, Any]) -> None:
+        self.index = index
+        self.pattern = pattern
+        self.pos: str | None = attrs.get("POS")
+        self.morph: str | None = attrs.get("MORPH")
+        self.lemma: str | None = attrs.get("LEMMA")
+        self.tag: str | None = attrs.get("TAG")
+        self.dep: str | None = attrs.get("DEP")
+
+    def holds(self, t: Any) -> bool:
+        values = {"TAG": t.tag_, "LOWER": t.lower_, "DEP": t.dep_, "IS_SPACE": t.is_space}
+        for key, want in self.pattern.items():
+            if key not in values:
+                return False
+            have = values[key]
+            if isinstance(want, dict):
+                if "IN" in want and have not in want["IN"]:
+                    return False
+                if "NOT_IN" in want and have in want["NOT_IN"]:
+                    return False
+                if "REGEX" in want and not re.search(want["REGEX"], str(have)):
+                    return False
+            elif have != want:
+                return False
+        return True
+
+    def apply(self, t: Any) -> None:
+        if self.tag:
+            t.tag_ = self.tag
+        if self.pos:
+            t.pos_ = self.pos
+        if self.morph:
+            t.set_morph(self.morph)
+        if self.lemma:
+            t.lemma_ = self.lemma
+        if self.dep:
+            t.dep_ = self.dep
+
+
+def _index(rule: _Rule) -> int:
+    return rule.index
 
 
 def stream(texts: Iterable[str]) -> Iterator[Doc]:

@@ -67,6 +67,10 @@ _RELATIVE_TO_TOLD = [
 _UNTIL_RE = re.compile(r"(?:(?:^|\()\s*to|\b(?:until|till|through|thru))\s+\Z", re.I)
 _N_DAYS_RE = re.compile(rf"\b(?P<n>{number_words(2, 7)}|\d) days (?P<dir>later|after|earlier|before)\b", re.I)
 _NUMBERS = NUMBER_WORDS
+# a sentence told as still to come, read without a parse: "will", "shall", "'ll"
+_FUTURE_WORD_RE = re.compile(
+    r"(?:\b(?:" + "|".join(sorted(w for w in FUTURE_AUX if w[0].isalpha())) + r")\b|'ll\b)", re.I
+)
 # A time that places a happening without a day: "last year", "in 2019", "in November 2014".
 VAGUE_RE = re.compile(
     rf"\b(?:in|since|during|until|by|of) (?:(?:early|late|mid-?)\s*)?(?:(?:{MONTH_NAME_ALT}) )?(?:19|20)\d\d\b(?![-–]\d)"
@@ -262,6 +266,8 @@ class Clock:
             if found and sum(d.end - d.start for d in found) >= len(text.strip(" -–—:*()")) / 3:
                 self.told = self.planned = found[0].first
                 return
+        if _FUTURE_WORD_RE.search(text):
+            return  # "They will go to Chennai on Dec 4": a plan moves no narrative
         days = [d for d in self.days(text, PAST) if d.kind != "told"]
         if len(days) == 1 and self.document is not None and days[0].first <= self.document:
             self.told = days[0].first

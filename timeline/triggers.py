@@ -191,7 +191,7 @@ def _holds(cond: Condition, t: Token, is_person: TokenTest, is_place: TokenTest)
         return any(_fits(o, cond.lemmas, is_person, is_place) for o in _objects(t))
     if cond.what == "subj":
         # the active voice's subject: "officials were met with flags" is no meeting of officials
-        return any(_fits(c, cond.lemmas, is_person, is_place) for c in t.children if c.dep_ == "nsubj")
+        return any(_fits(c, cond.lemmas, is_person, is_place) for c in _subjects(t))
     if cond.what == "prt":
         return any(c.dep_ in ("prt", "prep") and _lemma(c) in cond.lemmas for c in t.children)
     if cond.what == "prep":
@@ -203,6 +203,15 @@ def _holds(cond: Condition, t: Token, is_person: TokenTest, is_place: TokenTest)
                     return True
         return False
     raise ValueError(f"unknown trigger condition {cond.what!r}")
+
+
+def _subjects(t: Token) -> list[Token]:
+    """The active subjects of ``t``; a verb under "are to", "plan to" has its governor's ("the
+    ministers are to meet")."""
+    own = [c for c in t.children if c.dep_ == "nsubj"]
+    if not own and t.dep_ == "xcomp" and t.head.pos_ in ("VERB", "AUX"):
+        own = [c for c in t.head.children if c.dep_ == "nsubj"]
+    return own + [cc for c in own for cc in c.conjuncts]
 
 
 def _before_a_name(t: Token) -> bool:
