@@ -187,6 +187,32 @@ Prime Minister Justin Trudeau today spoke with Chilean President Sebastian Piner
     assert events_of(text) == [("call", dt.date(2019, 1, 7))]
 
 
+def test_a_reception_where_the_two_held_talks_is_one_happening():
+    text = """ date 2017-05-30 Leaders meet in Jakarta
+
+JAKARTA, May 30 (Antara) - President Joko Widodo received Malaysian Prime Minister Najib Razak at the Merdeka Palace on Tuesday, where the two leaders held talks on border issues.
+"""
+    events = extract(parse_article(text))
+    assert [(e.type, e.start) for e in events] == [("talks", dt.date(2017, 5, 30))]
+    assert {p.name for p in events[0].participants} == {"Joko Widodo", "Najib Razak"}
+
+
+def test_a_city_and_an_assembly_are_nobody_and_unnamed_people_bring_no_partner():
+    text = """ date 2023-09-19 Brazilian President busy in New York
+
+NEW YORK, Sept 18 (AFP) - President Luiz Inacio Lula da Silva held talks with Ukrainian President Volodymyr Zelensky on Monday on the sidelines of the General Assembly.
+
+Later, business executives had a breakfast meeting with Lula at his hotel.
+"""
+    events = extract(parse_article(text))
+    names = {p.name for e in events for p in e.participants}
+    assert "New York" not in names and "Assembly" not in names
+    meeting = by_type(events)["meeting"]
+    # the executives are not named, and not the Ukrainian president either
+    assert [p.name for p in meeting.participants] == ["Luiz Inacio Lula da Silva"]
+    assert by_type(events)["talks"].start == meeting.start == dt.date(2023, 9, 18)
+
+
 # --- tense, modality and background ------------------------------------------------------------
 
 

@@ -118,7 +118,7 @@ def extract(article: Article) -> list[Event]:
             venue = place_line(s.text) or venue
         clock.read(s.text)
     source = Source(path=article.path, title=article.title, published=article.published, url=article.url)
-    out = _calls_absorb(out)
+    out = _talks_absorb(_calls_absorb(out))
     events = [_to_event(c, source) for c in out]
     return merge_events(events, [c.kind for c in out])
 
@@ -131,6 +131,21 @@ def _calls_absorb(out: list[Candidate]) -> list[Candidate]:
         c
         for c in out
         if c.type not in ("talks", "meeting") or not any((c.start, p.name) in calls for p in c.participants)
+    ]
+
+
+def _talks_absorb(out: list[Candidate]) -> list[Candidate]:
+    """A meeting told in the sentence of talks on their day, among the same people, is the
+    talks' opening ("received X at the palace, where the two held a bilateral meeting")."""
+    talks = {(c.sentence.start, c.start): {p.name for p in c.participants} for c in out if c.type == "talks"}
+    return [
+        c
+        for c in out
+        if not (
+            c.type == "meeting"
+            and (names := talks.get((c.sentence.start, c.start))) is not None
+            and {p.name for p in c.participants} <= names
+        )
     ]
 
 
@@ -649,6 +664,8 @@ def _participants(
                     partners.append(holder)
             else:
                 unnamed = True  # "talks with the leaders of eight nations": nobody to name
+        elif a.tag_ == "NNS" and a.i != m.token.i and not named:
+            unnamed = True  # "members of the group had a meeting with X": people not named
         for p in named:
             if p not in found:
                 found.append(p)

@@ -137,6 +137,12 @@ class Person:
         words = self.name.split()
         if 2 <= len(words) <= 3 and len(words[0]) <= 4 and words[0][:1].isupper():
             forms.add(words[0])
+        # "Luiz Inacio Lula da Silva" is "Lula": the word before a family particle
+        for before, word in itertools.pairwise(words[1:]):
+            if word in _PARTICLES and before[:1].isupper():
+                forms.add(before)
+                forms.add(f"{before} {word} {words[-1]}")
+                break
         return forms
 
     @property
@@ -167,6 +173,7 @@ class PersonMention:
 
 
 _SUFFIXES = wordlists.words("name_suffixes.txt")
+_PARTICLES = wordlists.words("name_particles.txt")  # "Lula da Silva": see short_forms
 _NICKNAME_RE = re.compile(r"\s+[\"“'‘][A-Z][\w-]+[\"”'’]")
 
 
@@ -527,6 +534,8 @@ def plausible_name(name: str) -> bool:
         return False
     if lookup(name) is not None:
         return False
+    if len(words) >= 2 and find_place(name) is not None:
+        return False  # "in New York": a city of several words is nobody's name
     return bool(re.search(r"[a-z]", name)) or len(words) >= 2
 
 
