@@ -684,3 +684,62 @@ def test_our_summit_is_the_two_leaders_talks():
 SEOUL, July 1 -- "It has been a week since our summit in Osaka on June 24," the president said.
 """
     assert events_of(text) == [("talks", dt.date(2019, 6, 24))]
+
+
+def test_a_round_of_talks_is_talks_and_an_arrival_for_a_summit_is_also_a_visit():
+    text = """ date 2018-09-19 Leaders meet
+
+PYONGYANG, Sept. 19 (Yonhap) -- South Korean President Moon Jae-in arrived in Pyongyang on Tuesday for a summit with North Korean leader Kim Jong-un.
+
+The two leaders held their first round of talks on Tuesday afternoon.
+"""
+    events = extract(parse_article(text))
+    # the two-party summit and its first round are one happening: the talks
+    assert [(e.type, e.start) for e in events] == [
+        ("visit", dt.date(2018, 9, 18)),
+        ("talks", dt.date(2018, 9, 18)),
+    ]
+    assert len(events[1].evidence) == 2
+    # the visit is the visitor's: the summit's partner is no visitor
+    assert [p.name for p in events[0].participants] == ["Moon Jae-in"]
+
+
+def test_who_in_a_relative_clause_is_the_person_it_describes():
+    text = """ date 2024-11-15 Leaders meet
+
+ABU DHABI, 15th November, 2024 (WAM) -- President Sheikh Mohamed bin Zayed today received President Joao Lourenco of Angola, who is on a working visit to the UAE.
+"""
+    visit = by_type(extract(parse_article(text)))["visit"]
+    assert [p.name for p in visit.participants] == ["Joao Lourenco"]
+
+
+def test_leaving_for_a_city_is_a_visit_there_by_the_one_who_leaves():
+    text = """ date 2019-06-14 Summit
+
+DUSHANBE, June 14 (TASS) -- Russian President Vladimir Putin held talks with Tajik President Emomali Rahmon on Friday.
+
+On Saturday, the Russian leader is expected to leave for Bishkek.
+"""
+    events = extract(parse_article(text))
+    visit = by_type(events)["visit"]
+    assert visit.start == dt.date(2019, 6, 15)
+    assert [p.name for p in visit.participants] == ["Vladimir Putin"]
+    assert visit.location is not None and visit.location.city == "Bishkek"
+    assert set(visit.countries) == {"KG", "RU"}
+
+
+def test_a_weekday_heading_an_itinerary_is_no_dateline_and_asia_is_no_town():
+    text = """ date 2020-01-20 Week ahead
+
+MONDAY, January 20
+The Prime Minister will receive the President of Ghana at 10 Downing Street.
+
+TUESDAY, January 21
+The Prime Minister will attend a conference on security in Asia in Tokyo.
+"""
+    events = extract(parse_article(text))
+    assert [(e.type, e.start) for e in events] == [
+        ("meeting", dt.date(2020, 1, 20)),
+        ("summit", dt.date(2020, 1, 21)),
+    ]
+    assert events[1].location is not None and events[1].location.city == "Tokyo"

@@ -100,3 +100,46 @@ def test_nicknames_and_suffixes():
 )
 def test_a_verb_in_a_title_case_headline_ends_the_name(headline, expected):
     assert people_in(headline) == expected
+
+
+# --- countries an article tells without a title in front of the name ---------------------------
+
+
+def countries_of(text: str) -> dict[str, str | None]:
+    from timeline import parse_article
+    from timeline.people import scan_article
+
+    return {p.name: p.country for p in scan_article(parse_article(text)).people}
+
+
+def test_an_apposition_after_the_name_gives_the_country():
+    text = """ date 2024-03-08 Visit
+
+Prime Minister Hun Manet will fly to Hanoi on Monday. Hun Manet, the Cambodian Prime Minister, is to hold talks with Vietnamese Prime Minister Pham Minh Chinh in Hanoi.
+"""
+    # Vietnam is named most, and still the apposition says Cambodia
+    assert countries_of(text)["Hun Manet"] == "KH"
+
+
+def test_his_counterpart_of_a_country_is_not_the_subject_s():
+    text = """ date 2013-10-23 Talks begin
+
+Prime Minister Nawaz Sharif began talks with his Chinese counterpart in Beijing. China and Chinese firms pledged investment, Chinese officials said.
+"""
+    assert countries_of(text)["Nawaz Sharif"] != "CN"
+
+
+def test_who_arrives_in_a_city_is_not_of_the_city_s_country():
+    text = """ date 2024-04-22 State visit
+
+ABU DHABI, 22nd April, 2024 (WAM) -- King Abdullah II arrived in Abu Dhabi on Monday on a state visit to the UAE at the invitation of the UAE President. The UAE and Jordan signed agreements. The visit strengthens UAE ties, UAE officials said.
+"""
+    assert countries_of(text)["Abdullah II"] == "JO"
+
+
+def test_a_lower_case_office_before_a_titled_name_is_not_that_name_s():
+    text = """ date 2013-10-23 Dinner
+
+In a rare honour for an Indian leader, President Xi Jinping will host a dinner for Prime Minister Manmohan Singh in Beijing. China's foreign ministry said China welcomed the visit.
+"""
+    assert countries_of(text)["Xi Jinping"] == "CN"

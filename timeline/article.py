@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from timeline.dates import MONTH_ABBREVIATION_ALT, MONTHS
+from timeline.dates import MONTH_ABBREVIATION_ALT, MONTHS, WEEKDAYS
 from timeline.errors import ArticleError, shown, valid_name
 from timeline.places import is_place
 
@@ -285,8 +285,8 @@ def read_dateline(text: str, start: int, end: int) -> Dateline | None:
                 end=placed.end(),
             )
     city = _CITY_RE.match(text, start, end)
-    if city is None:
-        return None
+    if city is None or city.group("city").lower() in WEEKDAYS:
+        return None  # "MONDAY, January 20": a day heading an itinerary, no dateline
     pos = city.end()
     date = _DATELINE_DATE_RE.match(text, pos, end)
     region = None

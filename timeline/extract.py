@@ -297,8 +297,10 @@ def _read_sentence(
     found = triggers.mentions(list(doc), is_person, _is_place_factory(people), frames)
     # "met for talks", "arrived for a state visit", "arrived on a visit": the noun is the
     # happening, not the verb
+    # (an arrival for a summit or for talks is still a visit: "arrived in Jeddah to attend the
+    # summit")
     nouns_under = {
-        m.anchor.i
+        (m.anchor.i, "visit" if m.type == "visit" else "meeting")
         for m in found
         if m.token.pos_ != "VERB"
         and m.eventive
@@ -331,7 +333,7 @@ def _read_sentence(
     if any(m.type == "visit" and not m.eventive for m in found):
         clock.stay_frame = True  # "during his visit, he will ...": plans of the whole stay follow
     for m in found:
-        if m.token.pos_ == "VERB" and m.token.i in nouns_under:
+        if m.token.pos_ == "VERB" and (m.token.i, "visit" if m.type == "visit" else "meeting") in nouns_under:
             continue
         direction = temporal.mood(m.anchor if m.eventive else _clause_verb(m.token))
         if m.type == "press" and ROUTINE_SPEAKER in text.lower():
@@ -555,15 +557,20 @@ def _arguments(m: triggers.Mention) -> list[Token]:
         for c in h.children:
             if c.dep_ in triggers.SUBJECT_DEPS or c.dep_ in triggers.OBJECT_DEPS or c.dep_ == "poss":
                 args.append(c)
-            elif c.dep_ in ("prep", "agent") and c.lower_ in (
-                "with",
-                "on",
-                "by",
-                "between",
-                "for",
-                "of",
-                "to",
-            ):
+            elif (
+                c.dep_ in ("prep", "agent")
+                and c.lower_
+                in (
+                    "with",
+                    "on",
+                    "by",
+                    "between",
+                    "for",
+                    "of",
+                    "to",
+                )
+                and not (m.type == "visit" and c.lower_ == "for")
+            ):  # "arrived for a summit with X"
                 args.extend(o for o in c.children if o.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ == "in":
                 # "a dinner in honour of the guest": the guest
@@ -572,6 +579,16 @@ def _arguments(m: triggers.Mention) -> list[Token]:
                         args.extend(oo for of in o.children if of.lower_ == "of" for oo in of.children)
             elif c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == h.i + 1:
                 args.extend(o for o in c.children if o.dep_ in triggers.OBJECT_DEPS)  # "received visiting X"
+    if m.anchor.dep_ == "xcomp" and not any(a.dep_ in triggers.SUBJECT_DEPS for a in args):
+        # "the leader is expected to leave for Bishkek": the subject of the verb it depends on
+        args += [c for c in m.anchor.head.children if c.dep_ in triggers.SUBJECT_DEPS]
+    # "Putin, who arrived on Friday": who is the one the clause describes
+    args = [
+        a.head.head
+        if a.tag_ in ("WP", "WDT") and a.head.dep_ == "relcl" and a.head.head.pos_ == "PROPN"
+        else a
+        for a in args
+    ]
     # "X and Y held talks": conjuncts of each argument
     args += [cc for a in list(args) for cc in a.conjuncts]
     return args
@@ -699,8 +716,8 @@ def _where(
         for h in (m.token, m.anchor):
             for c in h.children:
                 targets = [c] if c.dep_ in triggers.OBJECT_DEPS else []
-                if c.dep_ == "prep" and c.lower_ in ("to", "in", "at"):
-                    targets = [o for o in c.children if o.dep_ == "pobj"]
+                if c.dep_ == "prep" and c.lower_ in ("to", "in", "at", "for"):
+                    targets = [o for o in c.children if o.dep_ == "pobj"]  # "leave for Bishkek"
                 for t in targets:
                     if t.pos_ != "PROPN":
                         continue

@@ -395,6 +395,8 @@ class PeopleIndex:
             found(named.group("name"), named.start("name"), m.group("title"), country)
         for m in _LOWER_TITLE_RE.finditer(text):
             named = _NAME_AFTER_RE.match(text, m.end())
+            if named is not None and _TITLE_RE.match(text, named.start("name")):
+                continue  # "for an Indian leader, President Xi": the title is someone else's
             country = _country_before(text, m.start(), chain=False)
             if named is not None and country is not None:
                 found(named.group("name"), named.start("name"), m.group("title"), country)
@@ -539,11 +541,14 @@ def plausible_name(name: str) -> bool:
     return bool(re.search(r"[a-z]", name)) or len(words) >= 2
 
 
+# "his Chinese counterpart": the one before is of another country.
+_COUNTERPART_RE = re.compile(r"\b(?:his|her|their) (?P<who>[A-Z][\w'’-]+) counterparts?\b")
+
 # "Albanese will travel to Fiji", "Modi arrived in Japan": the traveller and the country.
 TRAVELS_TO_RE = re.compile(
     r"\b(?P<who>[A-Z][\w'’-]+) (?:(?:will|has|had|is to|then|also|later) ){0,2}(?:travel|travels|travelled|traveled|"
     r"flew|flies|fly|arrived|arrives|arrive|visited|visits|visit) (?:to |in )?(?:the )?"
-    r"(?P<where>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+    r"(?P<where>here\b|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
 )
 
 
@@ -567,6 +572,10 @@ def scan_article(article: Article) -> PeopleIndex:
         for p in people.people
         if p.country and office(p.title) not in LOOSE_OFFICES
     }
+    # "Srettha Thavisin, the Thai Prime Minister, departed ...": the apposition tells it
+    for p in people.people:
+        if p.country is None:
+            p.country = _apposed_country(p, article)
     ranked = [code for code, _ in counts.most_common()]
     # An agency leaves out the country of its own leaders: the country it writes for comes first
     # (a national agency's: "(PTI)", else the dateline's: "ISLAMABAD: Prime Minister X paid a
@@ -593,20 +602,57 @@ def scan_article(article: Article) -> PeopleIndex:
                         o.country for o in found if o.country and not words & set(o.name.split())
                     )
                     # "Albanese will travel to Fiji": who travels to a country is not from it.
+                    # "Singh began talks with his Chinese counterpart": Singh is not Chinese
+                    for m in _COUNTERPART_RE.finditer(s.text):
+                        if (code := lookup(m.group("who"))) and any(
+                            f in s.text[: m.start()] for f in (p.name, p.surname)
+                        ):
+                            beside[id(p)].add(code)
+                    # "arrived in Abu Dhabi", "arrived here": the country of the city, of the dateline
                     for m in TRAVELS_TO_RE.finditer(s.text):
-                        if m.group("who") in words and (code := lookup(m.group("where"))):
+                        if m.group("who") in words and (code := _country_at(m.group("where"), article)):
                             beside[id(p)].add(code)
     for p in people.people:
         if p.country is None:
             own = office(p.title)
             fits = [c for c in ranked if own in LOOSE_OFFICES or (own, c) not in held]
-            p.country = next(
-                (c for c in fits if c not in beside.get(id(p), set())), fits[0] if fits else None
-            )
+            p.country = next((c for c in fits if c not in beside.get(id(p), set())), None)
     # A second pass counts bare surnames (``Xi``, ``Rahmon``) so principals rank by mentions.
     for s in article.sentences():
         people.count_mentions(s.text)
     return people
+
+
+def _apposed_country(p: Person, article: Article) -> str | None:
+    """The country of an apposition after the person's name: "X, the Thai Prime Minister",
+    "X, Nepal's Foreign Minister", "X, President of Ghana"."""
+    forms = "|".join(re.escape(f) for f in sorted({p.name, p.surname}, key=len, reverse=True))
+    for m in re.finditer(
+        rf"\b(?:{forms})(?:\s+[A-Z][\w'’-]+){{0,2}},\s+(?:the\s+)?(?P<rest>[^,;()]{{3,60}})", article.text
+    ):
+        rest = m.group("rest")
+        words = rest.split()
+        office_at = next((i for i, w in enumerate(words) if w.strip(".'’s") in _TITLE_CHAIN_WORDS), None)
+        if office_at is None or office_at > 3:
+            continue
+        found = [c for c in find_countries(rest) if c.kind in ("name", "demonym")]
+        if found and (
+            found[0].start <= len(" ".join(words[:office_at])) + 1 or " of " in rest[: found[0].start]
+        ):
+            return found[0].code
+    return None
+
+
+def _country_at(where: str, article: Article) -> str | None:
+    """The country of a place a sentence names: a country, a city, or "here" (the dateline's)."""
+    if where == "here":
+        if article.dateline is None:
+            return None
+        where = article.dateline.city
+    if code := lookup(where):
+        return code
+    place = find_place(where)
+    return place.country if place is not None else None
 
 
 def _writer_country(article: Article) -> str | None:

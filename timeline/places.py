@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from timeline import wordlists
+
 
 @dataclass(frozen=True)
 class Place:
@@ -54,6 +56,12 @@ def _seat_names() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _not_places() -> frozenset[str]:
+    """Names of towns that stand for something else in diplomatic text ("Asia", "Union")."""
+    return frozenset(w.casefold() for w in wordlists.lines("not_places.txt"))
+
+
 def city_name(written: str, place: Place) -> str:
     """The city's name as the article writes it ("Gurgaon", "Kiev"), unless what is written is
     a seat of government or landmark standing for it ("the Kremlin": Moscow)."""
@@ -76,6 +84,8 @@ def gazetteer() -> dict[str, list[Place]]:
 def find_place(name: str, countries: Iterable[str] = ()) -> Place | None:
     """The most plausible place called ``name``: in one of ``countries`` if any, else the biggest."""
     key = name.strip().casefold()
+    if key in _not_places():
+        return None
     rows = _rows_by_name().get(key)
     if not rows:
         return None

@@ -224,6 +224,9 @@ def _governor(t: Token) -> tuple[Token, bool]:
     """The verb that makes the noun ``t`` an event mention, and whether one does."""
     table = eventive()
     head = t.head
+    while t.dep_ == "pobj" and ("partitive", _lemma(head.head)) in table and _lemma(head) == "of":
+        t = head.head  # "held a first round of talks": the round stands in for the talks
+        head = t.head
     while t.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
         t, head = head, head.head  # "held talks and a banquet": the first conjunct's verb
     if t.dep_ in OBJECT_DEPS or t.dep_ == "nsubjpass":
