@@ -26,3 +26,13 @@ def test_mention_offsets_point_at_the_form():
     text = "He met the Emirati foreign minister."
     (m,) = find_countries(text)
     assert text[m.start : m.end] == "Emirati" and m.kind == "demonym"
+
+
+def test_a_country_s_long_form_with_republic_of_is_the_country():
+    from timeline.countries import lookup
+
+    assert lookup("the Republic of Turkiye") == "TR"
+    assert lookup("Republic of Kenya") == "KE"
+    # where "Republic of" is part of the name, the name decides
+    assert lookup("Republic of Korea") == "KR"
+    assert lookup("Democratic Republic of the Congo") == "CD"

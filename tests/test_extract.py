@@ -743,3 +743,13 @@ The Prime Minister will attend a conference on security in Asia in Tokyo.
         ("summit", dt.date(2020, 1, 21)),
     ]
     assert events[1].location is not None and events[1].location.city == "Tokyo"
+
+
+def test_a_month_without_its_day_dates_nothing():
+    text = """ date 2023-12-28 A year of diplomacy
+
+JAKARTA, Dec 28 (Antara) - On March 3, President Joko Widodo received Malaysian Prime Minister Anwar Ibrahim at the Bogor Palace.
+
+In July, Widodo visited Kenya and Tanzania.
+"""
+    assert events_of(text) == [("meeting", dt.date(2023, 3, 3))]

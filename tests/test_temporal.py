@@ -115,7 +115,18 @@ def test_tense_and_modality_of_a_clause(sentence, verb, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["last year", "in 2019", "in November 2014", "two years ago", "earlier this month", "next week", "soon"],
+    [
+        "last year",
+        "in 2019",
+        "in November 2014",
+        "two years ago",
+        "earlier this month",
+        "next week",
+        "soon",
+        "in July",
+        "in early March",
+        "last October",
+    ],
 )
 def test_times_that_name_no_day(text):
     assert temporal.vague_spans(f"They met {text}.")
@@ -123,6 +134,7 @@ def test_times_that_name_no_day(text):
 
 def test_a_day_is_not_a_vague_time():
     assert temporal.vague_spans("They met on July 3, 2019.") == []
+    assert temporal.vague_spans("They met on Sept. 5 and may meet again by October 30.") == []
 
 
 @pytest.mark.parametrize("text", ["(To July 9) GENEVA - Talks go on.", "The talks last until July 9."])

@@ -77,7 +77,15 @@ def _exact_index() -> dict[str, str]:
 
 def lookup(value: str) -> str | None:
     """The ISO alpha-2 code for a name, alpha-2, alpha-3 code or demonym; None if unknown."""
-    return _exact_index().get(value.strip().casefold())
+    key = value.strip().casefold()
+    index = _exact_index()
+    code = index.get(key)
+    if code is None and key.startswith(("republic of ", "the republic of ")):
+        # "the Republic of Turkiye", "Republic of Kenya": the country's name in full form
+        rest = key.split("republic of ", 1)[1]
+        if index.get(f"republic of {rest}") is None:
+            code = index.get(rest)
+    return code
 
 
 # A run of capitalised words, with the small words that join the words of a country's name

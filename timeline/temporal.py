@@ -74,6 +74,8 @@ _FUTURE_WORD_RE = re.compile(
 # A time that places a happening without a day: "last year", "in 2019", "in November 2014".
 VAGUE_RE = re.compile(
     rf"\b(?:in|since|during|until|by|of) (?:(?:early|late|mid-?)\s*)?(?:(?:{MONTH_NAME_ALT}) )?(?:19|20)\d\d\b(?![-–]\d)"
+    # "in July", "in early March", "last October": a month without its day
+    rf"|\b(?:in|since|during|until|by|of|last|this|next|early|late|mid-?)\s*(?:(?:early|late|mid-?)\s*)?(?-i:{MONTH_NAME_ALT})\b(?![ \t.]*\d)"
     r"|\b(?:last|previous|past) (?:year|month|week|decade|spring|summer|autumn|fall|winter)\b"
     rf"|\b\d+ (?:years?|months?|decades?|weeks?) ago\b|\b(?:{number_words(2, 6)}|several|few) (?:years|months|decades|weeks) ago\b"
     r"|\b(?:earlier|later) (?:this|that|last) (?:year|month|week)\b|\bin recent (?:years|months|weeks|days)\b"
