@@ -753,3 +753,17 @@ JAKARTA, Dec 28 (Antara) - On March 3, President Joko Widodo received Malaysian 
 In July, Widodo visited Kenya and Tanzania.
 """
     assert events_of(text) == [("meeting", dt.date(2023, 3, 3))]
+
+
+def test_bilateral_meetings_with_ministers_of_three_countries_are_three():
+    text = """ date 2024-07-25 Minister meets ASEAN counterparts
+
+VIENTIANE, July 25 (TASS) - Russian Foreign Minister Sergey Lavrov on Thursday held bilateral meetings with his counterparts from Indonesia, Thailand and Myanmar.
+
+During the meeting with Thai Foreign Minister Maris Sangiampongsa, the sides discussed tourism.
+"""
+    events = extract(parse_article(text))
+    assert [(e.type, e.start) for e in events] == [("meeting", dt.date(2024, 7, 25))] * 3
+    assert [set(e.countries) - {"RU", "LA"} for e in events] == [{"ID"}, {"TH"}, {"MM"}]
+    # the later telling names the Thai minister: it joins the meeting with Thailand
+    assert [p.name for p in events[1].participants] == ["Sergey Lavrov", "Maris Sangiampongsa"]

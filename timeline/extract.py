@@ -118,7 +118,7 @@ def extract(article: Article) -> list[Event]:
             venue = place_line(s.text) or venue
         clock.read(s.text)
     source = Source(path=article.path, title=article.title, published=article.published, url=article.url)
-    out = _talks_absorb(_calls_absorb(out))
+    out = _join_split(_talks_absorb(_calls_absorb(out)))
     events = [_to_event(c, source) for c in out]
     return merge_events(events, [c.kind for c in out])
 
@@ -132,6 +132,23 @@ def _calls_absorb(out: list[Candidate]) -> list[Candidate]:
         for c in out
         if c.type not in ("talks", "meeting") or not any((c.start, p.name) in calls for p in c.participants)
     ]
+
+
+def _join_split(out: list[Candidate]) -> list[Candidate]:
+    """A telling of one of the happenings a sentence split by country ("bilateral talks with
+    leaders from A, B and C"; later "in talks with B's president X") joins that one."""
+    split: dict[tuple[str, dt.date], dict[str, str]] = {}
+    for c in out:
+        if "with:" in c.kind:
+            split.setdefault((c.type, c.start), {})[c.kind.rsplit("with:", 1)[1]] = c.kind
+    if not split:
+        return out
+    joined = []
+    for c in out:
+        kinds = split.get((c.type, c.start), {})
+        fits = [kinds[code] for code in c.countries if code in kinds]
+        joined.append(replace(c, kind=fits[0]) if "with:" not in c.kind and len(fits) == 1 else c)
+    return joined
 
 
 def _talks_absorb(out: list[Candidate]) -> list[Candidate]:
@@ -384,7 +401,11 @@ def _read_sentence(
                     # ambassador X ...": the meeting with X, on that day
                     who = [p for p in before.participants if p not in partners][:1] + new
                     codes = event_countries("", who, before.location)
-                    out.append(replace(before, sentence=s, participants=who, countries=codes, joins=True))
+                    # (of several split by country, the one of the new partner's: see _join_split)
+                    kind = before.kind.split("with:")[0]
+                    out.append(
+                        replace(before, kind=kind, sentence=s, participants=who, countries=codes, joins=True)
+                    )
                 else:
                     out.append(replace(before, sentence=s, dated=False, joins=True))
             continue
@@ -442,10 +463,33 @@ def _read_sentence(
         countries = tuple(
             sorted(set(event_countries(text, participants, location)) | _party_countries(m, doc))
         )
-        for group in _separately(m, participants, partners):
+        groups = _separately(m, participants, partners)
+        planned = direction in (temporal.FUTURE, "intent")
+        main = m.anchor.dep_ in ("ROOT", "conj") or m.anchor.head.dep_ == "ROOT"
+        each = _separate_countries(m, doc, partners) if len(groups) == 1 else []
+        if each:
+            # "held bilateral meetings with his counterparts from A, B and C": one with each
+            own = set(event_countries("", participants, location))
+            for code in each:
+                codes = tuple(sorted(own | {code}))
+                kind = f"{m.kind}with:{code}"  # each its own happening, never merged together
+                out.append(
+                    Candidate(
+                        type_,
+                        kind,
+                        start,
+                        end,
+                        s,
+                        participants,
+                        location,
+                        codes,
+                        planned,
+                        day is not None and main,
+                    )
+                )
+            continue
+        for group in groups:
             codes = countries if group is participants else event_countries("", group, location)
-            planned = direction in (temporal.FUTURE, "intent")
-            main = m.anchor.dep_ in ("ROOT", "conj") or m.anchor.head.dep_ == "ROOT"
             out.append(
                 Candidate(
                     type_, m.kind, start, end, s, group, location, codes, planned, day is not None and main
@@ -579,8 +623,13 @@ def _arguments(m: triggers.Mention) -> list[Token]:
                         args.extend(oo for of in o.children if of.lower_ == "of" for oo in of.children)
             elif c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == h.i + 1:
                 args.extend(o for o in c.children if o.dep_ in triggers.OBJECT_DEPS)  # "received visiting X"
-    if m.anchor.dep_ == "xcomp" and not any(a.dep_ in triggers.SUBJECT_DEPS for a in args):
-        # "the leader is expected to leave for Bishkek": the subject of the verb it depends on
+    if (
+        m.anchor.dep_ in ("xcomp", "conj")
+        and m.anchor.pos_ in ("VERB", "AUX")
+        and not any(a.dep_ in triggers.SUBJECT_DEPS for a in args)
+    ):
+        # "the leader is expected to leave for Bishkek", "the Premier worked through the night
+        # and held talks": the subject of the verb it depends on
         args += [c for c in m.anchor.head.children if c.dep_ in triggers.SUBJECT_DEPS]
     # "Putin, who arrived on Friday": who is the one the clause describes
     args = [
@@ -745,6 +794,25 @@ def _separately(
         return [participants]
     others = [p for p in participants if p not in partners]
     return [others[:1] + [p] for p in partners]
+
+
+def _separate_countries(m: triggers.Mention, doc: Doc, partners: list[Person]) -> list[str]:
+    """The countries of unnamed partners met one by one ("bilateral meetings with his
+    counterparts from A, B and C", "met separately with the ministers of A and B"), in order;
+    empty where the partners are named or the happening is one gathering."""
+    words = {c.lower_ for c in m.anchor.children} | {c.lower_ for c in m.token.children}
+    plural = m.token.tag_ == "NNS" and m.token.lemma_.lower() in ("meeting", "call", "conversation", "talk")
+    if partners or not (words & SEPARATELY or (plural and words & (SEPARATELY | {"bilateral"}))):
+        return []
+    codes: list[str] = []
+    for a in _arguments(m):
+        if a.dep_ in triggers.SUBJECT_DEPS or a.lemma_.lower() in PRONOUNS:
+            continue
+        span = doc[a.left_edge.i : a.right_edge.i + 1]
+        for c in find_countries(span.text):
+            if c.kind in ("name", "demonym") and c.code not in codes:
+                codes.append(c.code)
+    return codes if len(codes) >= 2 else []
 
 
 def _to_event(c: Candidate, source: Source) -> Event:

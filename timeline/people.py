@@ -212,6 +212,7 @@ def _clean_name(name: str) -> str:
     while words and (
         words[0] in _NOT_NAMES
         or words[0] in _OFFICE_WORDS
+        or (len(words) > 1 and words[0].endswith("-elect"))  # "President-elect Donald Trump"
         or (len(words[0]) > 3 and lookup(words[0]) is not None)
     ):
         words.pop(0)
@@ -398,7 +399,10 @@ class PeopleIndex:
             if named is not None and _TITLE_RE.match(text, named.start("name")):
                 continue  # "for an Indian leader, President Xi": the title is someone else's
             country = _country_before(text, m.start(), chain=False)
-            if named is not None and country is not None:
+            if named is not None and (
+                country is not None or len(_clean_name(named.group("name")).split()) >= 2
+            ):
+                # "his Palestinian counterpart Mahmoud Abbas"; "first lady Michelle Obama"
                 found(named.group("name"), named.start("name"), m.group("title"), country)
         for m in _SUBJECT_RE.finditer(text):
             # "Vladimir Putin held talks ...": a full name as the subject of a diplomatic verb.

@@ -209,7 +209,7 @@ def _subjects(t: Token) -> list[Token]:
     """The active subjects of ``t``; a verb under "are to", "plan to" has its governor's ("the
     ministers are to meet")."""
     own = [c for c in t.children if c.dep_ == "nsubj"]
-    if not own and t.dep_ == "xcomp" and t.head.pos_ in ("VERB", "AUX"):
+    if not own and t.dep_ in ("xcomp", "conj") and t.head.pos_ in ("VERB", "AUX"):
         own = [c for c in t.head.children if c.dep_ == "nsubj"]
     return own + [cc for c in own for cc in c.conjuncts]
 
