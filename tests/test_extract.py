@@ -767,3 +767,51 @@ During the meeting with Thai Foreign Minister Maris Sangiampongsa, the sides dis
     assert [set(e.countries) - {"RU", "LA"} for e in events] == [{"ID"}, {"TH"}, {"MM"}]
     # the later telling names the Thai minister: it joins the meeting with Thailand
     assert [p.name for p in events[1].participants] == ["Sergey Lavrov", "Maris Sangiampongsa"]
+
+
+def test_a_summit_s_own_clause_in_the_present_tells_a_day_to_come():
+    text = """ date 2018-11-29 Leader arrives for G20
+
+BUENOS AIRES, Nov. 29 (Xinhua) -- Chinese President Xi Jinping arrived in Buenos Aires on Wednesday for the G20 summit, which opens on Friday.
+"""
+    assert events_of(text) == [("summit", dt.date(2018, 11, 30)), ("visit", dt.date(2018, 11, 28))]
+
+
+def test_what_follows_talks_abroad_told_from_home_happened_abroad():
+    text = """ date 2024-03-08 Leaders hold talks
+
+HANOI, March 7 (VNA) - Prime Minister Pham Minh Chinh held talks with Australian Prime Minister Anthony Albanese in Canberra on Thursday.
+
+Following the talks, the two leaders co-chaired a press conference.
+"""
+    events = extract(parse_article(text))
+    assert [(e.type, e.start) for e in events] == [
+        ("talks", dt.date(2024, 3, 7)),
+        ("press", dt.date(2024, 3, 7)),
+    ]
+    assert [e.location.city if e.location else None for e in events] == ["Canberra", "Canberra"]
+
+
+def test_the_visit_that_frames_a_sentence_does_not_take_its_day_or_its_partner():
+    text = """ date 2017-03-20 Chancellor ends trip
+
+WASHINGTON, March 18 (dpa) - German Chancellor Angela Merkel concluded her two-day visit to the United States on Saturday.
+
+During the visit, Merkel held talks with President Donald Trump at the White House on Friday.
+"""
+    events = extract(parse_article(text))
+    assert [(e.type, e.start, e.end) for e in events] == [
+        ("visit", dt.date(2017, 3, 17), dt.date(2017, 3, 18)),
+        ("talks", dt.date(2017, 3, 17), None),
+    ]
+    assert [p.name for p in events[0].participants] == ["Angela Merkel"]
+
+
+def test_a_meeting_that_had_been_due_before_a_postponement_is_none():
+    text = """ date 2023-05-18 Visit postponed
+
+BRASILIA (Reuters) - A visit by Brazilian President Luiz Inacio Lula da Silva to Portugal planned for next week has been postponed, his office said on Wednesday.
+
+Lula had been due to meet the Portuguese president in Lisbon on May 25.
+"""
+    assert events_of(text) == []

@@ -49,6 +49,8 @@ YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
 
 # Verbs that tell a stay at its end: "wrapped up a two-day visit", "the visit concluded".
+# "during the visit", "after the talks": a happening that frames the clause, not its day's
+FRAMING_PREPS = frozenset({"during", "after", "following", "before", "throughout", "since", "ahead"})
 CONCLUDING = frozenset({"wrap", "conclude", "end", "complete", "finish"})
 ROUTINE_SPEAKER = "spokes"  # spokesperson, spokeswoman, spokesman
 STAY_KINDS = temporal.modality("stay_kind")
@@ -106,7 +108,13 @@ def extract(article: Article) -> list[Event]:
             out.extend(found)
             told = [c for c in found if (not c.planned or c.dated) and not c.joins]
             for c in told:
-                if c.type == "visit" and c.location is not None and c.location.city and c.location != home:
+                if c.location is None or not c.location.city or c.location == home:
+                    continue
+                if c.type == "visit" or (
+                    c.type != "call" and (home is None or c.location.country != home.country)
+                ):
+                    # a stay told, or a happening abroad told from home ("HANOI - ... held talks in
+                    # Canberra on March 7. Following the talks, ..."): what follows that day was there
                     stay = (c.start, c.end or c.start, c.location)
             if told:
                 last_people = told[-1].participants or last_people
@@ -265,6 +273,19 @@ def _foreign_clause(root: Token, m: triggers.Mention) -> bool:
     return False
 
 
+def _own_clause_to_come(root: Token | None, m: triggers.Mention) -> bool:
+    """Whether a day stands in a relative clause of the trigger noun told in the present ("the
+    summit, which opens on Friday"; "the talks, to be held on Monday"): a day still to come."""
+    node = root
+    while node is not None and node.head.i != node.i:
+        if node.head.i == m.token.i and m.token.i != m.anchor.i and node.dep_ in ("relcl", "acl"):
+            return node.tag_ in ("VBZ", "VBP") or any(
+                c.dep_ == "aux" and c.lower_ in ("to", "will") for c in node.children
+            )
+        node = node.head
+    return False
+
+
 def _within(t: Token, top: Token) -> bool:
     """Whether ``t`` stands in the subtree of ``top``."""
     return t.i == top.i or any(a.i == top.i for a in t.ancestors)
@@ -369,6 +390,11 @@ def _read_sentence(
             days_read[way] = clock.days(text, way)  # once a sentence and direction, not a trigger
         days = days_read[way]
         day, dist = _attached_day(root_of, m, days, found, direction == "intent")
+        if day is not None and way == temporal.PAST and _own_clause_to_come(root_of(day.start, day.end), m):
+            # "arrived for the summit, which opens on Friday": the summit's own clause tells its day
+            if temporal.FUTURE not in days_read:
+                days_read[temporal.FUTURE] = clock.days(text, temporal.FUTURE)
+            day = next((d for d in days_read[temporal.FUTURE] if d.start == day.start), day)
         vague_dist = min(
             (
                 _tree_distance(r, m.anchor)
@@ -571,6 +597,13 @@ def _attached_day(
             continue  # "held talks ... before returning home next Monday": the return's day
         if purpose and not _within(root, m.anchor):
             continue  # "will visit on Friday to hold a summit": Friday is the visit's
+        if (
+            not m.eventive
+            and m.token.head.lower_ in FRAMING_PREPS
+            and not _within(root, m.token)
+            and any(o is not m and o.eventive and o.anchor.i == m.token.head.head.i for o in found)
+        ):
+            continue  # "During the visit, she held talks on Friday": Friday is the talks'
         mine = min(_tree_distance(root, m.anchor), _tree_distance(root, m.token))
         if not (_within(root, m.anchor) or _within(root, m.token)):
             # a day in the clause of another trigger is that one's, unless that clause holds

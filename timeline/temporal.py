@@ -106,6 +106,10 @@ def mood(anchor: Token) -> str:
             return NONE
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in kids):
             return NONE
+        if verb.tag_ in ("VBP", "VBZ") and any(
+            c.dep_ == "advmod" and c.lower_ in ("when", "whenever") for c in kids
+        ):
+            return NONE  # "when leaders meet, they perform for the cameras": what happens as a rule
         aux = [c for c in kids if c.dep_ in ("aux", "auxpass")]
         words = {c.lower_ for c in aux}
         if words & FUTURE_AUX:
@@ -118,8 +122,15 @@ def mood(anchor: Token) -> str:
         if verb.dep_ == "xcomp" or any(c.lower_ == "to" and c.dep_ == "aux" for c in aux):
             head = verb.head
             lemma = head.lemma_.lower()
-            if any(c.lemma_.lower() == "have" and c.tag_ == "VBD" for c in head.children if c.dep_ == "aux"):
-                return "background"  # "had planned to visit": a plan of the past, given up
+            # "had planned to visit", "had been due to meet": a plan of the past, given up
+            governors = [head, head.head] if head.dep_ in ("acomp", "attr", "oprd") else [head]
+            if any(
+                c.lemma_.lower() == "have" and c.tag_ == "VBD"
+                for g in governors
+                for c in g.children
+                if c.dep_ == "aux"
+            ):
+                return "background"
             if lemma in PLAN_HEADS or (
                 head.tag_ == "VBN" and lemma in {"schedule", "set", "expect", "slate"}
             ):
