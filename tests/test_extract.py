@@ -815,3 +815,13 @@ BRASILIA (Reuters) - A visit by Brazilian President Luiz Inacio Lula da Silva to
 Lula had been due to meet the Portuguese president in Lisbon on May 25.
 """
     assert events_of(text) == []
+
+
+def test_earlier_in_the_day_after_a_plan_counts_from_the_story_s_day():
+    text = """ date 2022-05-20 Leaders to hold summit
+
+SEOUL, May 20 (Yonhap) -- President Yoon Suk Yeol will hold summit talks with U.S. President Joe Biden on Saturday.
+
+Biden arrived at Osan Air Base earlier in the day.
+"""
+    assert events_of(text) == [("talks", dt.date(2022, 5, 21)), ("visit", dt.date(2022, 5, 20))]

@@ -239,16 +239,27 @@ class Clock:
                     continue
             out.append(self._day(m, direction))
         taken = [(d.start, d.end) for d in out]
-        if self.told is not None:
+        told = self.told
+        if (
+            direction != FUTURE
+            and told is not None
+            and told == self.planned
+            and self.document is not None
+            and told > self.document
+        ):
+            # "will hold talks on Saturday. Biden arrived earlier in the day": a happening told
+            # as done counts from the story's day, not from a plan's
+            told = self.document
+        if told is not None:
             for pattern, offset in _RELATIVE_TO_TOLD:
                 for r in pattern.finditer(text):
                     if not any(a < r.end() and r.start() < b for a, b in taken):
-                        when = self.told + dt.timedelta(days=offset)
+                        when = told + dt.timedelta(days=offset)
                         out.append(Day(r.start(), r.end(), when, None, "told"))
             for r in _N_DAYS_RE.finditer(text):
                 n = _NUMBERS.get(r.group("n").lower()) or int(r.group("n"))
                 sign = 1 if r.group("dir").lower() in ("later", "after") else -1
-                out.append(Day(r.start(), r.end(), self.told + dt.timedelta(days=sign * n), None, "told"))
+                out.append(Day(r.start(), r.end(), told + dt.timedelta(days=sign * n), None, "told"))
         out.sort(key=lambda d: d.start)
         # "Yesterday (Saturday)": the weekday says which day the relative word meant
         named = [d for d in out if d.kind == "weekday"]
