@@ -150,3 +150,19 @@ def test_a_day_after_to_or_until_ends_a_span_begun_on_the_day_told(text):
 def test_looking_forward_to_tomorrow_is_no_span():
     (day,) = Clock(DOC).days("They looked forward to tomorrow's meeting.", FUTURE)
     assert (day.first, day.last) == (D(2024, 7, 7), None)
+
+
+def test_a_day_told_in_the_present_is_the_nearest_such_day():
+    document = dt.date(2013, 11, 12)
+    assert temporal.year_for(11, 30, document, None, "present") == dt.date(2013, 11, 30)
+    assert temporal.year_for(11, 30, document, None, temporal.PAST) == dt.date(2012, 11, 30)
+    assert temporal.year_for(1, 3, dt.date(2013, 12, 30), None, "present") == dt.date(2014, 1, 3)
+
+
+def test_a_sentence_with_is_to_or_due_to_moves_no_narrative_day():
+    clock = temporal.Clock(dt.date(2013, 11, 12))
+    clock.heading("The emperor and empress are to arrive in Delhi on Nov 30.")
+    clock.heading("The king is due to land in Chennai on Dec 4.")
+    assert clock.told is None
+    clock.heading("The emperor arrived in Delhi on Nov 10.")
+    assert clock.told == dt.date(2013, 11, 10)

@@ -385,7 +385,14 @@ def _read_sentence(
             direction = temporal.FUTURE  # "the planned meeting", "the upcoming summit"
         if direction in (temporal.NONE, "background"):
             continue
-        way = temporal.FUTURE if direction in (temporal.FUTURE, "intent") else temporal.PAST
+        # a present tense ("the visit, which is on Nov 30") takes the nearest such day
+        way = (
+            temporal.FUTURE
+            if direction in (temporal.FUTURE, "intent")
+            else "present"
+            if direction == "present"
+            else temporal.PAST
+        )
         if way not in days_read:
             days_read[way] = clock.days(text, way)  # once a sentence and direction, not a trigger
         days = days_read[way]

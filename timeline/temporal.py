@@ -69,7 +69,9 @@ _N_DAYS_RE = re.compile(rf"\b(?P<n>{number_words(2, 7)}|\d) days (?P<dir>later|a
 _NUMBERS = NUMBER_WORDS
 # a sentence told as still to come, read without a parse: "will", "shall", "'ll"
 _FUTURE_WORD_RE = re.compile(
-    r"(?:\b(?:" + "|".join(sorted(w for w in FUTURE_AUX if w[0].isalpha())) + r")\b|'ll\b)", re.I
+    r"(?:\b(?:" + "|".join(sorted(w for w in FUTURE_AUX if w[0].isalpha())) + r")\b|'ll\b"
+    r"|\b(?:is|are) (?:due |scheduled |set |expected |slated )?to\b|\b(?:due|scheduled|slated) to\b)",
+    re.I,
 )
 # A time that places a happening without a day: "last year", "in 2019", "in November 2014".
 VAGUE_RE = re.compile(
@@ -204,7 +206,7 @@ def year_for(
     if direction == FUTURE:
         after = [d for d in options if d >= document - dt.timedelta(days=3)]
         return min(after) if after else None
-    if direction in (PAST, "present"):
+    if direction == PAST:
         before = [d for d in options if d <= document + dt.timedelta(days=2)]
         return max(before) if before else None
     return min(options, key=lambda d: abs((d - document).days))
