@@ -143,3 +143,19 @@ def test_a_lower_case_office_before_a_titled_name_is_not_that_name_s():
 In a rare honour for an Indian leader, President Xi Jinping will host a dinner for Prime Minister Manmohan Singh in Beijing. China's foreign ministry said China welcomed the visit.
 """
     assert countries_of(text)["Xi Jinping"] == "CN"
+
+
+def test_a_list_of_titles_of_countries_gives_each_name_its_own_country():
+    found = dict(
+        people_in(
+            "Putin met President of Palestine Mahmoud Abbas, leader of Burkina Faso Ibrahim Traore "
+            "and leader of Zimbabwe Emmerson Mnangagwa."
+        )
+    )
+    assert found["Mahmoud Abbas"] == "PS"
+    assert found["Ibrahim Traore"] == "BF"
+    assert found["Emmerson Mnangagwa"] == "ZW"
+
+
+def test_a_capitalised_title_after_a_demonym_is_not_part_of_the_name():
+    assert people_in("Russian Leader Vladimir Putin held talks on Friday.") == [("Vladimir Putin", "RU")]

@@ -268,6 +268,13 @@ def _foreign_clause(root: Token, m: triggers.Mention) -> bool:
         if node.dep_ in ("advcl", "relcl", "ccomp", "acl", "pcomp") and node.pos_ in ("VERB", "AUX"):
             if node.head.i in (m.token.i, m.anchor.i) and node.dep_ in ("acl", "relcl"):
                 return False  # "the summit, taking place from 22 to 24 August": the summit's own
+            if (
+                node.head.i == m.anchor.i
+                and node.dep_ == "advcl"
+                and node.tag_ == "VBG"
+                and not any(c.dep_ in ("nsubj", "mark") for c in node.children)
+            ):
+                return False  # "Starting on May 7, he held meetings with ...": when they began
             return not (_within(m.anchor, node) or _within(m.token, node))
         node = node.head
     return False

@@ -173,6 +173,7 @@ class PersonMention:
 
 
 _SUFFIXES = wordlists.words("name_suffixes.txt")
+_ONE_WORD_TITLES = frozenset(t for t in TITLES if " " not in t and t[:1].isupper())
 _PARTICLES = wordlists.words("name_particles.txt")  # "Lula da Silva": see short_forms
 _NICKNAME_RE = re.compile(r"\s+[\"“'‘][A-Z][\w-]+[\"”'’]")
 
@@ -207,12 +208,13 @@ def _clean_name(name: str) -> str:
             words[-1] = words[-1][:-2]
             break
         words.pop()
-    while len(words) > 1 and words[0] in _LEADING_TITLES:
-        words.pop(0)  # "EAM Jaishankar", "Chancellor Angela Merkel": the title is not the name
+    # "EAM Jaishankar", "Russian Leader Vladimir Putin", "President-elect Donald Trump": titles,
+    # offices and demonyms in front are not the name
     while words and (
-        words[0] in _NOT_NAMES
+        (len(words) > 1 and (words[0] in _LEADING_TITLES or words[0] in _ONE_WORD_TITLES))
+        or words[0] in _NOT_NAMES
         or words[0] in _OFFICE_WORDS
-        or (len(words) > 1 and words[0].endswith("-elect"))  # "President-elect Donald Trump"
+        or (len(words) > 1 and words[0].endswith("-elect"))
         or (len(words[0]) > 3 and lookup(words[0]) is not None)
     ):
         words.pop(0)
@@ -269,6 +271,13 @@ def _of_phrase(text: str, pos: int) -> tuple[str | None, int]:
             if named is not None and not any(w in _OFFICE_WORDS for w in named.group("name").split()):
                 return phrase, run.start() + end
     return None, pos
+
+
+def _names_next(of: str) -> bool:
+    """Whether a name follows the country of an "of" phrase ("To Lam, leader of Zimbabwe Emmerson
+    Mnangagwa"): the title is the next person's in a list, not an apposition of the one before."""
+    found = find_countries(of)
+    return bool(found) and found[0].kind == "name" and of[found[0].end :].strip()[:1].isupper()
 
 
 def _country_of(of: str | None) -> str | None:
@@ -395,10 +404,12 @@ class PeopleIndex:
             )
             found(named.group("name"), named.start("name"), m.group("title"), country)
         for m in _LOWER_TITLE_RE.finditer(text):
-            named = _NAME_AFTER_RE.match(text, m.end())
+            of, pos = _of_phrase(text, m.end())
+            named = _NAME_AFTER_RE.match(text, pos)
             if named is not None and _TITLE_RE.match(text, named.start("name")):
                 continue  # "for an Indian leader, President Xi": the title is someone else's
-            country = _country_before(text, m.start(), chain=False)
+            # "leader of Zimbabwe Emmerson Mnangagwa", "his Palestinian counterpart Mahmoud Abbas"
+            country = _country_of(of) if of else _country_before(text, m.start(), chain=False)
             if named is not None and (
                 country is not None or len(_clean_name(named.group("name")).split()) >= 2
             ):
@@ -414,7 +425,7 @@ class PeopleIndex:
             elif 2 <= len(words) <= 4 and not any(w in _OFFICE_WORDS or lookup(w) for w in words):
                 found(m.group("name"), m.start("name"), title, TITLE_COUNTRY.get(title or ""))
         for m in _APPOSITIVE_OFFICE_RE.finditer(text):
-            code = _country_of(m.group("of"))
+            code = None if _names_next(m.group("of")) else _country_of(m.group("of"))
             if code is not None and len(_clean_name(m.group("name")).split()) >= 2:
                 found(m.group("name"), m.start("name"), m.group("title"), code, sure=True)
         for m in _APPOSITIVE_DEMONYM_RE.finditer(text):
@@ -422,7 +433,7 @@ class PeopleIndex:
             if code is not None and len(_clean_name(m.group("name")).split()) >= 2:
                 found(m.group("name"), m.start("name"), m.group("title"), code)
         for m in _APPOSITIVE_RE.finditer(text):
-            if len(_clean_name(m.group("name")).split()) >= 2:
+            if len(_clean_name(m.group("name")).split()) >= 2 and not _names_next(m.group("of")):
                 found(
                     m.group("name"), m.start("name"), m.group("title"), _country_of(m.group("of")), sure=True
                 )
