@@ -86,18 +86,20 @@ def _tags_to_pos(nlp: Language) -> None:
                 by_word.setdefault(w, []).append(rule)
         else:
             anywhere.append(rule)
-    cache: dict[tuple[str, str], list[_Rule]] = {}
+    # what the rules set, by everything they look at: a token's tag, word, relation, space
+    cache: dict[tuple[str, str, str, bool], list[_Rule]] = {}
 
     def tag_pos(doc: Doc) -> Doc:
         for t in doc:
-            key = (t.tag_, t.lower_)
+            key = (t.tag_, t.lower_, t.dep_, t.is_space)
             found = cache.get(key)
             if found is None:
-                found = sorted(by_tag.get(t.tag_, []) + by_word.get(t.lower_, []) + anywhere, key=_index)
-                cache[key] = found
+                rules = sorted(by_tag.get(t.tag_, []) + by_word.get(t.lower_, []) + anywhere, key=_index)
+                found = [rule for rule in rules if rule.holds(t)]
+                if len(cache) < 200_000:
+                    cache[key] = found
             for rule in found:
-                if rule.holds(t):
-                    rule.apply(t)
+                rule.apply(t)
         return doc
 
     name = "timeline_tags_to_pos"
