@@ -825,3 +825,35 @@ SEOUL, May 20 (Yonhap) -- President Yoon Suk Yeol will hold summit talks with U.
 Biden arrived at Osan Air Base earlier in the day.
 """
     assert events_of(text) == [("talks", dt.date(2022, 5, 21)), ("visit", dt.date(2022, 5, 20))]
+
+
+def test_discussed_with_on_a_day_is_talks_unless_a_meeting_that_day_tells_it():
+    alone = """ date 2023-06-14 Ministers
+
+RIYADH, June 13 (SPA) - Saudi Foreign Minister Faisal bin Farhan discussed regional issues with his Omani counterpart Badr Albusaidi in Riyadh on Tuesday.
+"""
+    assert events_of(alone) == [("talks", dt.date(2023, 6, 13))]
+    with_meeting = """ date 2023-06-14 Ministers
+
+RIYADH, June 13 (SPA) - Saudi Foreign Minister Faisal bin Farhan met Omani Foreign Minister Badr Albusaidi in Riyadh on Tuesday.
+
+Faisal bin Farhan exchanged views with Albusaidi on regional issues on Tuesday.
+"""
+    assert events_of(with_meeting) == [("meeting", dt.date(2023, 6, 13))]
+
+
+def test_a_dinner_party_is_a_banquet_of_the_guest_and_the_host():
+    text = """ date 2023-06-14 Visit
+
+HANOI, June 14 (VNA) - Visiting Cuban Prime Minister Manuel Marrero Cruz laid flowers at the Ho Chi Minh Mausoleum on Wednesday.
+
+In the evening, he attended a dinner party hosted by Prime Minister Pham Minh Chinh.
+"""
+    events = extract(parse_article(text))
+    assert [(e.type, e.start) for e in events] == [
+        ("ceremony", dt.date(2023, 6, 14)),
+        ("banquet", dt.date(2023, 6, 14)),
+    ]
+    assert [p.name for p in events[1].participants] == ["Manuel Marrero Cruz", "Pham Minh Chinh"]
+    # a mausoleum named after a person is in Hanoi, not in a town abroad called Ho
+    assert {e.location.city for e in events if e.location} == {"Hanoi"}

@@ -126,7 +126,7 @@ def extract(article: Article) -> list[Event]:
             venue = place_line(s.text) or venue
         clock.read(s.text)
     source = Source(path=article.path, title=article.title, published=article.published, url=article.url)
-    out = _join_split(_talks_absorb(_calls_absorb(out)))
+    out = _weak_absorb(_join_split(_talks_absorb(_calls_absorb(out))))
     events = [_to_event(c, source) for c in out]
     return merge_events(events, [c.kind for c in out])
 
@@ -140,6 +140,25 @@ def _calls_absorb(out: list[Candidate]) -> list[Candidate]:
         for c in out
         if c.type not in ("talks", "meeting") or not any((c.start, p.name) in calls for p in c.participants)
     ]
+
+
+def _weak_absorb(out: list[Candidate]) -> list[Candidate]:
+    """ "Discussed the issues with X", "exchanged views with X": the talks, meeting or call told
+    that day among the same people, told again; a happening of its own only with a day of its
+    own ("discussed trade with X in Riyadh on Tuesday") and where none is."""
+    strong = [c for c in out if c.kind != "weak" and c.type in ("talks", "meeting", "call")]
+    kept = []
+    for c in out:
+        if c.kind == "weak":
+            names = {p.name for p in c.participants}
+            if not c.dated or any(
+                o.start == c.start and (names <= {p.name for p in o.participants} or not names)
+                for o in strong
+            ):
+                continue
+            c = replace(c, kind="")
+        kept.append(c)
+    return kept
 
 
 def _join_split(out: list[Candidate]) -> list[Candidate]:
@@ -786,9 +805,11 @@ def _participants(
                 partners.append(p)
     if not found:
         found = people.mentions_in(text)
-    if not found and pronoun:
-        # "he" is the one told about before; "they", "the two", all of them
-        found = list(last_people if plural else last_people[:1])
+    if pronoun:
+        # "he" is the one told about before; "they", "the two", all of them ("he attended a
+        # dinner hosted by X": he and X)
+        told = list(last_people if plural else last_people[:1])
+        found = [p for p in told if p not in found] + found
     if not found:
         found = people.principals(2)
     if len(found) == 1 and m.type in TWO_PARTY and not unnamed:

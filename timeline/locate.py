@@ -139,6 +139,8 @@ def place_in(
                 if n == 1 and is_facility(name):
                     continue  # "at the International Airport": no town called Airport
                 place = find_place(name, context | {code} if code else context)
+                if place and n < len(ws) and context and place.country not in context and not code:
+                    continue  # "the Ho Chi Minh Mausoleum" in Hanoi: no town Ho in Ghana
                 if place and code and place.country != code:
                     return Location(city=name, country=code)
                 if place:
