@@ -857,3 +857,11 @@ In the evening, he attended a dinner party hosted by Prime Minister Pham Minh Ch
     assert [p.name for p in events[1].participants] == ["Manuel Marrero Cruz", "Pham Minh Chinh"]
     # a mausoleum named after a person is in Hanoi, not in a town abroad called Ho
     assert {e.location.city for e in events if e.location} == {"Hanoi"}
+
+
+def test_a_participle_clause_on_the_verb_gives_its_day():
+    text = """ date 2025-05-10 A week of meetings
+
+MOSCOW, May 10 (TASS) - Starting on May 7, the Russian president held separate meetings with Chinese Foreign Minister Wang Yi and Brazilian Foreign Minister Mauro Vieira.
+"""
+    assert events_of(text) == [("meeting", dt.date(2025, 5, 7)), ("meeting", dt.date(2025, 5, 7))]

@@ -549,9 +549,17 @@ def _read_sentence(
             continue
         for group in groups:
             codes = countries if group is participants else event_countries("", group, location)
+            kind_of = type_
+            if (
+                group is not participants
+                and type_ == "talks"
+                and m.type == "meeting"
+                and not _counterparts(group)
+            ):
+                kind_of = "meeting"  # of separate meetings, each is talks only between counterparts
             out.append(
                 Candidate(
-                    type_, m.kind, start, end, s, group, location, codes, planned, day is not None and main
+                    kind_of, m.kind, start, end, s, group, location, codes, planned, day is not None and main
                 )
             )
     return out
