@@ -865,3 +865,51 @@ def test_a_participle_clause_on_the_verb_gives_its_day():
 MOSCOW, May 10 (TASS) - Starting on May 7, the Russian president held separate meetings with Chinese Foreign Minister Wang Yi and Brazilian Foreign Minister Mauro Vieira.
 """
     assert events_of(text) == [("meeting", dt.date(2025, 5, 7)), ("meeting", dt.date(2025, 5, 7))]
+
+
+def test_a_guest_s_days_in_one_country_are_one_visit_with_the_arrival_and_the_airport_welcome():
+    text = """ date 2024-09-10 Crown Prince in India
+
+NEW DELHI, Sept 9 (ANI): Prime Minister Narendra Modi on Monday held talks with Crown Prince of Abu Dhabi Sheikh Khaled bin Mohamed at Hyderabad House.
+
+The Crown Prince, who is on his first official visit to India, arrived in New Delhi on Sunday. He was received at the airport by Minister of State Kirti Vardhan Singh.
+
+On Tuesday, the Crown Prince will travel to Mumbai to attend a business forum.
+"""
+    events = extract(parse_article(text))
+    assert [(e.type, e.start, e.end) for e in events] == [
+        ("talks", dt.date(2024, 9, 9), None),
+        ("visit", dt.date(2024, 9, 8), dt.date(2024, 9, 10)),
+    ]
+    # the crown prince of a city is of that city's country
+    assert set(events[0].countries) == {"AE", "IN"}
+
+
+def test_a_day_of_a_plan_joined_to_an_arrival_is_the_plan_s_and_a_place_named_with_its_country_keeps_it():
+    text = """ date 2022-11-16 Leaders meet
+
+NUSA DUA, Indonesia, Nov. 14 (Xinhua) -- Chinese President Xi Jinping met with U.S. President Joe Biden in Bali, Indonesia, on Monday.
+
+Xi arrived in Bali on Monday afternoon and will also pay a state visit to Thailand from Nov. 17 to 19.
+"""
+    events = extract(parse_article(text))
+    visits = [
+        (e.start, e.end, e.location.country if e.location else None) for e in events if e.type == "visit"
+    ]
+    assert visits == [
+        (dt.date(2022, 11, 14), None, "ID"),
+        (dt.date(2022, 11, 17), dt.date(2022, 11, 19), "TH"),
+    ]
+
+
+def test_the_day_of_a_report_is_not_the_day_of_what_it_reports():
+    text = """ date 2013-04-28 State visit
+
+ABU DHABI, 28th April 2013 (WAM): This week's state visit to the United Kingdom by President Sheikh Khalifa bin Zayed will underline a historic relationship, the Gulf News said today.
+
+The President will pay his visit on 30th April and 1st May.
+"""
+    events = extract(parse_article(text))
+    assert [(e.type, e.start, e.end) for e in events] == [
+        ("visit", dt.date(2013, 4, 30), dt.date(2013, 5, 1))
+    ]

@@ -27,6 +27,7 @@ from timeline.locate import (
     event_location,
     home_location,
     is_facility,
+    named_places,
     place_line,
 )
 from timeline.merge import TWO_PARTY, merge_events
@@ -126,9 +127,12 @@ def extract(article: Article) -> list[Event]:
             venue = place_line(s.text) or venue
         clock.read(s.text)
     source = Source(path=article.path, title=article.title, published=article.published, url=article.url)
-    out = _weak_absorb(_join_split(_talks_absorb(_calls_absorb(out))))
+    out = _one_stay(_weak_absorb(_join_split(_talks_absorb(_calls_absorb(out)))))
     events = [_to_event(c, source) for c in out]
-    return merge_events(events, [c.kind for c in out])
+    # A mention of no particular kind is the bare type, which fits any kind ("arrived in Delhi"
+    # and "is on a visit to India" are one visit), except for ceremonies: a day often has several
+    # (a welcome, a wreath, an award) and an unlabelled one is not any of them.
+    return merge_events(events, [c.kind or ("" if c.type == "ceremony" else c.type) for c in out])
 
 
 def _calls_absorb(out: list[Candidate]) -> list[Candidate]:
@@ -140,6 +144,27 @@ def _calls_absorb(out: list[Candidate]) -> list[Candidate]:
         for c in out
         if c.type not in ("talks", "meeting") or not any((c.start, p.name) in calls for p in c.participants)
     ]
+
+
+def _one_stay(out: list[Candidate]) -> list[Candidate]:
+    """A visitor's days in one country, told as several arrivals ("arrived in New Delhi on
+    Sunday ... will travel to Mumbai on Tuesday"), are one visit: one visit a country. The
+    first telling stretches to the last day; merging then joins them."""
+    last: dict[tuple[str, str], int] = {}
+    out = list(out)
+    for i, c in enumerate(out):
+        if c.type != "visit" or c.location is None or not c.location.country or not c.participants:
+            continue
+        key = (c.participants[0].name, c.location.country)
+        j = last.get(key)
+        if j is not None:
+            before = out[j]
+            until = before.end or before.start
+            if until < c.start <= until + dt.timedelta(days=3):
+                out[j] = replace(before, end=max(c.end or c.start, until))
+        if j is None or (out[j].end or out[j].start) < c.start:
+            last[key] = i
+    return out
 
 
 def _weak_absorb(out: list[Candidate]) -> list[Candidate]:
@@ -297,6 +322,17 @@ def _foreign_clause(root: Token, m: triggers.Mention) -> bool:
             return not (_within(m.anchor, node) or _within(m.token, node))
         node = node.head
     return False
+
+
+REPORTING = temporal.modality("reporting")
+
+
+def _said_on(root: Token, m: triggers.Mention) -> bool:
+    """Whether a day is the time of a reporting verb whose complement holds the trigger."""
+    verb = root.head
+    if verb.lemma_.lower() not in REPORTING or _within(verb, m.anchor):
+        return False
+    return any(c.dep_ in ("ccomp", "parataxis") and _within(m.anchor, c) for c in verb.children)
 
 
 def _own_clause_to_come(root: Token | None, m: triggers.Mention) -> bool:
@@ -636,6 +672,8 @@ def _attached_day(
             continue  # "returned on Sunday after state visits": Sunday is the return's
         if _foreign_clause(root, m):
             continue  # "held talks ... before returning home next Monday": the return's day
+        if _said_on(root, m):
+            continue  # "the visit will underline ties, the paper said today": the saying's day
         if purpose and not _within(root, m.anchor):
             continue  # "will visit on Friday to hold a summit": Friday is the visit's
         if (
@@ -646,16 +684,18 @@ def _attached_day(
         ):
             continue  # "During the visit, she held talks on Friday": Friday is the talks'
         mine = min(_tree_distance(root, m.anchor), _tree_distance(root, m.token))
-        if not (_within(root, m.anchor) or _within(root, m.token)):
-            # a day in the clause of another trigger is that one's, unless that clause holds
-            # this one too ("on May 3, where he held talks": the talks share the day)
-            theirs = [
-                o
-                for o in found
-                if o is not m and o.eventive and o.anchor.i != m.anchor.i and _within(root, o.anchor)
-            ]
-            if any(not _within(m.anchor, o.anchor) for o in theirs):
-                continue
+        # a day in the clause of another trigger is that one's, unless that clause holds this one
+        # too ("on May 3, where he held talks": the talks share the day), also where that clause
+        # stands under this one ("arrived on Monday and will pay a visit to Thailand from
+        # Nov 17": the 17th is the visit's)
+        theirs = [
+            o
+            for o in found
+            if o is not m and o.eventive and o.anchor.i != m.anchor.i and _within(root, o.anchor)
+        ]
+        own_noun = m.token.i != m.anchor.i and _within(root, m.token)  # "talks on Monday"
+        if not own_noun and any(not _within(m.anchor, o.anchor) for o in theirs):
+            continue
         # a full date before a weekday, a weekday before a relative word ("yesterday (Saturday)")
         # a noun's own day ("the summit, taking place from 22 to 24 August") before its verb's
         own = 0 if m.token.i != m.anchor.i and _within(root, m.token) else 1
@@ -853,7 +893,10 @@ def _where(
                     if code:
                         # "a state visit to Tajikistan", filed from Dushanbe: there
                         return home if home is not None and home.country == code else Location(None, code)
-                    place = None if is_facility(t.text) else find_place(t.text)
+                    named = named_places(article.text).get(t.text)
+                    place = None if is_facility(t.text) else find_place(t.text, {named} if named else ())
+                    if place is not None and named and place.country != named:
+                        return Location(t.text, named)  # "Bali, Indonesia", not Bali in Cameroon
                     if place is not None:
                         return as_location(place, t.text)
     return event_location(text, article, participants, home)

@@ -82,13 +82,24 @@ def as_location(place: Place, written: str | None = None) -> Location:
     return Location(city, place.country, place.latitude, place.longitude, place.timezone)
 
 
+# "in Bali, Indonesia, on Monday": a place and the country it lies in
+PLACE_COMMA_COUNTRY_RE = re.compile(
+    r"\b(?:in|at|to|near) (?P<place>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}), (?P<country>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+)
+
+
 @lru_cache(maxsize=8)
 def named_places(text: str) -> dict[str, str]:
-    """Places the article ties to a country by a demonym, wherever it names them again."""
+    """Places the article ties to a country ("the Indonesian city of Bali", "in Bali,
+    Indonesia"), wherever it names them again."""
     out: dict[str, str] = {}
     for m in NAMED_CITY_RE.finditer(text):
         code = lookup(m.group("dem"))
         if code is not None:
+            out.setdefault(m.group("place"), code)
+    for m in PLACE_COMMA_COUNTRY_RE.finditer(text):
+        code = lookup(m.group("country"))
+        if code is not None and lookup(m.group("place")) is None:
             out.setdefault(m.group("place"), code)
     return out
 

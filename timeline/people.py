@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from timeline import wordlists
 from timeline.countries import agency_country, countries, find_countries, lookup
 from timeline.dates import MONTHS, WEEKDAYS
-from timeline.places import find_place
+from timeline.places import Place, find_place
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from timeline.article import Article
@@ -262,7 +262,7 @@ def _of_phrase(text: str, pos: int) -> tuple[str | None, int]:
         return None, pos
     ends = [w.end() for w in re.finditer(r"[\w'’-]+", run.group(0))]
     for end in reversed(ends):
-        if lookup(run.group(0)[:end]) is not None:
+        if lookup(run.group(0)[:end]) is not None or _big_city(run.group(0)[:end]):
             return run.group(0)[:end], run.start() + end
     for end in ends:
         phrase = run.group(0)[:end]
@@ -287,7 +287,17 @@ def _country_of(of: str | None) -> str | None:
     if code:
         return code
     mentions = find_countries(of)
-    return mentions[0].code if mentions and mentions[0].kind == "name" else None
+    if mentions and mentions[0].kind == "name":
+        return mentions[0].code
+    # "Crown Prince of Abu Dhabi", "Governor of Tokyo": the country of a city the office is of
+    place = _big_city(of)
+    return place.country if place is not None else None
+
+
+def _big_city(name: str) -> Place | None:
+    """A city of 100,000 people or more called ``name``: an office may be of it."""
+    place = find_place(name.strip())
+    return place if place is not None and place.population >= 100_000 else None
 
 
 @dataclass
