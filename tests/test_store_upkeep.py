@@ -116,7 +116,9 @@ def test_a_store_of_either_schema_version_2_is_upgraded_to_the_one_schema(corpus
     with sqlite3.connect(db) as con:
         if "content" in drop:
             con.execute("DROP INDEX articles_by_content")
-        for column in drop:
+        con.execute("DROP INDEX articles_by_position")  # what version 4 added
+        con.execute("DROP TABLE duplicates")
+        for column in (*drop, "position"):
             con.execute(f"ALTER TABLE articles DROP COLUMN {column}")
         if "extractor" in kept:
             con.execute("UPDATE articles SET extractor = '2026.12.1'")  # the regex extractor's
@@ -128,9 +130,11 @@ def test_a_store_of_either_schema_version_2_is_upgraded_to_the_one_schema(corpus
     assert "3 re-extracted" in done.stderr
     assert stored(db) == before
     with sqlite3.connect(db) as con:
-        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
         columns = {row[1] for row in con.execute("PRAGMA table_info(articles)")}
-        assert {"url", "content", "extractor"} <= columns
+        assert {"url", "content", "extractor", "position"} <= columns
+        assert con.execute("SELECT count(*) FROM articles WHERE position = ''").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM duplicates").fetchone()[0] == 0
         assert {v for (v,) in con.execute("SELECT extractor FROM articles")} == {EXTRACTOR_VERSION}
         assert con.execute("SELECT count(*) FROM articles WHERE content IS NULL").fetchone()[0] == 0
     assert run("check", "--db", db).returncode == 0

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from timeline import nlp, temporal, triggers, wordlists
 from timeline.article import Article, Sentence
@@ -45,6 +45,7 @@ EXTRACTOR_VERSION = "2026.12.4"
 if TYPE_CHECKING:  # pragma: no cover - types only
     from spacy.tokens import Doc, Token
 
+_T = TypeVar("_T")
 # A year written as a word ("the 2018 peace treaty"): a time without a day.
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
@@ -59,7 +60,7 @@ SEPARATELY = temporal.modality("separately")
 PRONOUNS = temporal.modality("pronoun")
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     type: str
     kind: str
@@ -128,11 +129,14 @@ def extract(article: Article) -> list[Event]:
         clock.read(s.text)
     source = Source(path=article.path, title=article.title, published=article.published, url=article.url)
     out = _one_stay(_weak_absorb(_join_split(_talks_absorb(_calls_absorb(out)))))
-    events = [_to_event(c, source) for c in out]
     # A mention of no particular kind is the bare type, which fits any kind ("arrived in Delhi"
     # and "is on a visit to India" are one visit), except for ceremonies: a day often has several
     # (a welcome, a wreath, an award) and an unlabelled one is not any of them.
-    return merge_events(events, [c.kind or ("" if c.type == "ceremony" else c.type) for c in out])
+    kinds = [c.kind or ("" if c.type == "ceremony" else c.type) for c in out]
+    shared: dict[Any, Any] = {}  # equal tuples kept once
+    events = [_to_event(c, source, shared) for c in out]
+    del out, found, last_people, people, docs  # freed before merging: a long article's peak
+    return merge_events(events, kinds)
 
 
 def _calls_absorb(out: list[Candidate]) -> list[Candidate]:
@@ -934,18 +938,26 @@ def _separate_countries(m: triggers.Mention, doc: Doc, partners: list[Person]) -
     return codes if len(codes) >= 2 else []
 
 
-def _to_event(c: Candidate, source: Source) -> Event:
+def _once(shared: dict[Any, Any], value: _T) -> _T:
+    return cast(_T, shared.setdefault(value, value))
+
+
+def _to_event(c: Candidate, source: Source, shared: dict[Any, Any]) -> Event:
+    """The event of a candidate; tuples equal to one in ``shared`` (the same people, countries,
+    source in thousands of events of a long article) are that one, held once."""
+    participants = tuple(
+        {p.name: Participant(p.name, p.title, p.country) for p in reversed(c.participants)}.values()
+    )[::-1]
     return Event(
         type=c.type,
         start=c.start,
         end=c.end if c.end and c.end > c.start else None,
-        participants=tuple(
-            {p.name: Participant(p.name, p.title, p.country) for p in reversed(c.participants)}.values()
-        )[::-1],
-        countries=c.countries,
+        participants=_once(shared, participants),
+        countries=_once(shared, c.countries),
         location=c.location,
         evidence=(Evidence(c.sentence.text, c.sentence.start, c.sentence.end),),
         source=source,
+        sources=_once(shared, (source,)),
         cameo=triggers.codes()[c.type][0],
         plover=triggers.codes()[c.type][1],
     )

@@ -42,7 +42,7 @@ def _date(value: Any, name: str) -> dt.date:
     raise InvalidEvent(f"{name} is missing or not a date: {value!r}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Participant:
     name: str
     title: str | None = None
@@ -58,7 +58,7 @@ class Participant:
         return cls(name=data["name"], title=data.get("title"), country=data.get("country"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     city: str | None = None
     country: str | None = None
@@ -93,7 +93,7 @@ class Location:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """A sentence of the article and where it stands in the article's text.
 
@@ -117,7 +117,7 @@ class Evidence:
         return cls(text=data["text"], start=int(data["start"]), end=int(data["end"]), path=data.get("path"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     path: str
     title: str | None = None
@@ -143,7 +143,7 @@ class Source:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """One real-world diplomatic happening, with the sentences that report it.
 

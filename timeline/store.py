@@ -14,6 +14,11 @@ How the store works:
   content of a stored one is the same story arriving another way (a saved page, a feed entry,
   a URL) and is skipped as a duplicate, except that a page replaces the feed summary that
   stood in for it. ``remove`` takes articles out by path or URL.
+- **Duplicates** (version 4): a file skipped as the same story as a stored article is noted
+  (``duplicates``). Of the files of one story, the first by :func:`position` stands for it,
+  as when they are ingested in order: a file that comes before the stored one takes its place.
+  When the stored one is removed, or its text changes, the first of its duplicates is read
+  again and stands for the story, so the story stays while a file holds it.
 - **Tellings** are the events one article reports (``timeline extract`` of that article).
 - **Happenings** are what the store outputs: the tellings of several articles merged into
   one event holding every source (``sources``, ``corroboration``) and every evidence
@@ -30,21 +35,26 @@ How the store works:
   of the first article ingested that told it) for as long as any of its tellings remains,
   however many sources join later. Only when two different happenings would found the same
   id does the second get an id derived from that id and its article's path.
-- **Merging again**: merging is greedy, so it depends on order. When an article changes or
-  is removed, every telling of the same type on days overlapping its happenings (and theirs,
-  transitively) is merged again in article order (:meth:`Store._recluster`), so the store
-  holds what a fresh ingest of its articles would; a happening formed again keeps the id its
-  first telling's happening had. Candidates are tried by first day, then founding order,
-  never by id. ``benchmarks/soak.py`` checks it over rounds of ingest, change and remove.
+- **Merging again**: merging is greedy, so it depends on order. The store merges the articles
+  in the order of their :func:`position` (their files' order, as ``timeline ingest`` walks a
+  folder), whatever order they were ingested in: a new article that comes last joins what is
+  there; when one comes before others, changes or is removed, every telling of the same type
+  on days overlapping its happenings (and theirs, transitively) is merged again in position
+  order (:meth:`Store._recluster`), so the store holds what a fresh ingest of its articles
+  would, sources and sentences in the same order; a happening formed again keeps the id its
+  first telling's happening had. Candidates are tried by first day, then founding order (by
+  position), never by id. ``benchmarks/soak.py`` checks it over rounds of ingest, change and
+  remove.
 - **Transactions**: the store is written in transactions of a few hundred articles, in
   SQLite's write-ahead log, so an ingest that is killed leaves every committed article
   whole and nothing of the rest; running it again picks up where it stopped. A second
   ingest at the same time waits for the first's transactions (``timeout`` seconds) and
   otherwise fails with :class:`StoreError`.
-- **Schema versions**: ``PRAGMA user_version`` holds :data:`SCHEMA_VERSION` (3). A store of
-  version 1, or of version 2 (either kind: with URLs and content hashes, or with URLs and
-  extractor versions), is read as it is when opened read-only and upgraded in place when opened
-  for writing (:data:`ARTICLE_COLUMNS`: the columns it lacks are added); its articles without
+- **Schema versions**: ``PRAGMA user_version`` holds :data:`SCHEMA_VERSION` (4). A store of
+  version 1, of version 2 (either kind: with URLs and content hashes, or with URLs and
+  extractor versions) or of version 3, is read as it is when opened read-only and upgraded in
+  place when opened for writing (:data:`ARTICLE_COLUMNS`: the columns it lacks are added, the
+  positions filled in from the keys, the table of duplicates made); its articles without
   an extractor version then count as read by an older extractor, and an article without a
   content hash gets one when it is next ingested. A store of another version is refused with
   what to do.
@@ -61,6 +71,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import re
 import sqlite3
 import tempfile
 import threading
@@ -83,9 +94,9 @@ from timeline.model import Event
 from timeline.people import fold
 from timeline.sources import DEFAULT_GLOB, Reader, Reading, expand_paths, is_url, load, one_article
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Versions this one reads as they are; opened for writing, an older one is upgraded in place.
-READS_VERSIONS = (1, 2, 3)
+READS_VERSIONS = (1, 2, 3, 4)
 # What version 3 added to the articles of version 1, column by column, each with what fills it
 # for the articles already stored. A version 2 store had some of them: issue12's added url and
 # content, issue14's url and extractor; the upgrade adds what a store lacks.
@@ -99,10 +110,19 @@ ARTICLE_COLUMNS = {
     ),
     "content": ("ALTER TABLE articles ADD COLUMN content TEXT",),
     "extractor": ("ALTER TABLE articles ADD COLUMN extractor TEXT NOT NULL DEFAULT ''",),
+    # position: from the key (:func:`position`), filled in Python by the upgrade.
+    "position": ("ALTER TABLE articles ADD COLUMN position TEXT NOT NULL DEFAULT ''",),
 }
 ARTICLE_INDEXES = (
     "CREATE INDEX IF NOT EXISTS articles_by_url ON articles (url)",
     "CREATE INDEX IF NOT EXISTS articles_by_content ON articles (content)",
+    "CREATE INDEX IF NOT EXISTS articles_by_position ON articles (position)",
+)
+# Version 4 added the files skipped as duplicates of a stored article.
+DUPLICATES_TABLE = (
+    "CREATE TABLE IF NOT EXISTS duplicates (key TEXT PRIMARY KEY, path TEXT NOT NULL, "
+    "position TEXT NOT NULL, article INTEGER NOT NULL REFERENCES articles (id))",
+    "CREATE INDEX IF NOT EXISTS duplicates_by_article ON duplicates (article)",
 )
 # The key of a feed entry read from its summary: the page, when it comes, takes its place.
 SUMMARY_KEY = "#summary"
@@ -125,12 +145,24 @@ CREATE TABLE articles (
     -- url: the article's URL, where it has one. content: SHA-256 of its text, blanks folded.
     -- extractor: the EXTRACTOR_VERSION that found its events. No comment ends the line of one
     -- of them: SQLite's DROP COLUMN (an older schema's tests make one) would swallow the ')'.
+    -- position: where the article stands in the order tellings are merged in (position()).
     url TEXT,
     content TEXT,
-    extractor TEXT NOT NULL DEFAULT ''
+    extractor TEXT NOT NULL DEFAULT '',
+    position TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX articles_by_url ON articles (url);
 CREATE INDEX articles_by_content ON articles (content);
+CREATE INDEX articles_by_position ON articles (position);
+-- Files read as the same story as a stored article (by content or URL) and skipped: when that
+-- article leaves the store, or changes, the first of them in position order is read in its place.
+CREATE TABLE duplicates (
+    key TEXT PRIMARY KEY,            -- the resolved path of the file
+    path TEXT NOT NULL,              -- the path as given when ingested
+    position TEXT NOT NULL,
+    article INTEGER NOT NULL REFERENCES articles (id)
+);
+CREATE INDEX duplicates_by_article ON duplicates (article);
 CREATE TABLE happenings (
     id TEXT PRIMARY KEY,
     type TEXT NOT NULL,
@@ -253,6 +285,26 @@ def _read(item: str | Article, db: sqlite3.Connection | None = None, known: str 
     except Exception as err:  # one article the extractor trips on must not stop a corpus
         return _Read(path=path, error=f"{path}: extraction failed ({type(err).__name__}: {err})")
     return read
+
+
+def position(key: str) -> str:
+    """Where the article of ``key`` stands in the order the store merges tellings in: its key,
+    compared as ``timeline ingest`` walks folders (a folder's own files by their names, the
+    separator first) and a corpus's lines by number. A store merges as if its articles had
+    been ingested in this order, whatever order they came in."""
+    line = _CORPUS_LINE_RE.fullmatch(key)
+    if line is not None and not is_url(key):
+        key = f"{line.group(1)}:{int(line.group(2)):012d}"
+    return key.replace("/", "\x01")
+
+
+_CORPUS_LINE_RE = re.compile(r"(.*):(\d+)")
+
+
+def _is_file_key(key: str) -> bool:
+    """Whether an article's key is a file that can be read again (not a URL, a corpus line or
+    a feed entry)."""
+    return not is_url(key) and not key.endswith(SUMMARY_KEY) and os.path.isabs(key) and Path(key).is_file()
 
 
 def content_hash(text: str) -> str:
@@ -420,7 +472,12 @@ class Store:
                     if column not in have:
                         for statement in statements:
                             self.db.execute(statement)
-                for statement in ARTICLE_INDEXES:
+                if "position" not in have:
+                    self.db.executemany(
+                        "UPDATE articles SET position = ? WHERE id = ?",
+                        [(position(str(k)), i) for i, k in self.db.execute("SELECT id, key FROM articles")],
+                    )
+                for statement in (*ARTICLE_INDEXES, *DUPLICATES_TABLE):
                     self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             self.db.execute("COMMIT")
@@ -706,9 +763,6 @@ class Store:
                 if read.unchanged:
                     report.unchanged += 1
                     continue
-                if read.duplicate:
-                    report.duplicates += 1
-                    continue
                 if not self.db.in_transaction:
                     self.db.execute("BEGIN IMMEDIATE")
                     opened = time.monotonic()
@@ -735,11 +789,15 @@ class Store:
             self.db.execute("BEGIN IMMEDIATE")
             try:
                 chosen: dict[int, str] = {}
+                skipped: list[str] = []  # duplicates named: forgotten, nothing else to do
                 for target in targets:
                     rows = self._articles_of(str(target))
-                    if not rows:
+                    copies = self._duplicates_of(str(target))
+                    if not rows and not copies:
                         report.not_found.append(str(target))
                     chosen.update(rows)
+                    skipped += copies.values()
+                    self.db.executemany("DELETE FROM duplicates WHERE key = ?", [(k,) for k in copies])
                 touched: set[str] = set()
                 for article_id in chosen:
                     touched.update(
@@ -752,9 +810,11 @@ class Store:
                     self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
                 before = self.count_events()
                 changed = self._recluster(touched, [], IngestReport())
-                report.events_removed = before - self.count_events()
+                for article_id in chosen:  # a file that held the same story now stands for it
+                    self._promote(article_id, IngestReport())
+                report.events_removed = max(0, before - self.count_events())
                 report.events_changed = changed
-                report.articles = sorted(chosen.values())
+                report.articles = sorted([*chosen.values(), *skipped])
                 self.db.execute("COMMIT")
             finally:
                 if self.db.in_transaction:
@@ -778,6 +838,18 @@ class Store:
         )
         return {int(i): p for i, p in rows}
 
+    def _duplicates_of(self, target: str) -> dict[str, str]:
+        """The duplicates (key -> path) a path target of :meth:`remove` names: that file, or
+        every one under that folder."""
+        if is_url(target):
+            return {}
+        key = str(Path(target).resolve())
+        rows = self.db.execute(
+            "SELECT key, path FROM duplicates WHERE key = ? OR substr(key, 1, ?) = ?",
+            (key, len(key) + 1, key.rstrip("/") + "/"),
+        )
+        return {str(k): str(p) for k, p in rows}
+
     def check(self) -> list[str]:
         """What is wrong with the store, one line each; none when it is sound.
 
@@ -798,7 +870,11 @@ class Store:
                 "events no article tells": "SELECT count(*) FROM happenings WHERE id NOT IN (SELECT happening FROM tellings)",
                 "country index rows of no event": "SELECT count(*) FROM happening_countries "
                 "WHERE happening NOT IN (SELECT id FROM happenings)",
+                "duplicates of no article": "SELECT count(*) FROM duplicates "
+                "WHERE article NOT IN (SELECT id FROM articles)",
             }
+            if self.version < 4:  # read as it is: from before duplicates were noted
+                del own["duplicates of no article"]
             for what, sql in own.items():
                 n = int(self.db.execute(sql).fetchone()[0])
                 if n:
@@ -812,19 +888,43 @@ class Store:
         if row is not None and (row[1], row[2]) == (read.hash, EXTRACTOR_VERSION):
             report.unchanged += 1  # another ingest wrote it meanwhile
             return
+        stands_for: tuple[int, str, str] | None = None  # a stored copy (id, key, path) it replaces
         if row is None:
-            if _stored_story(self.db, read) is not None:  # told by an article of this ingest, too
+            story = _stored_story(self.db, read)
+            if story is not None:  # told by another article of the store, or of this ingest
+                if not self._comes_before(read, story[1]):
+                    self._note_duplicate(read, story[0])
+                    report.duplicates += 1
+                    return
+                taking = read if not read.duplicate else _read(read.path)
+                if taking.error is not None:
+                    self._note_duplicate(read, story[0])
+                    report.duplicates += 1
+                    return
+                # The same story, from a file that comes first: it stands for the story, as in a
+                # store that ingested the files in order; the stored copy becomes its duplicate.
+                read, stands_for = taking, self._drop_article(story[0], promote=False)
                 report.duplicates += 1
-                return
-            row = _summary_of(self.db, read)
-        elif row[1] != read.hash and self._same_text_elsewhere(read, int(row[0])):
-            # A changed article that now tells, word for word, another stored one is that story
-            # arriving a second way, as a new one would be: it leaves the store.
-            self._drop_article(int(row[0]))
+                report.added -= 1  # counted once, as a duplicate
+            else:
+                row = _summary_of(self.db, read)
+        elif read.duplicate:  # stored under this key, yet a copy of another (a feed entry's page)
             report.duplicates += 1
             return
+        elif row[1] != read.hash:
+            other = self._same_text_elsewhere(read, int(row[0]))
+            if other is not None and not self._comes_before(read, other[1]):
+                # A changed article that now tells, word for word, another stored one is that story
+                # arriving a second way, as a new one would be: it leaves the store.
+                self._drop_article(int(row[0]))
+                self._note_duplicate(read, other[0])
+                report.duplicates += 1
+                return
+            if other is not None:  # ... unless it comes first: then the other is its duplicate
+                stands_for = self._drop_article(other[0], promote=False)
         touched: set[str] = set()
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        changed_text = False
         if row is not None:
             article_id = int(row[0])
             touched = {
@@ -833,46 +933,116 @@ class Store:
             }
             self.db.execute("DELETE FROM tellings WHERE article = ?", (article_id,))
             self.db.execute(
-                "UPDATE articles SET key = ?, path = ?, hash = ?, ingested = ?, url = ?, content = ?, extractor = ? "
-                "WHERE id = ?",
-                (read.key, read.path, read.hash, now, read.url, read.content, EXTRACTOR_VERSION, article_id),
+                "UPDATE articles SET key = ?, path = ?, hash = ?, ingested = ?, url = ?, content = ?, extractor = ?, "
+                "position = ? WHERE id = ?",
+                (
+                    read.key,
+                    read.path,
+                    read.hash,
+                    now,
+                    read.url,
+                    read.content,
+                    EXTRACTOR_VERSION,
+                    position(read.key),
+                    article_id,
+                ),
             )
             if row[1] == read.hash:
                 report.reextracted += 1
             else:
                 report.replaced += 1
+                changed_text = True
         else:
             cursor = self.db.execute(
-                "INSERT INTO articles (key, path, hash, ingested, url, content, extractor) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (read.key, read.path, read.hash, now, read.url, read.content, EXTRACTOR_VERSION),
+                "INSERT INTO articles (key, path, hash, ingested, url, content, extractor, position) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    read.key,
+                    read.path,
+                    read.hash,
+                    now,
+                    read.url,
+                    read.content,
+                    EXTRACTOR_VERSION,
+                    position(read.key),
+                ),
             )
             article_id = int(cursor.lastrowid or 0)
+            self.db.execute("DELETE FROM duplicates WHERE key = ?", (read.key,))
             report.added += 1
+        if stands_for is not None:  # the copy it takes the place of, and that copy's duplicates
+            self.db.execute(
+                "UPDATE duplicates SET article = ? WHERE article = ?", (article_id, stands_for[0])
+            )
+            self.db.execute(
+                "INSERT OR REPLACE INTO duplicates (key, path, position, article) VALUES (?, ?, ?, ?)",
+                (stands_for[1], stands_for[2], position(stands_for[1]), article_id),
+            )
         tellings = [
             with_paths(e) for e in sorted(read.events, key=article_order)
         ]  # as merge_articles takes them
-        if row is None:  # a new article comes last: its tellings join what is there
+        later = self.db.execute(
+            "SELECT 1 FROM articles WHERE position > ? LIMIT 1", (position(read.key),)
+        ).fetchone()
+        if row is None and later is None:  # a new article that comes last: its tellings join what is there
             for telling in tellings:
                 self._attach(telling, article_id, report)
-        else:  # a changed one: what it told, and what it tells now, is merged again in order
+        else:  # what it told, and what it tells now, is merged again in order
             self._recluster(touched, [(article_id, t) for t in tellings], report)
+        if changed_text:  # its duplicates hold the text it had: the first of them stands for that
+            self._promote(article_id, IngestReport())
 
-    def _same_text_elsewhere(self, read: _Read, article_id: int) -> bool:
-        """Whether an article of the store other than ``article_id`` has the text of ``read``."""
+    def _same_text_elsewhere(self, read: _Read, article_id: int) -> tuple[int, str] | None:
+        """Another article of the store (id, key) than ``article_id`` with the text of ``read``."""
         row = self.db.execute(
-            "SELECT 1 FROM articles WHERE content = ? AND id != ? LIMIT 1", (read.content, article_id)
+            "SELECT id, key FROM articles WHERE content = ? AND id != ? ORDER BY position LIMIT 1",
+            (read.content, article_id),
         ).fetchone()
-        return row is not None
+        return (int(row[0]), str(row[1])) if row is not None else None
 
-    def _drop_article(self, article_id: int) -> None:
-        """Take one article and its tellings out, merging again what it told (as :meth:`remove`)."""
+    @staticmethod
+    def _comes_before(read: _Read, key: str) -> bool:
+        """Whether the file ``read`` comes before the stored file ``key`` of the same story: then
+        it stands for the story, as when the files are ingested in order."""
+        return _is_file_key(read.key) and _is_file_key(key) and position(read.key) < position(key)
+
+    def _note_duplicate(self, read: _Read, article_id: int) -> None:
+        """Remember a file skipped as the same story as ``article_id`` (only files can be read
+        again when that article goes)."""
+        if _is_file_key(read.key):
+            self.db.execute(
+                "INSERT OR REPLACE INTO duplicates (key, path, position, article) VALUES (?, ?, ?, ?)",
+                (read.key, read.path, position(read.key), article_id),
+            )
+
+    def _drop_article(self, article_id: int, promote: bool = True) -> tuple[int, str, str]:
+        """Take one article and its tellings out, merging again what it told (as :meth:`remove`);
+        with ``promote``, the first of its duplicates is read in its place. Returns the article's
+        id, key and path."""
+        key, path = self.db.execute("SELECT key, path FROM articles WHERE id = ?", (article_id,)).fetchone()
         touched = {
             h for (h,) in self.db.execute("SELECT happening FROM tellings WHERE article = ?", (article_id,))
         }
         self.db.execute("DELETE FROM tellings WHERE article = ?", (article_id,))
         self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         self._recluster(touched, [], IngestReport())  # its own count: nothing here joined
+        if promote:
+            self._promote(article_id, IngestReport())
+        return article_id, str(key), str(path)
+
+    def _promote(self, article_id: int, report: IngestReport) -> None:
+        """The files noted as duplicates of ``article_id`` (gone, or with another text now), read
+        again in position order as an ingest would: the first stands for the story, the others
+        are its duplicates again. A file that is gone is forgotten."""
+        rows = self.db.execute(
+            "SELECT key, path FROM duplicates WHERE article = ? ORDER BY position", (article_id,)
+        ).fetchall()
+        self.db.execute("DELETE FROM duplicates WHERE article = ?", (article_id,))
+        for key, path in rows:
+            given = path if Path(path).resolve() == Path(key) else key  # read as first given
+            read = _read(given, self.db)
+            if read.error is None and not read.unchanged:
+                self._put_article(read, report)
 
     def _attach(
         self, telling: Event, article_id: int, report: IngestReport, keep_id: str | None = None
@@ -935,15 +1105,17 @@ class Store:
         )
         return {str(i) for (i,) in rows}
 
-    def _founded(self, happening: str) -> tuple[int, tuple[int, str]]:
-        """When a happening was founded, as its first telling: (article, place in the article)."""
+    def _founded(self, happening: str) -> tuple[str, tuple[int, str]]:
+        """When a happening was founded, as its first telling: (its article's position, its place
+        in the article). Not when it was ingested: the store merges in position order."""
         row = self.db.execute(
-            "SELECT article, event FROM tellings WHERE happening = ? ORDER BY article, id LIMIT 1",
+            "SELECT a.position, t.event FROM tellings t JOIN articles a ON a.id = t.article "
+            "WHERE t.happening = ? ORDER BY a.position, t.id LIMIT 1",
             (happening,),
         ).fetchone()
         if row is None:
-            return (0, (-1, ""))
-        return (int(row[0]), article_order(Event.from_dict(json.loads(row[1]))))
+            return ("", (-1, ""))
+        return (str(row[0]), article_order(Event.from_dict(json.loads(row[1]))))
 
     def _recluster(self, seeds: set[str], extra: list[tuple[int, Event]], report: IngestReport) -> int:
         """Merge again, in article order, every telling that a change could regroup: those of
@@ -987,7 +1159,12 @@ class Store:
             self.db.execute("DELETE FROM happening_countries WHERE happening = ?", (hid,))
             self.db.execute("DELETE FROM happenings WHERE id = ?", (hid,))
         entries += [(article, article_order(t), None, t) for article, t in extra]
-        entries.sort(key=lambda e: (e[0], e[1]))
+        # In position order (as a fresh ingest of the files in order merges), not ingest order.
+        positions: dict[int, str] = {}
+        for article in {e[0] for e in entries}:
+            row = self.db.execute("SELECT position FROM articles WHERE id = ?", (article,)).fetchone()
+            positions[article] = str(row[0]) if row is not None else ""
+        entries.sort(key=lambda e: (positions[e[0]], e[0], e[1]))
         again = IngestReport()  # tellings already counted when first written
         for article, _, old, telling in entries:
             self._attach(telling, article, report if old is None else again, keep_id=old)
