@@ -913,3 +913,17 @@ The President will pay his visit on 30th April and 1st May.
     assert [(e.type, e.start, e.end) for e in events] == [
         ("visit", dt.date(2013, 4, 30), dt.date(2013, 5, 1))
     ]
+
+
+def test_meeting_a_president_after_a_visit_is_a_meeting_and_the_two_held_talks_is_talks():
+    text = """ date 2024-02-15 Visit
+
+CAIRO (Reuters) - Turkish President Tayyip Erdogan visited Egypt on Wednesday, meeting President Abdel Fattah al-Sisi.
+
+Sisi greeted Erdogan at the airport before the two held talks at the presidential palace.
+"""
+    assert events_of(text) == [
+        ("meeting", dt.date(2024, 2, 14)),
+        ("talks", dt.date(2024, 2, 14)),
+        ("visit", dt.date(2024, 2, 14)),
+    ]

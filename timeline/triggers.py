@@ -242,6 +242,14 @@ def _governor(t: Token) -> tuple[Token, bool]:
         return head, True
     if t.dep_ == "pobj" and head.lower_ in ("following", "after") and head.head.pos_ in ("VERB", "AUX"):
         return head.head, True  # "said after the talks": talks that took place
+    for c in t.children:
+        if (
+            c.dep_ == "amod"
+            and c.tag_ in ("VBN", "VBD")
+            and c.i < t.i
+            and "-" in table.get(("object", _lemma(c)), set())
+        ):
+            return c, True  # "before the two held talks", misread as talks that are "held"
     return head, False
 
 
@@ -266,7 +274,11 @@ def mentions(
                 continue
             if all(_holds(c, t, is_person, is_place) for c in row.conditions):
                 if pos == "VERB":
-                    if t.dep_ == "amod" or (t.tag_ == "VBG" and _before_a_name(t)):
+                    # "visiting President X" names a guest; "meeting President X" a meeting
+                    guest = _lemma(t) not in ("meet", "receive", "host") or not any(
+                        c.dep_ in OBJECT_DEPS for c in t.children
+                    )
+                    if t.dep_ == "amod" or (t.tag_ == "VBG" and _before_a_name(t) and guest):
                         break  # "the visiting president", "for visiting President X": who, not what
                     out.append(Mention(row.type, row.kind, t, t, True))
                 else:
