@@ -927,3 +927,16 @@ Sisi greeted Erdogan at the airport before the two held talks at the presidentia
         ("talks", dt.date(2024, 2, 14)),
         ("visit", dt.date(2024, 2, 14)),
     ]
+
+
+def test_a_bare_name_met_is_a_person_and_an_acronym_is_not():
+    text = """ date 2019-09-06 Forum
+
+VLADIVOSTOK, Sept 5 (Kyodo) - Prime Minister Shinzo Abe held his 27th meeting with Putin on Thursday.
+
+Earlier, the Japanese delegation held talks with NATO on Thursday.
+"""
+    events = extract(parse_article(text))
+    names = [sorted(p.name for p in e.participants) for e in events]
+    assert ["Putin", "Shinzo Abe"] in names
+    assert not any("NATO" in n for n in names)

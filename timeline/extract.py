@@ -32,7 +32,7 @@ from timeline.locate import (
 )
 from timeline.merge import TWO_PARTY, merge_events
 from timeline.model import Event, Evidence, Location, Participant, Source
-from timeline.people import PeopleIndex, Person, office, plausible_name, scan_article
+from timeline.people import TITLES, PeopleIndex, Person, office, plausible_name, scan_article
 from timeline.places import find_place
 
 # The version of what extraction finds: raise it with every change that can alter the events
@@ -775,10 +775,12 @@ def _party_countries(m: triggers.Mention, doc: Doc) -> set[str]:
     return codes
 
 
-def _name_in_phrase(t: Token, people: PeopleIndex) -> Person | None:
+def _name_in_phrase(t: Token, people: PeopleIndex, partner: bool = False) -> Person | None:
     """A person the people index missed, read from the parse: a run of proper nouns heading an
     argument after a title word the index does not list ("with Russian ambassador Alexey
-    Borodavkin"), not a place, with the country of a demonym or country before it."""
+    Borodavkin"), not a place, with the country of a demonym or country before it. A
+    ``partner`` of a meeting, talks or call ("met Lula", "his meeting with Putin") needs no
+    title, but is no acronym ("talks with NATO")."""
     if t.tag_ not in ("NNP", "NNPS") or _is_place(t):
         return None
     words = [t]
@@ -796,7 +798,8 @@ def _name_in_phrase(t: Token, people: PeopleIndex) -> Person | None:
         if before.split() and before.split()[-1].lower() in triggers.person_nouns()
         else None
     )
-    if title is None:
+    is_title = len(words) == 1 and (t.text in TITLES or t.lemma_.lower() in triggers.person_nouns())
+    if title is None and not (partner and not is_title and not any(w.text.isupper() for w in words)):
         return None  # a bare name may be anything: a building, a newspaper, a ship
     return people.add(name, title, codes[-1] if codes else None, t.idx)
 
@@ -834,8 +837,12 @@ def _participants(
     for a in _arguments(m):
         span = doc[a.left_edge.i : a.right_edge.i + 1].text
         named = people.mentions_in(span)
-        if not named and _name_in_phrase(a, people) is not None:
-            named = people.mentions_in(span)  # "Russian ambassador Alexey Borodavkin"
+        partner = m.type in TWO_PARTY and (
+            (a.dep_ == "pobj" and a.head.lower_ == "with")
+            or (a.dep_ in triggers.OBJECT_DEPS and m.token.pos_ == "VERB")
+        )
+        if not named and _name_in_phrase(a, people, partner) is not None:
+            named = people.mentions_in(span)  # "Russian ambassador Alexey Borodavkin", "met Lula"
         if a.lower_ in PRONOUNS:
             pronoun = True
             plural = plural or a.lower_ in ("they", "them", "their")
