@@ -940,3 +940,11 @@ Earlier, the Japanese delegation held talks with NATO on Thursday.
     names = [sorted(p.name for p in e.participants) for e in events]
     assert ["Putin", "Shinzo Abe"] in names
     assert not any("NATO" in n for n in names)
+
+
+def test_joint_press_statements_issued_after_talks_are_a_press_event():
+    text = """ date 2020-02-25 Leaders address media
+
+NEW DELHI, Feb 25 (PTI) Prime Minister Narendra Modi and Japanese Prime Minister Shinzo Abe issued joint press statements after their talks on Tuesday.
+"""
+    assert events_of(text) == [("press", dt.date(2020, 2, 25)), ("talks", dt.date(2020, 2, 25))]
