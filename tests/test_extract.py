@@ -948,3 +948,13 @@ def test_joint_press_statements_issued_after_talks_are_a_press_event():
 NEW DELHI, Feb 25 (PTI) Prime Minister Narendra Modi and Japanese Prime Minister Shinzo Abe issued joint press statements after their talks on Tuesday.
 """
     assert events_of(text) == [("press", dt.date(2020, 2, 25)), ("talks", dt.date(2020, 2, 25))]
+
+
+def test_a_press_statement_named_as_a_document_is_no_press_event():
+    text = """ date 2015-07-28 MFA Press Statement
+
+MFA Press Statement: Official Visit of the Prime Minister of Malaysia, 28 July 2015
+
+Prime Minister Najib Razak commenced his official visit to Singapore today.
+"""
+    assert events_of(text) == [("visit", dt.date(2015, 7, 28))]

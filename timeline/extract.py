@@ -442,6 +442,8 @@ def _read_sentence(
         direction = temporal.mood(m.anchor if m.eventive else _clause_verb(m.token))
         if m.type == "press" and ROUTINE_SPEAKER in text.lower():
             continue  # a spokesperson's routine briefing is no happening of the story
+        if m.type == "press" and m.token.pos_ != "VERB" and m.token.text.istitle() and m.token.i > 0:
+            continue  # "MFA Press Statement: Official Visit of ...": a document's name
         if _verbless(m.token) and clock.planned is not None:
             direction = temporal.FUTURE  # "Thursday (noon): Talks with X": an itinerary's entry
         mods = {c.lower_ for c in m.token.children if c.dep_ in ("amod", "compound")}
