@@ -958,3 +958,13 @@ MFA Press Statement: Official Visit of the Prime Minister of Malaysia, 28 July 2
 Prime Minister Najib Razak commenced his official visit to Singapore today.
 """
     assert events_of(text) == [("visit", dt.date(2015, 7, 28))]
+
+
+def test_a_tour_summed_up_and_a_month_of_a_term_date_nothing():
+    text = """ date 2017-06-02 The first trip abroad
+
+In the fourth month of his presidency, the President embarked on his first foreign trip. He visited Saudi Arabia, Israel and Italy.
+
+On May 20th, President Donald Trump arrived in Saudi Arabia.
+"""
+    assert events_of(text) == [("visit", dt.date(2017, 5, 20))]

@@ -128,6 +128,7 @@ def test_tense_and_modality_of_a_clause(sentence, verb, expected):
         "in July",
         "in early March",
         "last October",
+        "in the fourth month of his presidency",
     ],
 )
 def test_times_that_name_no_day(text):

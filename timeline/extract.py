@@ -533,6 +533,8 @@ def _read_sentence(
                     continue  # "will visit": a plan without its day
             elif direction == "progressive" and m.type != "visit":
                 continue  # "is also meeting X": a plan without its day
+            elif m.type == "visit" and len(_party_countries(m, doc)) >= 2:
+                continue  # "He visited Saudi Arabia, Israel and Italy": a tour summed up, no day
             else:
                 start = clock.told or clock.document
             end = None

@@ -79,6 +79,8 @@ VAGUE_RE = re.compile(
     # "in July", "in early March", "last October": a month without its day
     rf"|\b(?:in|since|during|until|by|of|last|this|next|early|late|mid-?)\s*(?:(?:early|late|mid-?)\s*)?(?-i:{MONTH_NAME_ALT})\b(?![ \t.]*\d)"
     r"|\b(?:last|previous|past) (?:year|month|week|decade|spring|summer|autumn|fall|winter)\b"
+    # "in the fourth month of his presidency", "during the first year of her term"
+    r"|\b(?:in|on|during|within) the (?:first|second|third|fourth|fifth|sixth|last|final|early|\d+(?:st|nd|rd|th)) (?:months?|years?|weeks?|days) of\b"
     rf"|\b\d+ (?:years?|months?|decades?|weeks?) ago\b|\b(?:{number_words(2, 6)}|several|few) (?:years|months|decades|weeks) ago\b"
     r"|\b(?:earlier|later) (?:this|that|last) (?:year|month|week)\b|\bin recent (?:years|months|weeks|days)\b"
     r"|\b(?:this|next|last) (?:year|month|week)(?:['’]s)?\b|\bin the (?:coming|next) (?:days|weeks|months|years)\b|\bsoon\b"
