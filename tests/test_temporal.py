@@ -107,6 +107,8 @@ def test_a_sentence_naming_one_past_day_moves_the_narrative():
         ("The president cancelled the trip and postponed the summit.", "postponed", NONE),
         ("When presidents meet, they smile for the cameras.", "meet", NONE),
         ("He had been due to meet the king on Friday.", "meet", "background"),
+        ("The two leaders have met more than 40 times.", "met", "background"),
+        ("The president has arrived in Hanoi.", "arrived", PAST),
     ],
 )
 def test_tense_and_modality_of_a_clause(sentence, verb, expected):

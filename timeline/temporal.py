@@ -123,6 +123,8 @@ def mood(anchor: Token) -> str:
             return FUTURE if "would" in words and verb.dep_ in ("ccomp",) else NONE
         if any(c.lemma_ == "have" and c.tag_ == "VBD" for c in aux) and verb.tag_ == "VBN":
             return "background"
+        if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux) and _repeated(verb):
+            return "background"  # "the two have met more than 40 times": a count, no happening
         if verb.dep_ == "xcomp" or any(c.lower_ == "to" and c.dep_ == "aux" for c in aux):
             head = verb.head
             lemma = head.lemma_.lower()
@@ -169,6 +171,14 @@ def mood(anchor: Token) -> str:
             return "progressive"  # "is meeting X": today, or a plan when a day is given
         return "present"
     return "present"
+
+
+_REPEATED = frozenset({"times", "twice", "often", "repeatedly", "regularly", "frequently"})
+
+
+def _repeated(verb: Token) -> bool:
+    """Whether a clause counts happenings: "met 40 times", "have met often"."""
+    return any(t.lower_ in _REPEATED for t in verb.subtree if t.i > verb.i or t.dep_ == "advmod")
 
 
 def told_as_coming(anchor: Token) -> bool:
