@@ -533,7 +533,7 @@ def _read_sentence(
                     continue  # "will visit": a plan without its day
             elif direction == "progressive" and m.type != "visit":
                 continue  # "is also meeting X": a plan without its day
-            elif m.type == "visit" and len(_party_countries(m, doc)) >= 2:
+            elif m.type == "visit" and len(_destinations(m)) >= 2:
                 continue  # "He visited Saudi Arabia, Israel and Italy": a tour summed up, no day
             else:
                 start = clock.told or clock.document
@@ -763,6 +763,19 @@ def _arguments(m: triggers.Mention) -> list[Token]:
     # "X and Y held talks": conjuncts of each argument
     args += [cc for a in list(args) for cc in a.conjuncts]
     return args
+
+
+def _destinations(m: triggers.Mention) -> set[str]:
+    """The countries a visit goes to: the verb's objects, the noun's "to" ("visited A, B and C",
+    "a tour to A and B")."""
+    heads = [m.token] if m.token.pos_ == "VERB" else [c for c in m.token.children if c.lower_ == "to"]
+    places = [c for h in heads for c in h.children if c.dep_ in triggers.OBJECT_DEPS or c.dep_ == "pobj"]
+    places += [cc for c in places for cc in c.conjuncts]
+    return {
+        code
+        for c in places
+        if c.pos_ == "PROPN" and (code := lookup(triggers.phrase(c).removeprefix("the ")))
+    }
 
 
 def _party_countries(m: triggers.Mention, doc: Doc) -> set[str]:
