@@ -444,7 +444,7 @@ def _read_sentence(
             continue  # a spokesperson's routine briefing is no happening of the story
         if m.type == "press" and m.token.pos_ != "VERB" and m.token.text.istitle() and m.token.i > 0:
             continue  # "MFA Press Statement: Official Visit of ...": a document's name
-        if _verbless(m.token) and clock.planned is not None:
+        if clock.planned is not None and _verbless(m.token):
             direction = temporal.FUTURE  # "Thursday (noon): Talks with X": an itinerary's entry
         mods = {c.lower_ for c in m.token.children if c.dep_ in ("amod", "compound")}
         if mods & temporal.CALLED_OFF or mods & temporal.EARLIER_MODIFIERS:

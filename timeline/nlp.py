@@ -160,20 +160,27 @@ def _index(rule: _Rule) -> int:
 def stream(texts: Iterable[str]) -> Iterator[Doc]:
     """Parsed ``Doc``s of ``texts`` as they come, in batches: for long inputs.
 
-    Each ``Doc`` is valid until the next one is asked for, no longer: every
-    :data:`ZONE_TEXTS` texts are parsed in a spaCy memory zone of their own, so the words and
-    strings they add to the model's vocabulary are freed when the stream moves on (a long
-    article names thousands of people once each; kept, their words grew the vocabulary by
-    about 10 MB a MB of text, for the life of the process)."""
+    Each ``Doc`` is valid until the next one is asked for, no longer: in a stream of more than
+    :data:`ZONE_TEXTS` texts, every :data:`ZONE_TEXTS` texts are parsed in a spaCy memory zone
+    of their own, so the words and strings they add to the model's vocabulary are freed when
+    the stream moves on (a long article names thousands of people once each; kept, their words
+    grew the vocabulary by about 10 MB a MB of text, for the life of the process). A shorter
+    stream, an ordinary article, is parsed without one."""
     nlp = model()
     batch: list[str] = []
+    zoned = False
     for text in texts:
         batch.append(text)
         if len(batch) >= ZONE_TEXTS:
+            zoned = True
             yield from _zone(nlp, batch)
             batch = []
-    if batch:
+    if batch and zoned:
         yield from _zone(nlp, batch)
+    elif batch:
+        # an article of fewer texts (nearly all of them) is parsed outside a zone: a zone
+        # empties the vocabulary's and the lemmatizer's caches, which costs a sixth of the parse
+        yield from nlp.pipe(batch, batch_size=64)
 
 
 def _zone(nlp: Language, texts: list[str]) -> Iterator[Doc]:
