@@ -968,3 +968,13 @@ In the fourth month of his presidency, the President embarked on his first forei
 On May 20th, President Donald Trump arrived in Saudi Arabia.
 """
     assert events_of(text) == [("visit", dt.date(2017, 5, 20))]
+
+
+def test_an_inauguration_and_an_honour_conferred_are_ceremonies():
+    text = """ date 2022-09-12 Leaders head to Nairobi
+
+NAIROBI, Sept 12 (KNA) - President-elect William Ruto will be sworn in on Tuesday at a ceremony attended by about 20 heads of state.
+
+On Monday, President Uhuru Kenyatta conferred the highest national recognition on the visiting Ethiopian prime minister.
+"""
+    assert events_of(text) == [("ceremony", dt.date(2022, 9, 12)), ("ceremony", dt.date(2022, 9, 13))]
