@@ -33,6 +33,9 @@ D = dt.date
         ("from July 8 to 10", FUTURE, D(2024, 7, 8), D(2024, 7, 10)),
         ("on 4-6 July", PAST, D(2024, 7, 4), D(2024, 7, 6)),
         ("2024-06-30", PAST, D(2024, 6, 30), None),
+        ("on the evening of the 4th in the hall", PAST, D(2024, 7, 4), None),
+        ("on the 28th.", PAST, D(2024, 6, 28), None),
+        ("on the 9th when", FUTURE, D(2024, 7, 9), None),
     ],
 )
 def test_days_against_the_document_time(text, direction, first, last):
@@ -169,3 +172,7 @@ def test_a_sentence_with_is_to_or_due_to_moves_no_narrative_day():
     assert clock.told is None
     clock.heading("The emperor arrived in Delhi on Nov 10.")
     assert clock.told == dt.date(2013, 11, 10)
+
+
+def test_an_ordinal_that_counts_something_is_no_day():
+    assert Clock(DOC).days("the 14th National Committee met for the 17th G20 summit", PAST) == []

@@ -172,6 +172,26 @@ def _make(year: int | None, month: int, day: int, ref: dt.date | None) -> dt.dat
     return nearest_year(month, day, ref)
 
 
+# "on the 11th", "on the evening of the 11th": an ordinal day without its month, not one that
+# counts something ("the 14th National Committee", "the 17th G20 summit")
+_NTH_OF_MONTH_RE = re.compile(
+    r"\b(?:on|of|from|until|till) the (?P<nth>(?P<n>[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b"
+    r"(?=\s*(?:[,.;:)]|$|(?:in|at|on|and|to|when|with|as|after|before|this|that|local)\b))"
+)
+
+
+def _day_of_month(ref: dt.date, n: int, future: bool) -> dt.date | None:
+    month = ref.replace(day=1)
+    if not future and n > ref.day + 1:
+        month = (month - dt.timedelta(days=1)).replace(day=1)
+    elif future and n < ref.day - 1:
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    try:
+        return month.replace(day=n)
+    except ValueError:
+        return None
+
+
 def find_dates(text: str, ref: dt.date | None, future: bool = False) -> list[DateMention]:
     """Every date mention in ``text``, left to right, resolved against ``ref``."""
     found: list[DateMention] = []
@@ -223,6 +243,16 @@ def find_dates(text: str, ref: dt.date | None, future: bool = False) -> list[Dat
             day = ref + dt.timedelta(days=delta)
             found.append(DateMention(m.start(), m.end(), day, None, "weekday"))
             bisect.insort(taken, (m.start(), m.end()))
+        for m in _NTH_OF_MONTH_RE.finditer(text):
+            # "on the evening of the 11th" (KCNA, Yonhap): a day of the reference's month, or of
+            # the month before where that day lies ahead and the telling is of the past
+            if not free(m.start("nth"), m.end("nth")):
+                continue
+            n = int(m.group("n"))
+            nth = _day_of_month(ref, n, future)
+            if nth is not None:
+                found.append(DateMention(m.start("nth"), m.end("nth"), nth, None, "explicit", has_year=False))
+                bisect.insort(taken, (m.start("nth"), m.end("nth")))
         for m in _RELATIVE_RE.finditer(text):
             if not free(m.start(), m.end()):
                 continue
