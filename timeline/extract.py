@@ -39,7 +39,8 @@ from timeline.places import find_place
 # of an article. A store re-extracts the articles it read with an older one (timeline ingest).
 # 2026.12.1 was the regex extractor; 2026.12.2 the first spaCy one; 2026.12.3 adds the rules
 # written after the merge (counterparts, stays told at their end, clauses of their own);
-# 2026.12.4 reads "is", "are", "has" as the auxiliaries they are.
+# 2026.12.4 is the round after (auxiliaries, countries from appositions, one visit a country,
+# split countries, weak rows, days of the month, reporting verbs).
 EXTRACTOR_VERSION = "2026.12.4"
 
 if TYPE_CHECKING:  # pragma: no cover - types only
