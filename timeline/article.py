@@ -34,6 +34,7 @@ BINARY_PROBE = 8192
 __all__ = ["Article", "ArticleError", "parse_article", "read_article"]
 
 
+_LINE_RE = re.compile(r"[^\n]+")
 HEADER_RE = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*([^\n]*)\n?")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 # A dateline opens the body: "DUSHANBE, July 5 (Xinhua) --", "MOSCOW, March 21. /TASS/.",
@@ -85,21 +86,34 @@ _NO_BREAK_AFTER = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
-    text: str
+    """A sentence: ``text`` is read from the article's text (``source``) when asked for, so the
+    sentences of a long article hold no second copy of it."""
+
+    source: str = field(repr=False, compare=False)
     start: int
     end: int
     paragraph: int
     caption: bool = False
 
+    @property
+    def text(self) -> str:
+        return self.source[self.start : self.end]
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Paragraph:
-    text: str
+    """A paragraph: ``text`` is read from the article's text (``source``) when asked for."""
+
+    source: str = field(repr=False, compare=False)
     start: int
     end: int
     caption: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.source[self.start : self.end]
 
 
 @dataclass(frozen=True)
@@ -175,7 +189,7 @@ class Article:
         out: list[Sentence] = []
         for index, para in enumerate(self.paragraphs):
             for start, end in split_sentences(self.text, para.start, para.end):
-                out.append(Sentence(self.text[start:end], start, end, index, para.caption))
+                out.append(Sentence(self.text, start, end, index, para.caption))
         self._sentences = (len(self.paragraphs), out)
         return out
 
@@ -238,14 +252,14 @@ def parse_article(text: str, path: str = "-", url: str | None = None) -> Article
         body_start = header.end()
     article.body_start = body_start
 
-    for m in re.finditer(r"[^\n]+", text[body_start:]):
+    for m in _LINE_RE.finditer(text, body_start):  # not in text[body_start:]: no copy of the body
         raw = m.group(0)
         if not raw.strip():
             continue
-        a = body_start + m.start() + (len(raw) - len(raw.lstrip()))
-        b = body_start + m.start() + len(raw.rstrip())
+        a = m.start() + (len(raw) - len(raw.lstrip()))
+        b = m.start() + len(raw.rstrip())
         piece = text[a:b]
-        article.paragraphs.append(Paragraph(piece, a, b, caption=is_caption(piece)))
+        article.paragraphs.append(Paragraph(text, a, b, caption=is_caption(piece)))
 
     for para in article.paragraphs[:6]:
         byline = BYLINE_RE.match(para.text)

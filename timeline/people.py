@@ -112,7 +112,7 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     name: str
     title: str | None = None
