@@ -122,7 +122,7 @@ def extract(article: Article) -> list[Event]:
     kinds = [c.kind for c in out]
     shared: dict[Any, Any] = {}  # equal tuples kept once
     events = [_to_event(c, source, shared) for c in out]
-    del out, found, last_people, people, docs  # freed before merging: a long article's peak
+    del out, found, last_people, people, docs, shared  # freed before merging: a long article's peak
     return merge_events(drain(events), kinds)
 
 

@@ -307,7 +307,8 @@ class PeopleIndex:
     # where each person stands, and short forms keyed by their first word.
     # A bucket of one person is that person; of more, a dict by id (see _bucket, _put).
     _by_word: dict[str, Bucket] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _by_words: dict[frozenset[str], Bucket] = field(
+    # By the sorted words of a name (a tuple is a quarter of a frozenset's size).
+    _by_words: dict[tuple[str, ...], Bucket] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
     _place: dict[int, int] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -339,7 +340,7 @@ class PeopleIndex:
         if len(words) <= 8:
             for size in range(1, len(words) + 1):
                 for subset in itertools.combinations(words, size):
-                    found.update(_bucket(self._by_words.get(frozenset(subset))))
+                    found.update(_bucket(self._by_words.get(subset)))
         else:
             for bucket in buckets:
                 found.update(bucket)
@@ -348,7 +349,7 @@ class PeopleIndex:
 
     def _index_words(self, p: Person) -> None:
         words = set(fold(p.name).split())
-        _put(self._by_words, frozenset(words), p)
+        _put(self._by_words, tuple(sorted(words)), p)
         for w in words or {""}:
             _put(self._by_word, w, p)
 
@@ -445,8 +446,10 @@ class PeopleIndex:
         if key != self._forms_key:
             self._forms, self._odd_forms = {}, []
             for order, p in enumerate(self.people):
+                held = {f: f for f in p.folded_forms}  # the person's own strings, not copies
                 for form in p.short_forms:
                     folded = fold(form)
+                    folded = held.get(folded, folded)
                     first = _WORD_RE.match(folded)
                     entry = (order, folded, len(form), p)
                     if first:
