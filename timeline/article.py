@@ -12,9 +12,11 @@ import datetime as dt
 import os
 import re
 import stat
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, overload
 
 from timeline.dates import MONTH_ABBREVIATION_ALT, MONTHS, WEEKDAYS
 from timeline.errors import ArticleError, shown, valid_name
@@ -34,6 +36,7 @@ BINARY_PROBE = 8192
 __all__ = ["Article", "ArticleError", "parse_article", "read_article"]
 
 
+_LINE_RE = re.compile(r"[^\n]+")
 HEADER_RE = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*([^\n]*)\n?")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 # A dateline opens the body: "DUSHANBE, July 5 (Xinhua) --", "MOSCOW, March 21. /TASS/.",
@@ -85,21 +88,78 @@ _NO_BREAK_AFTER = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
-    text: str
+    """A sentence: ``text`` is read from the article's text (``source``) when asked for, so the
+    sentences of a long article hold no second copy of it."""
+
+    source: str = field(repr=False, compare=False)
     start: int
     end: int
     paragraph: int
     caption: bool = False
 
+    @property
+    def text(self) -> str:
+        return self.source[self.start : self.end]
 
-@dataclass(frozen=True)
+
+class Sentences(Sequence[Sentence]):
+    """An article's sentences, kept as offsets (a long article has hundreds of thousands, and
+    an object each cost three times as much): each :class:`Sentence` is made as it is read."""
+
+    __slots__ = ("_source", "_starts", "_ends", "_paragraphs", "_captions")
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._starts = array("q")
+        self._ends = array("q")
+        self._paragraphs = array("q")
+        self._captions = bytearray()
+
+    def add(self, start: int, end: int, paragraph: int, caption: bool) -> None:
+        self._starts.append(start)
+        self._ends.append(end)
+        self._paragraphs.append(paragraph)
+        self._captions.append(caption)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Sentence: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Sentence]: ...
+
+    def __getitem__(self, index: int | slice) -> Sentence | list[Sentence]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        i = range(len(self))[index]  # negative indexes, and IndexError beyond the end
+        return Sentence(
+            self._source, self._starts[i], self._ends[i], self._paragraphs[i], bool(self._captions[i])
+        )
+
+    def __iter__(self) -> Iterator[Sentence]:
+        source = self._source
+        for start, end, paragraph, caption in zip(
+            self._starts, self._ends, self._paragraphs, self._captions, strict=True
+        ):
+            yield Sentence(source, start, end, paragraph, bool(caption))
+
+
+@dataclass(frozen=True, slots=True)
 class Paragraph:
-    text: str
+    """A paragraph: ``text`` is read from the article's text (``source``) when asked for."""
+
+    source: str = field(repr=False, compare=False)
     start: int
     end: int
     caption: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.source[self.start : self.end]
 
 
 @dataclass(frozen=True)
@@ -129,7 +189,7 @@ class Article:
     byline: str | None = None  # "By Sylvia Chebet": a reporter's story, not an official readout
     # What a store knows the article by when not its file: a URL, or "FILE:LINE" in a corpus.
     key: str | None = None
-    _sentences: tuple[int, list[Sentence]] | None = field(default=None, repr=False, compare=False)
+    _sentences: tuple[int, Sentences] | None = field(default=None, repr=False, compare=False)
 
     @property
     def dateline_date(self) -> dt.date | None:
@@ -168,14 +228,14 @@ class Article:
         else a date closing the title, else the publication date."""
         return self.dateline_date or self.title_date or self.published
 
-    def sentences(self) -> list[Sentence]:
+    def sentences(self) -> Sentences:
         """The sentences of every paragraph, in order (split once, then kept)."""
         if self._sentences is not None and self._sentences[0] == len(self.paragraphs):
             return self._sentences[1]
-        out: list[Sentence] = []
+        out = Sentences(self.text)
         for index, para in enumerate(self.paragraphs):
             for start, end in split_sentences(self.text, para.start, para.end):
-                out.append(Sentence(self.text[start:end], start, end, index, para.caption))
+                out.add(start, end, index, para.caption)
         self._sentences = (len(self.paragraphs), out)
         return out
 
@@ -238,14 +298,14 @@ def parse_article(text: str, path: str = "-", url: str | None = None) -> Article
         body_start = header.end()
     article.body_start = body_start
 
-    for m in re.finditer(r"[^\n]+", text[body_start:]):
+    for m in _LINE_RE.finditer(text, body_start):  # not in text[body_start:]: no copy of the body
         raw = m.group(0)
         if not raw.strip():
             continue
-        a = body_start + m.start() + (len(raw) - len(raw.lstrip()))
-        b = body_start + m.start() + len(raw.rstrip())
+        a = m.start() + (len(raw) - len(raw.lstrip()))
+        b = m.start() + len(raw.rstrip())
         piece = text[a:b]
-        article.paragraphs.append(Paragraph(piece, a, b, caption=is_caption(piece)))
+        article.paragraphs.append(Paragraph(text, a, b, caption=is_caption(piece)))
 
     for para in article.paragraphs[:6]:
         byline = BYLINE_RE.match(para.text)

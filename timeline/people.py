@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from timeline import wordlists
 from timeline.countries import agency_country, countries, find_countries, lookup
@@ -112,7 +112,7 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     name: str
     title: str | None = None
@@ -300,6 +300,31 @@ def _big_city(name: str) -> Place | None:
     return place if place is not None and place.population >= 100_000 else None
 
 
+# The people of an index bucket: one person alone (most names' words are theirs only), or
+# several by id, in the order they came.
+Bucket = Person | dict[int, Person]
+_K = TypeVar("_K")
+
+
+def _bucket(held: Bucket | None) -> dict[int, Person]:
+    if held is None:
+        return {}
+    if isinstance(held, Person):
+        return {id(held): held}
+    return held
+
+
+def _put(index: dict[_K, Bucket], key: _K, p: Person) -> None:
+    held = index.get(key)
+    if held is None:
+        index[key] = p
+    elif isinstance(held, Person):
+        if held is not p:
+            index[key] = {id(held): held, id(p): p}
+    else:
+        held[id(p)] = p
+
+
 @dataclass
 class PeopleIndex:
     """The people of one article, by full name, with their short forms."""
@@ -307,10 +332,10 @@ class PeopleIndex:
     people: list[Person] = field(default_factory=list)
     # Lookups that keep an article with thousands of people linear: who has each folded word,
     # where each person stands, and short forms keyed by their first word.
-    _by_word: dict[str, dict[int, Person]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-    _by_words: dict[frozenset[str], dict[int, Person]] = field(
+    # A bucket of one person is that person; of more, a dict by id (see _bucket, _put).
+    _by_word: dict[str, Bucket] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # By the sorted words of a name (a tuple is a quarter of a frozenset's size).
+    _by_words: dict[tuple[str, ...], Bucket] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
     _place: dict[int, int] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -337,23 +362,23 @@ class PeopleIndex:
         words = sorted(set(key.split()))
         if not words:
             return self.people
-        buckets = [self._by_word.get(w, {}) for w in words]
+        buckets = [_bucket(self._by_word.get(w)) for w in words]
         found = {i: p for i, p in min(buckets, key=len).items() if all(i in b for b in buckets)}
         if len(words) <= 8:
             for size in range(1, len(words) + 1):
                 for subset in itertools.combinations(words, size):
-                    found.update(self._by_words.get(frozenset(subset), {}))
+                    found.update(_bucket(self._by_words.get(subset)))
         else:
             for bucket in buckets:
                 found.update(bucket)
-        found.update(self._by_word.get("", {}))
+        found.update(_bucket(self._by_word.get("")))
         return sorted(found.values(), key=lambda p: self._place[id(p)])
 
     def _index_words(self, p: Person) -> None:
         words = set(fold(p.name).split())
-        self._by_words.setdefault(frozenset(words), {})[id(p)] = p
+        _put(self._by_words, tuple(sorted(words)), p)
         for w in words or {""}:
-            self._by_word.setdefault(w, {})[id(p)] = p
+            _put(self._by_word, w, p)
 
     def add(self, name: str, title: str | None, country: str | None, at: int, sure: bool = False) -> Person:
         """Index a full mention. ``sure``: the country is stated as the person's own ("X, Prime
@@ -455,8 +480,10 @@ class PeopleIndex:
         if key != self._forms_key:
             self._forms, self._odd_forms = {}, []
             for order, p in enumerate(self.people):
+                held = {f: f for f in p.folded_forms}  # the person's own strings, not copies
                 for form in p.short_forms:
                     folded = fold(form)
+                    folded = held.get(folded, folded)
                     first = _WORD_RE.match(folded)
                     entry = (order, folded, len(form), p)
                     if first:
