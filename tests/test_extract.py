@@ -978,3 +978,22 @@ NAIROBI, Sept 12 (KNA) - President-elect William Ruto will be sworn in on Tuesda
 On Monday, President Uhuru Kenyatta conferred the highest national recognition on the visiting Ethiopian prime minister.
 """
     assert events_of(text) == [("ceremony", dt.date(2022, 9, 12)), ("ceremony", dt.date(2022, 9, 13))]
+
+
+def test_a_summit_of_a_country_and_a_region_is_a_summit_and_sideline_meetings_are_one_each():
+    text = """ date 2019-10-24 Sochi summit
+
+SOCHI, Oct 23 (RIA) - Russian President Vladimir Putin on Wednesday opened the first Russia-Africa summit in Sochi.
+
+On the sidelines, Putin met Ethiopian Prime Minister Abiy Ahmed and Nigerian President Muhammadu Buhari.
+"""
+    events = extract(parse_article(text))
+    assert [(e.type, e.start) for e in events] == [
+        ("summit", dt.date(2019, 10, 23)),
+        ("meeting", dt.date(2019, 10, 23)),
+        ("meeting", dt.date(2019, 10, 23)),
+    ]
+    assert [sorted(p.name for p in e.participants) for e in events[1:]] == [
+        ["Abiy Ahmed", "Vladimir Putin"],
+        ["Muhammadu Buhari", "Vladimir Putin"],
+    ]

@@ -646,11 +646,18 @@ def _with_counterpart(m: triggers.Mention, people: PeopleIndex) -> bool:
 TWO_PARTY_RE = re.compile(r"\b[A-Z][\w.’']*\s?[-–]\s?[A-Z][\w.’']*\s*\Z")
 
 
+REGION_WORDS = wordlists.words("region_words.txt")
+
+
 def _two_party(m: triggers.Mention) -> bool:
     """A "summit" of two parties ("the EU-Canada Summit", "the China-Russia summit")."""
     t = m.token
     before = t.doc.text[t.left_edge.idx : t.idx]
-    return TWO_PARTY_RE.search(before) is not None
+    found = TWO_PARTY_RE.search(before)
+    if found is None:
+        return False
+    # "the Russia-Africa summit", "the China-Arab States Summit": one side is many countries
+    return not set(re.findall(r"[\w’']+", found.group(0))) & REGION_WORDS
 
 
 def _without_dateline(s: Sentence, article: Article) -> str:
@@ -938,7 +945,11 @@ def _separately(
     with A, B, C", "held bilateral talks with A, B and C": one happening with each partner."""
     words = {c.lower_ for c in m.anchor.children} | {c.lower_ for c in m.token.children}
     plural = m.token.tag_ == "NNS" and m.token.lemma_.lower() in ("meeting", "call", "conversation")
-    if not (words & SEPARATELY or plural) or len(partners) < 2:
+    # "on the sidelines of the summit, he met A of X and B of Y": bilateral meetings, one each
+    sidelines = any(t.lower_ in ("sidelines", "margins", "sideline") for t in m.token.doc) and (
+        len({p.country for p in partners}) == len(partners)
+    )
+    if not (words & SEPARATELY or plural or sidelines) or len(partners) < 2:
         return [participants]
     others = [p for p in participants if p not in partners]
     return [others[:1] + [p] for p in partners]
