@@ -997,3 +997,16 @@ On the sidelines, Putin met Ethiopian Prime Minister Abiy Ahmed and Nigerian Pre
         ["Abiy Ahmed", "Vladimir Putin"],
         ["Muhammadu Buhari", "Vladimir Putin"],
     ]
+
+
+def test_leaving_for_home_ends_the_visit_told_before():
+    text = """ date 2019-04-24 Leader arrives
+
+VLADIVOSTOK, April 24 (Reuters) - North Korean leader Kim Jong Un arrived in Vladivostok on Wednesday.
+
+Kim will leave for home on Friday, the Kremlin said.
+"""
+    events = extract(parse_article(text))
+    assert [(e.type, e.start, e.end) for e in events] == [
+        ("visit", dt.date(2019, 4, 24), dt.date(2019, 4, 26))
+    ]

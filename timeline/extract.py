@@ -129,7 +129,7 @@ def extract(article: Article) -> list[Event]:
             venue = place_line(s.text) or venue
         clock.read(s.text)
     source = Source(path=article.path, title=article.title, published=article.published, url=article.url)
-    out = _one_stay(_weak_absorb(_join_split(_talks_absorb(_calls_absorb(out)))))
+    out = _one_stay(_departures(_weak_absorb(_join_split(_talks_absorb(_calls_absorb(out))))))
     # A mention of no particular kind is the bare type, which fits any kind ("arrived in Delhi"
     # and "is on a visit to India" are one visit), except for ceremonies: a day often has several
     # (a welcome, a wreath, an award) and an unlabelled one is not any of them.
@@ -149,6 +149,26 @@ def _calls_absorb(out: list[Candidate]) -> list[Candidate]:
         for c in out
         if c.type not in ("talks", "meeting") or not any((c.start, p.name) in calls for p in c.participants)
     ]
+
+
+def _departures(out: list[Candidate]) -> list[Candidate]:
+    """ "X will leave for home on Friday", "X returned home on Sunday": the last day of X's visit
+    told before (within two weeks of its start); a departure is no happening of its own."""
+    kept: list[Candidate] = []
+    for c in out:
+        if c.kind != "departure":
+            kept.append(c)
+            continue
+        who = {p.name for p in c.participants[:1]}
+        for i in range(len(kept) - 1, -1, -1):
+            v = kept[i]
+            if v.type == "visit" and v.kind != "departure" and who & {p.name for p in v.participants}:
+                if v.start < c.start <= v.start + dt.timedelta(days=14) and (
+                    v.end is None or v.end < c.start
+                ):
+                    kept[i] = replace(v, end=c.start)
+                break
+    return kept
 
 
 def _one_stay(out: list[Candidate]) -> list[Candidate]:
