@@ -1010,3 +1010,13 @@ Kim will leave for home on Friday, the Kremlin said.
     assert [(e.type, e.start, e.end) for e in events] == [
         ("visit", dt.date(2019, 4, 24), dt.date(2019, 4, 26))
     ]
+
+
+def test_documents_signed_in_the_passive_are_a_signing():
+    text = """ date 2024-03-05 Agreements
+
+HANOI, March 5 (VNA) - Prime Minister Pham Minh Chinh held talks with visiting New Zealand Prime Minister Christopher Luxon on Tuesday.
+
+Following the talks, several cooperation documents were signed in the presence of the two prime ministers.
+"""
+    assert events_of(text) == [("signing", dt.date(2024, 3, 5)), ("talks", dt.date(2024, 3, 5))]

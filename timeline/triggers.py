@@ -188,7 +188,12 @@ def _holds(cond: Condition, t: Token, is_person: TokenTest, is_place: TokenTest)
         mods = _modifiers(t)
         return bool(mods & cond.lemmas) or any("-" in m and m in cond.lemmas for m in mods)
     if cond.what == "obj":
-        return any(_fits(o, cond.lemmas, is_person, is_place) for o in _objects(t))
+        objects = _objects(t)
+        if "PERSON" not in cond.lemmas and any(c.dep_ == "auxpass" for c in t.children):
+            # "documents were signed": a passive's subject is what was signed (not so for
+            # people: "they were met with flags" names nobody met)
+            objects = objects + [c for c in t.children if c.dep_ == "nsubjpass"]
+        return any(_fits(o, cond.lemmas, is_person, is_place) for o in objects)
     if cond.what == "subj":
         # the active voice's subject: "officials were met with flags" is no meeting of officials
         return any(_fits(c, cond.lemmas, is_person, is_place) for c in _subjects(t))
