@@ -1020,3 +1020,15 @@ HANOI, March 5 (VNA) - Prime Minister Pham Minh Chinh held talks with visiting N
 Following the talks, several cooperation documents were signed in the presence of the two prime ministers.
 """
     assert events_of(text) == [("signing", dt.date(2024, 3, 5)), ("talks", dt.date(2024, 3, 5))]
+
+
+def test_a_capital_spelt_otherwise_in_the_dateline_still_gives_the_country_and_organisers_tell_no_visit():
+    text = """ date 2022-09-08 Minister visits
+
+ULAANBAATAR, September 8 (MONTSAME). President Ukhnaagiin Khurelsukh received Russian Foreign Minister Sergei Lavrov on September 8.
+
+The officials who took part in organizing the visit were thanked by the president.
+"""
+    events = extract(parse_article(text))
+    assert [(e.type, e.start) for e in events] == [("meeting", dt.date(2022, 9, 8))]
+    assert events[0].location is not None and events[0].location.country == "MN"

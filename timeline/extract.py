@@ -534,7 +534,15 @@ def _read_sentence(
         if day is None:
             if m.earlier and days:
                 continue  # "returned on Sunday after visits to A and B": before that day, on no day given
-            if m.anchor.dep_ == "relcl" and direction == temporal.PAST:
+            if direction == temporal.PAST and (
+                m.anchor.dep_ == "relcl"
+                # "officials who took part in organizing the visit": a gerund of a relative clause
+                or (
+                    m.anchor.dep_ == "pcomp"
+                    and m.anchor.tag_ == "VBG"
+                    and any(a.dep_ == "relcl" for a in m.anchor.ancestors)
+                )
+            ):
                 continue  # "from New York, where he attended the General Assembly": background
             if vague_dist < 99 or direction == "intent":
                 continue  # "met last year", "invited him to visit": no day told

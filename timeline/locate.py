@@ -177,6 +177,10 @@ def home_location(article: Article) -> Location | None:
         if place and (region is None or place.country == region):
             return as_location(place, article.dateline.city)
         city = article.dateline.city
+        if region is None:
+            # a capital the gazetteer spells otherwise ("ULAANBAATAR", GeoNames' Ulan Bator)
+            whole = [m for m in find_countries(city) if m.start == 0 and m.end == len(city)]
+            region = whole[0].code if whole else None
         return Location(city=city.title() if city.isupper() else city, country=region)  # "NUR-SULTAN"
     for s in article.sentences():
         lead = LEAD_PLACES_RE.match(s.text)
