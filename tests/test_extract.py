@@ -1032,3 +1032,11 @@ The officials who took part in organizing the visit were thanked by the presiden
     events = extract(parse_article(text))
     assert [(e.type, e.start) for e in events] == [("meeting", dt.date(2022, 9, 8))]
     assert events[0].location is not None and events[0].location.country == "MN"
+
+
+def test_the_opening_ceremony_of_a_forum_is_the_forum():
+    text = """ date 2023-10-18 Forum opens
+
+BEIJING, Oct 18 (Xinhua) -- Chinese President Xi Jinping on Wednesday delivered a keynote speech at the opening ceremony of the third Belt and Road Forum in Beijing.
+"""
+    assert events_of(text) == [("summit", dt.date(2023, 10, 18))]
