@@ -1040,3 +1040,19 @@ def test_the_opening_ceremony_of_a_forum_is_the_forum():
 BEIJING, Oct 18 (Xinhua) -- Chinese President Xi Jinping on Wednesday delivered a keynote speech at the opening ceremony of the third Belt and Road Forum in Beijing.
 """
     assert events_of(text) == [("summit", dt.date(2023, 10, 18))]
+
+
+def test_the_lead_s_talks_told_again_after_a_look_back_keep_the_lead_s_day():
+    text = """ date 2019-04-27 Leaders meet
+
+VLADIVOSTOK, April 25 (Reuters) - Russian President Vladimir Putin and North Korean leader Kim Jong Un held talks on Thursday on an island off Vladivostok.
+
+Kim arrived in Vladivostok by armoured train on Wednesday.
+
+The two leaders first met one-on-one for nearly two hours and then held wider talks with their delegations. Putin later hosted a dinner for Kim.
+"""
+    assert events_of(text) == [
+        ("banquet", dt.date(2019, 4, 25)),
+        ("talks", dt.date(2019, 4, 25)),
+        ("visit", dt.date(2019, 4, 24)),
+    ]

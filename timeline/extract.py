@@ -585,6 +585,23 @@ def _read_sentence(
                 else:
                     end = start + dt.timedelta(days=n - 1)
         participants, partners = _participants(m, doc, text, people, last_people)
+        if day is None and m.type in ("talks", "meeting") and len(participants) >= 2:
+            # "The two leaders held their first summit on Thursday. Kim had arrived on Wednesday.
+            # The two first met one-on-one, then held wider talks": the happening of the lead,
+            # told again after a look back, not one on the day looked back to
+            names = {p.name for p in participants}
+            lead = next(
+                (
+                    c
+                    for c in told
+                    if c.dated
+                    and c.type in ("talks", "meeting")
+                    and {p.name for p in c.participants} == names
+                ),
+                None,
+            )
+            if lead is not None and lead.start > start:
+                start, end = lead.start, None
         type_ = m.type
         if m.type == "meeting" and m.token.lemma_.lower() == "meeting" and _counterparts(participants):
             type_ = "talks"  # "the two presidents' meeting": counterparts' talks
