@@ -455,6 +455,7 @@ def _read_sentence(
     ]
     out: list[Candidate] = []
     root_of = _root_finder(doc)
+    on_sidelines = SIDELINES_RE.search(text) is not None
     if any(m.type == "visit" and not m.eventive for m in found):
         clock.stay_frame = True  # "during his visit, he will ...": plans of the whole stay follow
     for m in found:
@@ -612,7 +613,7 @@ def _read_sentence(
         countries = tuple(
             sorted(set(event_countries(text, participants, location)) | _party_countries(m, doc))
         )
-        groups = _separately(m, participants, partners)
+        groups = _separately(m, participants, partners, on_sidelines)
         planned = direction in (temporal.FUTURE, "intent")
         main = m.anchor.dep_ in ("ROOT", "conj") or m.anchor.head.dep_ == "ROOT"
         each = _separate_countries(m, doc, partners) if len(groups) == 1 else []
@@ -692,6 +693,7 @@ TWO_PARTY_RE = re.compile(r"\b[A-Z][\w.’']*\s?[-–]\s?[A-Z][\w.’']*\s*\Z")
 
 
 REGION_WORDS = wordlists.words("region_words.txt")
+SIDELINES_RE = re.compile(r"\b(?:sidelines?|margins)\b", re.IGNORECASE)
 
 
 def _two_party(m: triggers.Mention) -> bool:
@@ -984,16 +986,14 @@ def _where(
 
 
 def _separately(
-    m: triggers.Mention, participants: list[Person], partners: list[Person]
+    m: triggers.Mention, participants: list[Person], partners: list[Person], on_sidelines: bool = False
 ) -> list[list[Person]]:
     """ "Met separately with A, B and C", "spoke separately with A and B", "held seven meetings
     with A, B, C", "held bilateral talks with A, B and C": one happening with each partner."""
     words = {c.lower_ for c in m.anchor.children} | {c.lower_ for c in m.token.children}
     plural = m.token.tag_ == "NNS" and m.token.lemma_.lower() in ("meeting", "call", "conversation")
     # "on the sidelines of the summit, he met A of X and B of Y": bilateral meetings, one each
-    sidelines = any(t.lower_ in ("sidelines", "margins", "sideline") for t in m.token.doc) and (
-        len({p.country for p in partners}) == len(partners)
-    )
+    sidelines = on_sidelines and len({p.country for p in partners}) == len(partners)
     if not (words & SEPARATELY or plural or sidelines) or len(partners) < 2:
         return [participants]
     others = [p for p in participants if p not in partners]
