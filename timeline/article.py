@@ -162,46 +162,6 @@ class Paragraph:
         return self.source[self.start : self.end]
 
 
-class Paragraphs(Sequence[Paragraph]):
-    """An article's paragraphs, kept as offsets into its text (as :class:`Sentences`)."""
-
-    __slots__ = ("_source", "_starts", "_ends", "_captions")
-
-    def __init__(self) -> None:
-        self._source = ""
-        self._starts = array("q")
-        self._ends = array("q")
-        self._captions = bytearray()
-
-    def append(self, paragraph: Paragraph) -> None:
-        if len(self._starts) and paragraph.source is not self._source and paragraph.source != self._source:
-            raise ValueError("the paragraphs of an article are all of its text")
-        self._source = paragraph.source
-        self._starts.append(paragraph.start)
-        self._ends.append(paragraph.end)
-        self._captions.append(paragraph.caption)
-
-    def __len__(self) -> int:
-        return len(self._starts)
-
-    @overload
-    def __getitem__(self, index: int) -> Paragraph: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Paragraph]: ...
-
-    def __getitem__(self, index: int | slice) -> Paragraph | list[Paragraph]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(len(self))[index]]
-        i = range(len(self))[index]
-        return Paragraph(self._source, self._starts[i], self._ends[i], bool(self._captions[i]))
-
-    def __iter__(self) -> Iterator[Paragraph]:
-        source = self._source
-        for start, end, caption in zip(self._starts, self._ends, self._captions, strict=True):
-            yield Paragraph(source, start, end, bool(caption))
-
-
 @dataclass(frozen=True)
 class Dateline:
     city: str
@@ -225,7 +185,7 @@ class Article:
     dateline: Dateline | None = None
     url: str | None = None
     body_start: int = 0
-    paragraphs: Paragraphs | list[Paragraph] = field(default_factory=Paragraphs)
+    paragraphs: list[Paragraph] = field(default_factory=list)
     byline: str | None = None  # "By Sylvia Chebet": a reporter's story, not an official readout
     # What a store knows the article by when not its file: a URL, or "FILE:LINE" in a corpus.
     key: str | None = None

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import sys
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -301,9 +300,6 @@ def _big_city(name: str) -> Place | None:
     return place if place is not None and place.population >= 100_000 else None
 
 
-# The short forms starting with one word: (person's place, form, form's length, person); one
-# alone is held in a tuple, more in a list.
-FormEntries = tuple[tuple[int, str, int, Person], ...] | list[tuple[int, str, int, Person]]
 # The people of an index bucket: one person alone (most names' words are theirs only), or
 # several by id, in the order they came.
 Bucket = Person | dict[int, Person]
@@ -347,7 +343,9 @@ class PeopleIndex:
     _principals: tuple[tuple[int, int, int], list[Person]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
-    _forms: dict[str, FormEntries] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _forms: dict[str, list[tuple[int, str, int, Person]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
     _odd_forms: list[tuple[int, str, int, Person]] = field(
         default_factory=list, init=False, repr=False, compare=False
     )
@@ -406,10 +404,7 @@ class PeopleIndex:
                 p.mentions += 1
                 p.country = country if sure and country else p.country or country
                 return p
-        # titles held once: thousands of people are "President"
-        person = Person(
-            name=name, title=sys.intern(title) if title else title, country=country, first_seen=at
-        )
+        person = Person(name=name, title=title, country=country, first_seen=at)
         self.people.append(person)
         return person
 
@@ -479,7 +474,7 @@ class PeopleIndex:
                 )
         return out
 
-    def _form_index(self) -> dict[str, FormEntries]:
+    def _form_index(self) -> dict[str, list[tuple[int, str, int, Person]]]:
         """Folded short forms by their first word: (person's place, form, form's length, person)."""
         key = (len(self.people), self._renames)
         if key != self._forms_key:
@@ -492,15 +487,7 @@ class PeopleIndex:
                     first = _WORD_RE.match(folded)
                     entry = (order, folded, len(form), p)
                     if first:
-                        # a one-word form is its own first word; most words start one form
-                        word = folded if first.end() == len(folded) else first.group()
-                        held_entries = self._forms.get(word)
-                        if held_entries is None:
-                            self._forms[word] = (entry,)
-                        elif isinstance(held_entries, tuple):
-                            self._forms[word] = [*held_entries, entry]
-                        else:
-                            held_entries.append(entry)
+                        self._forms.setdefault(first.group(), []).append(entry)
                     else:
                         self._odd_forms.append(entry)
             self._forms_key = key
