@@ -233,12 +233,13 @@ class Clock:
         self.told: dt.date | None = None  # the day of the happening told last
         self.planned: dt.date | None = None  # the day an itinerary is at ("Wednesday, May 3")
         self.stay_frame = False  # plans told as the whole stay's ("during his visit, he will")
+        self._recent: dict[tuple[str, bool], list[DateMention]] = {}
 
     def days(self, text: str, direction: str) -> list[Day]:
         """Every day named in ``text``, resolved for a happening told in ``direction``."""
         future = direction == FUTURE
         out: list[Day] = []
-        for m in find_dates(text, self.document, future=future):
+        for m in self._dates(text, future):
             start = self.told or self.document
             if (
                 m.kind == "explicit"
@@ -295,12 +296,23 @@ class Clock:
                 first = fixed
         return Day(m.start, m.end, first, last, m.kind)
 
+    def _dates(self, text: str, future: bool) -> list[DateMention]:
+        """find_dates of a sentence, read once for each direction while the sentence is read
+        (the dates of the last few sentences are kept, no more)."""
+        key = (text, future)
+        found = self._recent.get(key)
+        if found is None:
+            if len(self._recent) >= 4:
+                self._recent.clear()
+            found = self._recent[key] = find_dates(text, self.document, future=future)
+        return found
+
     def heading(self, text: str) -> None:
         """A line that is little but a day ("Wednesday, September 21, 2022", "Day 2 - May 3")
         heads what follows: an itinerary's entries without a day are that day's. A sentence
         that tells no happening but names one past day moves the narrative to it."""
         if len(text) <= 60:
-            found = find_dates(text, self.document, future=True)
+            found = self._dates(text, True)
             if found and sum(d.end - d.start for d in found) >= len(text.strip(" -–—:*()")) / 3:
                 self.told = self.planned = found[0].first
                 return
@@ -319,7 +331,7 @@ class Clock:
 
     def read(self, text: str) -> None:
         """A sentence read: a date written out in full sets the narrative year."""
-        for m in find_dates(text, None):
+        for m in self._dates(text, False):  # a date with its year is the same from any reference
             if m.kind == "explicit" and m.has_year:
                 self.narrative_year = m.first.year
 
