@@ -625,9 +625,7 @@ def scan_article(article: Article) -> PeopleIndex:
         if p.country and office(p.title) not in LOOSE_OFFICES
     }
     # "Srettha Thavisin, the Thai Prime Minister, departed ...": the apposition tells it
-    for p in people.people:
-        if p.country is None:
-            p.country = _apposed_country(p, article)
+    _apposed_countries([p for p in people.people if p.country is None], article.text)
     ranked = [code for code, _ in counts.most_common()]
     # An agency leaves out the country of its own leaders: the country it writes for comes first
     # (a national agency's: "(PTI)", else the dateline's: "ISLAMABAD: Prime Minister X paid a
@@ -675,23 +673,61 @@ def scan_article(article: Article) -> PeopleIndex:
     return people
 
 
-def _apposed_country(p: Person, article: Article) -> str | None:
-    """The country of an apposition after the person's name: "X, the Thai Prime Minister",
-    "X, Nepal's Foreign Minister", "X, President of Ghana"."""
-    forms = "|".join(re.escape(f) for f in sorted({p.name, p.surname}, key=len, reverse=True))
-    for m in re.finditer(
-        rf"\b(?:{forms})(?:\s+[A-Z][\w'’-]+){{0,2}},\s+(?:the\s+)?(?P<rest>[^,;()]{{3,60}})", article.text
-    ):
-        rest = m.group("rest")
-        words = rest.split()
-        office_at = next((i for i, w in enumerate(words) if w.strip(".'’s") in _TITLE_CHAIN_WORDS), None)
-        if office_at is None or office_at > 3:
+# An apposition after a comma ("X, the Thai Prime Minister", "X, President of Ghana"), and the
+# capitalised words that may stand between a name and it ("Srettha Thavisin, ...")
+_APPOSITION_RE = re.compile(r",\s+(?:the\s+)?(?P<rest>[^,;()]{3,60})")
+_NAME_TAIL_RE = re.compile(r"[A-Z][\w'’-]+")
+
+
+def _apposed_countries(people: list[Person], text: str) -> None:
+    """Give each of ``people`` the country of the first apposition after its name or surname:
+    "X, the Thai Prime Minister", "X, Nepal's Foreign Minister", "X, President of Ghana".
+
+    One pass over the text, whatever the number of people: each comma's words before it are
+    looked up among the people's forms."""
+    by_form: dict[str, list[Person]] = {}
+    for p in people:
+        for form in {p.name, p.surname}:
+            by_form.setdefault(form, []).append(p)
+    if not by_form:
+        return
+    longest = max(len(f.split()) for f in by_form) + 2  # a form and up to two words after it
+    for m in _APPOSITION_RE.finditer(text):
+        words = text[max(0, m.start() - 200) : m.start()].split()[-longest:]
+        named = _named_before(words, by_form)
+        if not named:
             continue
-        found = [c for c in find_countries(rest) if c.kind in ("name", "demonym")]
-        if found and (
-            found[0].start <= len(" ".join(words[:office_at])) + 1 or " of " in rest[: found[0].start]
-        ):
-            return found[0].code
+        code = _apposition_country(m.group("rest"))
+        if code is None:
+            continue
+        for p in named:
+            if p.country is None:
+                p.country = code
+
+
+def _named_before(words: list[str], by_form: dict[str, list[Person]]) -> list[Person]:
+    """The people whose form ends ``words``, or is followed there by one or two capitalised
+    words ("Srettha Thavisin" for the form "Srettha")."""
+    found: list[Person] = []
+    for tail in range(min(3, len(words))):
+        if tail and not _NAME_TAIL_RE.fullmatch(words[-tail]):
+            break
+        head = words[: len(words) - tail]
+        for start in range(len(head)):
+            form = " ".join(head[start:]).lstrip("([\"“‘'")
+            found += [p for p in by_form.get(form, []) if p not in found]
+    return found
+
+
+def _apposition_country(rest: str) -> str | None:
+    """The country an apposition gives, where a title stands within its first words."""
+    words = rest.split()
+    office_at = next((i for i, w in enumerate(words) if w.strip(".'’s") in _TITLE_CHAIN_WORDS), None)
+    if office_at is None or office_at > 3:
+        return None
+    found = [c for c in find_countries(rest) if c.kind in ("name", "demonym")]
+    if found and (found[0].start <= len(" ".join(words[:office_at])) + 1 or " of " in rest[: found[0].start]):
+        return found[0].code
     return None
 
 
