@@ -836,14 +836,22 @@ def _destinations(m: triggers.Mention) -> set[str]:
 def _party_countries(m: triggers.Mention, doc: Doc) -> set[str]:
     """Countries named in the trigger's arguments ("talks with leaders from Estonia and Poland",
     "met the Russian ambassador", "a banquet for the delegations of A and B")."""
-    codes: set[str] = set()
+    return set(_argument_countries(m, doc, longest=40))
+
+
+def _argument_countries(m: triggers.Mention, doc: Doc, longest: int | None = None) -> list[str]:
+    """Countries named in the trigger's partner arguments (not its subjects), in order of
+    mention; arguments of more than ``longest`` words are not read."""
+    codes: list[str] = []
     for a in _arguments(m):
         if a.dep_ in triggers.SUBJECT_DEPS or a.lemma_.lower() in PRONOUNS:
             continue
         span = doc[a.left_edge.i : a.right_edge.i + 1]
-        if len(span) > 40:
+        if longest is not None and len(span) > longest:
             continue
-        codes.update(c.code for c in find_countries(span.text) if c.kind in ("name", "demonym"))
+        for c in find_countries(span.text):
+            if c.kind in ("name", "demonym") and c.code not in codes:
+                codes.append(c.code)
     return codes
 
 
@@ -1008,14 +1016,7 @@ def _separate_countries(m: triggers.Mention, doc: Doc, partners: list[Person]) -
     plural = m.token.tag_ == "NNS" and m.token.lemma_.lower() in ("meeting", "call", "conversation", "talk")
     if partners or not (words & SEPARATELY or (plural and words & (SEPARATELY | {"bilateral"}))):
         return []
-    codes: list[str] = []
-    for a in _arguments(m):
-        if a.dep_ in triggers.SUBJECT_DEPS or a.lemma_.lower() in PRONOUNS:
-            continue
-        span = doc[a.left_edge.i : a.right_edge.i + 1]
-        for c in find_countries(span.text):
-            if c.kind in ("name", "demonym") and c.code not in codes:
-                codes.append(c.code)
+    codes = _argument_countries(m, doc)
     return codes if len(codes) >= 2 else []
 
 
