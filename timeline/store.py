@@ -925,6 +925,17 @@ class Store:
         touched: set[str] = set()
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         changed_text = False
+        # the article's row, in the column order of the UPDATE and the INSERT below
+        values = (
+            read.key,
+            read.path,
+            read.hash,
+            now,
+            read.url,
+            read.content,
+            EXTRACTOR_VERSION,
+            position(read.key),
+        )
         if row is not None:
             article_id = int(row[0])
             touched = {
@@ -935,17 +946,7 @@ class Store:
             self.db.execute(
                 "UPDATE articles SET key = ?, path = ?, hash = ?, ingested = ?, url = ?, content = ?, extractor = ?, "
                 "position = ? WHERE id = ?",
-                (
-                    read.key,
-                    read.path,
-                    read.hash,
-                    now,
-                    read.url,
-                    read.content,
-                    EXTRACTOR_VERSION,
-                    position(read.key),
-                    article_id,
-                ),
+                (*values, article_id),
             )
             if row[1] == read.hash:
                 report.reextracted += 1
@@ -956,16 +957,7 @@ class Store:
             cursor = self.db.execute(
                 "INSERT INTO articles (key, path, hash, ingested, url, content, extractor, position) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    read.key,
-                    read.path,
-                    read.hash,
-                    now,
-                    read.url,
-                    read.content,
-                    EXTRACTOR_VERSION,
-                    position(read.key),
-                ),
+                values,
             )
             article_id = int(cursor.lastrowid or 0)
             self.db.execute("DELETE FROM duplicates WHERE key = ?", (read.key,))
