@@ -76,6 +76,9 @@ def test_missing_file_is_an_article_error(tmp_path):
         ("Paris, 19 March 2018", "Paris", (3, 19), None),
         ("MOSCOW (Interfax / Sputnik - 05th March, 2020) Talks began.", "Moscow", (3, 5), "Sputnik"),
         ("NEW DELHI, Oct 7 (PTI): Talks were held.", "New Delhi", (10, 7), "PTI"),
+        # Ethiopia's agency: no comma, the year after a slash, the agency between slashes
+        ("Addis Ababa March 3/2021/ENA/ The minister left for Cairo.", "Addis Ababa", (3, 3), "ENA"),
+        ("Nairobi May 12 (KNA) The two leaders met.", "Nairobi", (5, 12), "KNA"),
     ],
 )
 def test_datelines_of_many_agencies(opening, city, day, agency):

@@ -36,3 +36,23 @@ def test_a_country_s_long_form_with_republic_of_is_the_country():
     # where "Republic of" is part of the name, the name decides
     assert lookup("Republic of Korea") == "KR"
     assert lookup("Democratic Republic of the Congo") == "CD"
+
+
+@pytest.mark.parametrize(
+    ("url", "code"),
+    [
+        ("https://www.news-agency.mn/en/read/1", "MN"),  # the host's country-code domain
+        ("https://en.daily.co.kr/view/2", "KR"),
+        ("https://www.ministry.gov.uk/news/3", "GB"),  # .uk is not an ISO code
+        ("https://www.president.gov/briefing/4", "US"),  # the United States' own domain
+        ("https://tass.com/politics/5", "RU"),  # a national agency on a generic domain
+        ("https://www.big-news.com/world/6", None),  # a generic domain says nothing
+        ("https://clips.tv/world/7", None),  # nor a country code sold to anyone
+        ("http://[::1", None),  # an address with no host
+        (None, None),
+    ],
+)
+def test_the_country_an_outlet_publishes_for(url, code):
+    from timeline.countries import outlet_country
+
+    assert outlet_country(url) == code

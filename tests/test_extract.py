@@ -1056,3 +1056,19 @@ The two leaders first met one-on-one for nearly two hours and then held wider ta
         ("talks", dt.date(2019, 4, 25)),
         ("visit", dt.date(2019, 4, 24)),
     ]
+
+
+def test_leaders_named_by_office_give_their_countries():
+    # No names: "the Presidents of A and B", "the Latvian leader" still say who took part
+    text = """ date 2023-05-04 Talks in Tallinn
+
+The Presidents of Estonia and Latvia held one-on-one talks at Kadriorg Palace on Thursday. The Latvian leader arrived in Tallinn on Wednesday for a two-day official visit.
+
+In the talks, President Alar Karis thanked his guest for the support of his people.
+"""
+    events = {e.type: e for e in extract(parse_article(text))}
+    assert sorted(events) == ["talks", "visit"]
+    assert set(events["talks"].countries) == {"EE", "LV"}
+    assert "LV" in events["visit"].countries
+    # the one man named is the host, not the Latvian who arrived
+    assert "Alar Karis" not in {p.name for p in events["visit"].participants}

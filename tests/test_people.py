@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from timeline import parse_article
 from timeline.people import PeopleIndex
 
 
@@ -159,3 +160,40 @@ def test_a_list_of_titles_of_countries_gives_each_name_its_own_country():
 
 def test_a_capitalised_title_after_a_demonym_is_not_part_of_the_name():
     assert people_in("Russian Leader Vladimir Putin held talks on Friday.") == [("Vladimir Putin", "RU")]
+
+
+def test_one_plural_title_gives_two_names_their_countries_in_order():
+    assert people_in(
+        "Hungarian and Slovak Prime Ministers Viktor Orban and Robert Fico met at the border on Friday."
+    ) == [("Viktor Orban", "HU"), ("Robert Fico", "SK")]
+    assert people_in(
+        "The Presidents of Ghana and Togo, Nana Akufo-Addo and Faure Gnassingbe, opened the bridge."
+    ) == [("Nana Akufo-Addo", "GH"), ("Faure Gnassingbe", "TG")]
+
+
+def test_a_verb_after_the_comma_is_no_apposition():
+    # "X, spoke with the President of Y": the President of Y is the other man, not X's title
+    text = """ date 2021-06-02 Call
+
+Today, the Prime Minister, Jacinda Ardern, spoke with the President of Chile, Sebastian Pinera. New Zealand and Chile agreed to keep talking.
+"""
+    found = countries_of(text)
+    assert found["Sebastian Pinera"] == "CL"
+    assert found["Jacinda Ardern"] != "CL"
+
+
+def test_a_national_outlet_s_own_leader_is_of_its_country():
+    # A national outlet names its own Prime Minister with no country; the foreign guest is named
+    # with his, and the article names the guest's country most.
+    text = """ date 2023-03-14 Courtesy call
+
+Prime Minister Oyun-Erdene Luvsannamsrai received Kazakh Prime Minister Alikhan Smailov today. Kazakhstan and Kazakh firms were praised for their investment.
+"""
+    from timeline.people import scan_article
+
+    def home(url: str | None) -> str | None:
+        people = scan_article(parse_article(text, url=url)).people
+        return {p.name: p.country for p in people}["Oyun-Erdene Luvsannamsrai"]
+
+    assert home("https://www.news-agency.mn/en/read/1234") == "MN"
+    assert home("https://www.some-news-site.com/en/read/1234") != "MN"

@@ -41,17 +41,18 @@ HEADER_RE = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*([^\n]*)\n?"
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 # A dateline opens the body: "DUSHANBE, July 5 (Xinhua) --", "MOSCOW, March 21. /TASS/.",
 # "Gurgaon, Nov 12 (IANS):", "MOSCOW (Reuters) -", "BEIJING - ", "Jeddah: ", "Paris, 19 March 2018",
-# "BOGOR CITY, Indonesia—", "ABU DHABI, 28th April 2013 (WAM):". It is read piece by piece:
+# "BOGOR CITY, Indonesia—", "ABU DHABI, 28th April 2013 (WAM):", "Addis Ababa May 3/2021/ENA/". It is read piece by piece:
 # a city in capitals or title case, an optional region, an optional date, an optional agency in
 # brackets or slashes, an optional dash or colon. Title-case cities must be known places.
 _CITY_RE = re.compile(
     r"[ \t]*+(?P<city>[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]+){0,3}(?![a-z])"
-    r"|[A-Z][a-zà-ÿ'’\-]+(?:[ \t]+[A-Z][a-zà-ÿ'’\-]+){0,2})"
+    # A month after the city opens the date: "Addis Ababa September 13/2022/ENA/"
+    rf"|[A-Z][a-zà-ÿ'’\-]+(?:[ \t]+(?!(?i:{_MONTH_ALT})\b)[A-Z][a-zà-ÿ'’\-]+){{0,2}})"
 )
 _REGION_RE = re.compile(r"[ \t]*+,[ \t]++(?P<region>[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+){0,2})")
 _DATELINE_DATE = (
     rf"(?:(?P<month>(?i:{_MONTH_ALT}))\.?[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?P<month2>(?i:{_MONTH_ALT})))\.?(?:,?[ \t]*(?P<year>\d{{4}}))?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?P<month2>(?i:{_MONTH_ALT})))\.?(?:(?:,?[ \t]*|/)(?P<year>\d{{4}}))?"
 )
 # Possessive spaces (*+): a long run of blanks must not be tried split every way.
 _DATELINE_DATE_RE = re.compile(r"[ \t]*+,?[ \t]*+" + _DATELINE_DATE)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from urllib.parse import urlsplit
 
 from timeline import wordlists
 
@@ -170,3 +171,29 @@ AGENCY_COUNTRY = wordlists.table("agencies.tsv")
 def agency_country(agency: str | None) -> str | None:
     """The country a national news agency writes for ("Xinhua" -> CN); None for others."""
     return AGENCY_COUNTRY.get(agency.strip().casefold()) if agency else None
+
+
+# Outlets whose host name does not end in their country's code, and country codes sold to
+# anyone (data/outlets.tsv): "-" stands for no country.
+_OUTLET_COUNTRY = wordlists.table("outlets.tsv")
+
+
+def outlet_country(url: str | None) -> str | None:
+    """The country an outlet publishes for, from its web address: the table's longest host
+    ending, else the host's country-code domain ("https://www.montsame.mn/..." -> MN,
+    "https://tass.com/..." -> RU); None for a host on a generic domain (".com", ".org")."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # "http://[::1": no host to read
+        return None
+    labels = host.casefold().rstrip(".").split(".")
+    for start in range(len(labels)):
+        code = _OUTLET_COUNTRY.get(".".join(labels[start:]))
+        if code is not None:
+            return None if code == "-" else code
+    last = labels[-1]
+    if len(last) == 2 and last.upper() in countries():
+        return last.upper()
+    return None

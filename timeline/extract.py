@@ -41,7 +41,7 @@ from timeline.places import find_place
 # written after the merge (counterparts, stays told at their end, clauses of their own);
 # 2026.12.4 is the round after (auxiliaries, countries from appositions, one visit a country,
 # split countries, weak rows, days of the month, reporting verbs).
-EXTRACTOR_VERSION = "2026.12.4"
+EXTRACTOR_VERSION = "2026.12.5"
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from spacy.tokens import Doc, Token
@@ -839,12 +839,23 @@ def _party_countries(m: triggers.Mention, doc: Doc) -> set[str]:
     return set(_argument_countries(m, doc, longest=40))
 
 
+def _singular(t: Token) -> str:
+    """A noun's lemma, also for a capitalised plural the tagger reads as a name ("Presidents")."""
+    lemma = t.lemma_.lower()
+    return lemma[:-1] if t.tag_ == "NNPS" and lemma.endswith("s") else lemma
+
+
 def _argument_countries(m: triggers.Mention, doc: Doc, longest: int | None = None) -> list[str]:
     """Countries named in the trigger's partner arguments (not its subjects), in order of
     mention; arguments of more than ``longest`` words are not read."""
     codes: list[str] = []
+    nouns = triggers.person_nouns()
     for a in _arguments(m):
-        if a.dep_ in triggers.SUBJECT_DEPS or a.lemma_.lower() in PRONOUNS:
+        if a.lemma_.lower() in PRONOUNS:
+            continue
+        # A subject gives its countries when it is an office ("the Kyrgyz leader", "the
+        # Presidents of A and B"); a named subject gives them through its person
+        if a.dep_ in triggers.SUBJECT_DEPS and _singular(a) not in nouns:
             continue
         span = doc[a.left_edge.i : a.right_edge.i + 1]
         if longest is not None and len(span) > longest:
@@ -913,6 +924,7 @@ def _participants(
     found: list[Person] = []
     partners: list[Person] = []
     pronoun = plural = unnamed = False
+    unnamed_from: set[str] = set()  # countries of a subject office no one is named for
     nouns = triggers.person_nouns()
     for a in _arguments(m):
         span = doc[a.left_edge.i : a.right_edge.i + 1].text
@@ -935,6 +947,9 @@ def _participants(
                     partners.append(holder)
             else:
                 unnamed = True  # "talks with the leaders of eight nations": nobody to name
+                if a.dep_ in triggers.SUBJECT_DEPS:
+                    span_codes = find_countries(doc[a.left_edge.i : a.i + 1].text)
+                    unnamed_from.update(c.code for c in span_codes if c.kind in ("name", "demonym"))
         elif a.tag_ == "NNS" and a.i != m.token.i and not named:
             unnamed = True  # "members of the group had a meeting with X": people not named
         for p in named:
@@ -951,6 +966,9 @@ def _participants(
         found = [p for p in told if p not in found] + found
     if not found:
         found = people.principals(2)
+        if unnamed_from:
+            # "The Latvian leader arrived": not a principal of another country
+            found = [p for p in found if p.country is None or p.country in unnamed_from]
     if len(found) == 1 and m.type in TWO_PARTY and not unnamed:
         other = [p for p in people.ranked() if p not in found]
         if other:

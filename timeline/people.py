@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from timeline import wordlists
-from timeline.countries import agency_country, countries, find_countries, lookup
+from timeline.countries import agency_country, countries, find_countries, lookup, outlet_country
 from timeline.dates import MONTHS, WEEKDAYS
 from timeline.places import Place, find_place
 
@@ -36,6 +36,20 @@ _PARTICLE = r"(?:bin|ibn|al|Al|el|El|de|da|do|dos|van|von|der|den|la|le|du|di|be
 # A nickname in quotes may stand inside a name: Ferdinand "Bongbong" Marcos Jr.
 _NICKNAME = r"(?:\s+[\"“'‘][A-Z][\w-]+[\"”'’])?"
 _NAME = rf"(?P<name>{_NAME_WORD}{_NICKNAME}(?:\s+(?:{_PARTICLE}[\s-]+)?{_NAME_WORD}){{0,3}})"
+
+
+def _name_group(group: str) -> str:
+    return rf"(?P<{group}>{_NAME_WORD}{_NICKNAME}(?:\s+(?:{_PARTICLE}[\s-]+)?{_NAME_WORD}){{0,3}})"
+
+
+# Two people named with one plural title, their countries in the same order: "Turkish and
+# Russian Presidents A and B", "the Presidents of Turkey and Russia, A and B".
+_COUNTRY_WORD = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)??"
+_PAIRED_RE = re.compile(
+    rf"(?:(?P<c1>{_COUNTRY_WORD})\s+and\s+(?P<c2>{_COUNTRY_WORD})\s+(?P<title>{_TITLE_ALT})s"
+    rf"|(?P<title2>{_TITLE_ALT})s\s+of\s+(?:the\s+)?(?P<c3>{_COUNTRY_WORD})\s+and\s+(?:the\s+)?(?P<c4>{_COUNTRY_WORD}),?)"
+    rf"\s+{_name_group('first')}\s+and\s+{_name_group('second')}"
+)
 
 # A title: "President", "Vice Premier", "Deputy Chairman". Its name follows, perhaps after an
 # "of"/"for" phrase ("Minister for Foreign Affairs", "President of the United States").
@@ -58,10 +72,13 @@ _NAME_AFTER_RE = re.compile(
 )
 # The last word of an office or institution named after a title: "Chairman of the Security Council".
 _OFFICE_WORDS = wordlists.words("office_words.txt")
+# A title's words hold no preposition but its "of": "X, spoke with the President of Y" is no title.
+_PREPOSITIONS = ("with", "to", "by", "for", "from", "at", "on", "in", "as", "after", "before")
+_NOT_PREPOSITION = rf"(?!(?:{'|'.join(_PREPOSITIONS)})\s)"
 # "Felix Tshisekedi, president of the Democratic Republic of the Congo",
 # "Joe Biden, President of the United States": a name, then its title and country.
 _APPOSITIVE_RE = re.compile(
-    rf"(?<![\w'’-]){_NAME},\s+(?:the\s+)?(?P<title>(?:[A-Za-z-]+\s+){{0,3}}?(?:president|prime minister|premier|"
+    rf"(?<![\w'’-]){_NAME},\s+(?:the\s+)?(?P<title>(?:{_NOT_PREPOSITION}[A-Za-z-]+\s+){{0,3}}?(?:president|prime minister|premier|"
     rf"chancellor|king|queen|emir|foreign minister|minister|secretary-general|secretary general|"
     rf"secretary of state|chairman|chairwoman|leader|ambassador|President|Prime Minister|Premier|"
     rf"Chancellor|King|Emir|Foreign Minister|Secretary of State|Secretary-General))"
@@ -459,6 +476,12 @@ class PeopleIndex:
                 found(m.group("name"), m.start("name"), title, TITLE_COUNTRY.get(title))
             elif 2 <= len(words) <= 4 and not any(w in _OFFICE_WORDS or lookup(w) for w in words):
                 found(m.group("name"), m.start("name"), title, TITLE_COUNTRY.get(title or ""))
+        for m in _PAIRED_RE.finditer(text):
+            first, second = lookup(m.group("c1") or m.group("c3")), lookup(m.group("c2") or m.group("c4"))
+            if first and second and first != second:
+                title = m.group("title") or m.group("title2")
+                found(m.group("first"), m.start("first"), title, first, sure=True)
+                found(m.group("second"), m.start("second"), title, second, sure=True)
         for m in _APPOSITIVE_OFFICE_RE.finditer(text):
             code = None if _names_next(m.group("of")) else _country_of(m.group("of"))
             if code is not None and len(_clean_name(m.group("name")).split()) >= 2:
@@ -723,8 +746,8 @@ def _apposition_country(rest: str) -> str | None:
     """The country an apposition gives, where a title stands within its first words."""
     words = rest.split()
     office_at = next((i for i, w in enumerate(words) if w.strip(".'’s") in _TITLE_CHAIN_WORDS), None)
-    if office_at is None or office_at > 3:
-        return None
+    if office_at is None or office_at > 3 or any(w in _PREPOSITIONS for w in words[:office_at]):
+        return None  # "X, spoke with the President of Y": no apposition
     found = [c for c in find_countries(rest) if c.kind in ("name", "demonym")]
     if found and (found[0].start <= len(" ".join(words[:office_at])) + 1 or " of " in rest[: found[0].start]):
         return found[0].code
@@ -745,10 +768,13 @@ def _country_at(where: str, article: Article) -> str | None:
 
 def _writer_country(article: Article) -> str | None:
     d = article.dateline
+    if d is not None and d.agency and (code := agency_country(d.agency)):
+        return code
+    # The outlet's own site: a ministry or a national paper leaves out its own country too
+    if code := outlet_country(article.url):
+        return code
     if d is None:
         return None
-    if d.agency and (code := agency_country(d.agency)):
-        return code
     if d.region and (code := lookup(d.region)):
         return code
     place = find_place(d.city)
