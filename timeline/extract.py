@@ -40,7 +40,8 @@ from timeline.places import find_place
 # 2026.12.1 was the regex extractor; 2026.12.2 the first spaCy one; 2026.12.3 adds the rules
 # written after the merge (counterparts, stays told at their end, clauses of their own);
 # 2026.12.4 is the round after (auxiliaries, countries from appositions, one visit a country,
-# split countries, weak rows, days of the month, reporting verbs).
+# split countries, weak rows, days of the month, reporting verbs); 2026.12.5 reads countries
+# from the outlet's address, paired titles and office subjects.
 EXTRACTOR_VERSION = "2026.12.5"
 
 if TYPE_CHECKING:  # pragma: no cover - types only
