@@ -120,3 +120,12 @@ def test_reuters_credit_without_brackets_closes_a_caption():
         "MOSCOW (Reuters) - Talks.\n\nObama and Putin pose before a dinner in Beijing, November 10, 2014. REUTERS/Jason Lee\n"
     )
     assert [p.caption for p in article.paragraphs] == [False, True]
+
+
+def test_a_byline_with_a_social_handle_is_no_dateline():
+    text = (
+        " date 2024-03-02 Visit\n\nSajid Khan (@sajidkhan_news) Published March 2, 2024 | 11:05 AM\n\n"
+        "LAHORE, (Agency News - 2nd Mar, 2024) The governor received the ambassador.\n"
+    )
+    article = parse_article(text)
+    assert article.dateline is not None and article.dateline.city == "Lahore"

@@ -915,6 +915,15 @@ The President will pay his visit on 30th April and 1st May.
     ]
 
 
+def test_a_plan_reported_on_a_day_is_not_dated_by_the_report():
+    # "on Monday" is when the spokesman spoke; the visit has no day yet
+    text = """ date 2022-05-09 Visit planned
+
+President Gitanas Nauseda intends to visit Poland, and talks with President Andrzej Duda are being prepared, presidential adviser Asta Skaisgiryte told reporters on Monday.
+"""
+    assert events_of(text) == []
+
+
 def test_meeting_a_president_after_a_visit_is_a_meeting_and_the_two_held_talks_is_talks():
     text = """ date 2024-02-15 Visit
 

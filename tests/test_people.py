@@ -97,6 +97,7 @@ def test_nicknames_and_suffixes():
         ("Omani Crown Prince Departs For Home After Three-day Visit", []),
         ("Qatari Foreign Minister Meets Counterparts On Sidelines Of Summit", []),
         ("Jordanian King Abdullah Receives Visiting Envoy", [("Abdullah", "JO")]),
+        ("Ghanaian President Mahama Accorded Warm Welcome In Abuja", [("Mahama", "GH")]),
     ],
 )
 def test_a_verb_in_a_title_case_headline_ends_the_name(headline, expected):
@@ -197,3 +198,12 @@ Prime Minister Oyun-Erdene Luvsannamsrai received Kazakh Prime Minister Alikhan 
 
     assert home("https://www.news-agency.mn/en/read/1234") == "MN"
     assert home("https://www.some-news-site.com/en/read/1234") != "MN"
+
+
+def test_an_office_of_a_country_before_the_name_gives_the_country():
+    assert people_in("Vice Chairman of the Presidium of Bulgaria Ivan Petrov opened the session.") == [
+        ("Ivan Petrov", "BG")
+    ]
+    assert people_in(
+        "He met First Secretary of the Central Committee of the Workers' Party of Laos Somsak Vong."
+    ) == [("Somsak Vong", "LA")]

@@ -112,6 +112,8 @@ def test_a_sentence_naming_one_past_day_moves_the_narrative():
         ("He had been due to meet the king on Friday.", "meet", "background"),
         ("The two leaders have met more than 40 times.", "met", "background"),
         ("The president has arrived in Hanoi.", "arrived", PAST),
+        ("A summit of the two leaders is being prepared.", "prepared", FUTURE),
+        ("Officials have scheduled a visit for the spring.", "scheduled", FUTURE),
     ],
 )
 def test_tense_and_modality_of_a_clause(sentence, verb, expected):

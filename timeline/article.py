@@ -359,6 +359,8 @@ def read_dateline(text: str, start: int, end: int) -> Dateline | None:
     if date is not None:
         pos = date.end()
     agency = _AGENCY_RE.match(text, pos, end)
+    if agency is not None and "@" in agency.group():
+        return None  # a byline with a social handle: "Mohammad Ali (@handle) Published ..."
     if agency is not None:
         pos = agency.end()
         if date is None:

@@ -356,6 +356,8 @@ REPORTING = temporal.modality("reporting")
 def _said_on(root: Token, m: triggers.Mention) -> bool:
     """Whether a day is the time of a reporting verb whose complement holds the trigger."""
     verb = root.head
+    if root.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "..., the spokesman told reporters on Monday"
     if verb.lemma_.lower() not in REPORTING or _within(verb, m.anchor):
         return False
     return any(c.dep_ in ("ccomp", "parataxis") and _within(m.anchor, c) for c in verb.children)

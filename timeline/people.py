@@ -281,6 +281,9 @@ def _of_phrase(text: str, pos: int) -> tuple[str | None, int]:
     for end in reversed(ends):
         if lookup(run.group(0)[:end]) is not None or _big_city(run.group(0)[:end]):
             return run.group(0)[:end], run.start() + end
+        # "Premier of the State Council of China Li Qiang": an office of a country, then the name
+        if _office_of_country(run.group(0)[:end]) and _NAME_AFTER_RE.match(text, run.start() + end):
+            return run.group(0)[:end], run.start() + end
     for end in ends:
         phrase = run.group(0)[:end]
         if phrase.split()[-1] in _OFFICE_WORDS:
@@ -288,6 +291,19 @@ def _of_phrase(text: str, pos: int) -> tuple[str | None, int]:
             if named is not None and not any(w in _OFFICE_WORDS for w in named.group("name").split()):
                 return phrase, run.start() + end
     return None, pos
+
+
+def _office_of_country(phrase: str) -> bool:
+    """Whether ``phrase`` is a body of a country: "State Council of China", "Central Committee
+    of the Communist Party of Vietnam" (the words before are capitalised: an institution)."""
+    found = find_countries(phrase)
+    if not found or found[-1].kind != "name" or found[-1].end != len(phrase):
+        return False
+    before = phrase[: found[-1].start]
+    return bool(_OF_BEFORE_RE.search(before))
+
+
+_OF_BEFORE_RE = re.compile(r"\bof\s+(?:the\s+)?\Z")
 
 
 def _names_next(of: str) -> bool:

@@ -35,6 +35,7 @@ def modality(role: str) -> frozenset[str]:
 FUTURE_AUX = modality("future_aux")
 HYPOTHETICAL_AUX = modality("hypothetical_aux")
 PLAN_HEADS = modality("plan_head")
+PLANNING_VERBS = modality("planning_verb")
 INTENT_HEADS = modality("intent_head")
 CALLED_OFF = modality("called_off")
 PLANNED_MODIFIERS = modality("planned_modifier")
@@ -125,6 +126,8 @@ def mood(anchor: Token) -> str:
             return "background"
         if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux) and _repeated(verb):
             return "background"  # "the two have met more than 40 times": a count, no happening
+        if verb is anchor and verb.pos_ == "VERB" and verb.lemma_.lower() in PLANNING_VERBS:
+            return FUTURE  # "a meeting is being prepared", "a visit is planned for May": a plan
         if verb.dep_ == "xcomp" or any(c.lower_ == "to" and c.dep_ == "aux" for c in aux):
             head = verb.head
             lemma = head.lemma_.lower()
