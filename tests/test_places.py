@@ -29,3 +29,31 @@ UNITED NATIONS, Sept 20 (AP) -- Indian External Affairs Minister S. Jaishankar m
 def test_seats_of_government_stand_for_their_city():
     kremlin = find_place("Kremlin")
     assert kremlin is not None and kremlin.name == "Moscow"
+
+
+def test_every_capital_the_country_table_names_is_a_place():
+    # "Ulaanbaatar /MONTSAME/ ..." opens a dateline only if the capital's spelling is known;
+    # the gazetteer holds towns of 15,000 people or more, so a few tiny capitals are not in it
+    from timeline.countries import countries
+    from timeline.places import is_place
+
+    too_small = {"St Peter Port", "St. George's", "Diego Garcia", "Melekeok"}
+    missing = [
+        capital
+        for country in countries().values()
+        for capital in [country.capital]
+        if capital and capital not in too_small and not is_place(capital)
+    ]
+    assert missing == []
+
+
+def test_a_country_s_city_and_a_city_s_district_are_placed_in_the_city():
+    from timeline.locate import place_in
+
+    riyadh = place_in("He chaired the summit in Saudi Arabia's capital Riyadh on Monday.", set())
+    assert riyadh is not None and (riyadh.city, riyadh.country) == ("Riyadh", "SA")
+    hangzhou = place_in("The leaders gathered in China’s Hangzhou for the forum.", set())
+    assert hangzhou is not None and (hangzhou.city, hangzhou.country) == ("Hangzhou", "CN")
+    # a district named after its city's possessive is in that city
+    jakarta = place_in("Guests were welcomed at a residence in Jakarta’s Menteng district.", set())
+    assert jakarta is not None and (jakarta.city, jakarta.country) == ("Jakarta", "ID")

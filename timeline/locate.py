@@ -35,7 +35,7 @@ LEAD_PLACES_RE = re.compile(
 
 
 PLACE_RE = re.compile(
-    r"\b(?:in|at|to|near) (?:the )?(?:(?:(?P<dem>[A-Z][a-z]+) )?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|coastal|ancient|border|historic) )?(?:capital|city|port city|port|town|resort)(?: city)? (?:of )?)?(?P<place>[A-Z][\w'’.-]++(?: (?:[A-Z][\w'’.-]++|de|al|el|of the|of)){0,4})"
+    r"\b(?:in|at|to|near) (?:the )?(?:(?P<poss>[A-Z][\w.-]+(?: [A-Z][\w.-]+){0,2})['’]s )?(?:(?:(?P<dem>[A-Z][a-z]+) )?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|coastal|ancient|border|historic) )?(?:capital|city|port city|port|town|resort)(?: city)? (?:of )?)?(?P<place>[A-Z][\w'’.-]++(?: (?:[A-Z][\w'’.-]++|de|al|el|of the|of)){0,4})"
 )
 
 
@@ -129,8 +129,17 @@ def place_in(
             words[-1] = words[-1][:-2]
         after = COUNTRY_AFTER_RE.match(text, m.end())
         code = lookup(after.group(1)) if after else None
-        if m.group("dem") and lookup(m.group("dem")):
-            code, after = lookup(m.group("dem")), None  # "the Indonesian city of Bali"
+        poss = m.group("poss")
+        if poss and lookup(poss) is None:
+            # "in Bangkok's Dusit district": the city is the one whose part is named
+            city = find_place(poss, context)
+            if city is not None:
+                return as_location(city, poss)
+            poss = None
+        dem = m.group("dem") or poss
+        if dem and lookup(dem):
+            # "the Indonesian city of Bali", "Saudi Arabia's capital Riyadh"
+            code, after = lookup(dem), None
         elif named and m.group("place").rstrip(".") in named:
             code, after = named[m.group("place").rstrip(".")], None
         tries = [words] + ([after.group(1).split()] if after and code is None else [])
@@ -156,7 +165,7 @@ def place_in(
                     return Location(city=name, country=code)
                 if place:
                     return as_location(place, name)
-        if code is not None and (m.group("dem") or after is None):
+        if code is not None and (dem or after is None):
             return Location(city=" ".join(words), country=code)  # "the Indonesian city of Lombok"
     return fallback
 
