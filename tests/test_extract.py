@@ -1081,3 +1081,15 @@ In the talks, President Alar Karis thanked his guest for the support of his peop
     assert "LV" in events["visit"].countries
     # the one man named is the host, not the Latvian who arrived
     assert "Alar Karis" not in {p.name for p in events["visit"].participants}
+
+
+def test_arriving_in_a_town_told_by_its_kind_is_a_visit():
+    text = """ date 2019-04-24 Arrival
+
+HANOI, April 24 (VNA) -- Lao Prime Minister Sonexay Siphandone arrived in the northern port city of Haiphong on Wednesday. Cambodian Prime Minister Hun Manet arrived in the capital on Tuesday evening.
+"""
+    events = extract(parse_article(text))
+    assert sorted((e.type, e.start, e.participants[0].name) for e in events) == [
+        ("visit", dt.date(2019, 4, 23), "Hun Manet"),
+        ("visit", dt.date(2019, 4, 24), "Sonexay Siphandone"),
+    ]

@@ -266,8 +266,18 @@ def _is_place_factory(people: PeopleIndex) -> triggers.TokenTest:
     return is_place
 
 
+SETTLEMENT_WORDS = wordlists.words("settlement_words.txt")
+
+
 def _is_place(t: Token) -> bool:
-    """A country, a city or a seat the gazetteer knows ("Kuala Lumpur", "the Kremlin")."""
+    """A country, a city or a seat the gazetteer knows ("Kuala Lumpur", "the Kremlin"), or a
+    town told by its kind ("the capital", "the Far Eastern city of Vladivostok")."""
+    if t.pos_ == "NOUN" and t.lemma_.lower() in SETTLEMENT_WORDS:
+        named = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+        named += [c for c in t.children if c.dep_ == "appos"]
+        if named:
+            return any(_is_place(o) for o in named)
+        return any(c.lower_ == "the" for c in t.children)  # "the capital": the one of the story
     if t.pos_ != "PROPN":
         return False
     span = triggers.phrase(t)
