@@ -1093,3 +1093,12 @@ HANOI, April 24 (VNA) -- Lao Prime Minister Sonexay Siphandone arrived in the no
         ("visit", dt.date(2019, 4, 23), "Hun Manet"),
         ("visit", dt.date(2019, 4, 24), "Sonexay Siphandone"),
     ]
+
+
+def test_a_day_inside_the_trigger_s_clause_beats_the_one_it_hangs_from():
+    # the parser hangs "where he will attend" from "Friday": the summit's day is the weekend
+    text = """ date 2024-02-17 Visit
+
+NAIROBI, Feb 17 (Reuters) - Chilean President Gabriel Boric began a visit to Kenya on Friday, where he will attend the regional summit this weekend.
+"""
+    assert events_of(text) == [("summit", dt.date(2024, 2, 17)), ("visit", dt.date(2024, 2, 16))]

@@ -739,7 +739,7 @@ def _attached_day(
 ) -> tuple[temporal.Day | None, int]:
     """The day attached to the trigger's clause: nearest in the tree, a full date before a
     weekday beside it; a day nearer to another trigger of the sentence is that one's."""
-    best: tuple[tuple[int, int, int], temporal.Day] | None = None
+    best: tuple[tuple[int, int, bool, int], temporal.Day] | None = None
     for d in days:
         root = root_of(d.start, d.end)
         if root is None:
@@ -764,10 +764,17 @@ def _attached_day(
         # too ("on May 3, where he held talks": the talks share the day), also where that clause
         # stands under this one ("arrived on Monday and will pay a visit to Thailand from
         # Nov 17": the 17th is the visit's)
+        # (a day in this trigger's own clause, nested in the other's, is this one's: "kicked off
+        # a visit on Friday, where he will attend the summit this weekend")
+        inner = _within(root, m.anchor)
         theirs = [
             o
             for o in found
-            if o is not m and o.eventive and o.anchor.i != m.anchor.i and _within(root, o.anchor)
+            if o is not m
+            and o.eventive
+            and o.anchor.i != m.anchor.i
+            and _within(root, o.anchor)
+            and not (inner and _within(m.anchor, o.anchor))
         ]
         own_noun = m.token.i != m.anchor.i and _within(root, m.token)  # "talks on Monday"
         if not own_noun and any(not _within(m.anchor, o.anchor) for o in theirs):
@@ -775,7 +782,9 @@ def _attached_day(
         # a full date before a weekday, a weekday before a relative word ("yesterday (Saturday)")
         # a noun's own day ("the summit, taking place from 22 to 24 August") before its verb's
         own = 0 if m.token.i != m.anchor.i and _within(root, m.token) else 1
-        rank = (own, mine, {"explicit": 0, "weekday": 1}.get(d.kind, 2))
+        # a day inside the trigger's clause before one as near outside it (the clause hangs from
+        # "on Friday, where he will attend the summit this weekend": the weekend)
+        rank = (own, mine, not inner, {"explicit": 0, "weekday": 1}.get(d.kind, 2))
         if best is None or rank < best[0]:
             best = (rank, d)
     if best is None:
