@@ -1102,3 +1102,30 @@ def test_a_day_inside_the_trigger_s_clause_beats_the_one_it_hangs_from():
 NAIROBI, Feb 17 (Reuters) - Chilean President Gabriel Boric began a visit to Kenya on Friday, where he will attend the regional summit this weekend.
 """
     assert events_of(text) == [("summit", dt.date(2024, 2, 17)), ("visit", dt.date(2024, 2, 16))]
+
+
+def test_a_group_opening_their_summit_is_a_summit_and_a_pair_s_is_talks():
+    many = """ date 2023-09-09 Summit
+
+LIMA, Sept 9 (AFP) - Leaders of the Pacific Alliance opened their annual summit in Lima on Saturday.
+"""
+    two = """ date 2023-09-09 Summit
+
+LIMA, Sept 9 (AFP) - President Dina Boluarte and President Gustavo Petro held their first summit in Lima on Saturday.
+"""
+    assert events_of(many) == [("summit", dt.date(2023, 9, 9))]
+    assert events_of(two) == [("talks", dt.date(2023, 9, 9))]
+
+
+def test_the_second_day_of_a_visit_is_the_visit_and_the_day_named_goes_on():
+    # "on the second day of his visit" tells the visit; what follows is told from that day
+    text = """ date 2019-03-12 Agreements
+
+MANILA, March 12 (PNA) -- The Philippines and Chile signed two agreements on Tuesday, on President Sebastian Pinera's second day of his state visit here.
+
+The agreements were signed in the fields of mining and education.
+"""
+    events = extract(parse_article(text))
+    visit = next(e for e in events if e.type == "visit")
+    assert (visit.start, visit.end) == (dt.date(2019, 3, 11), dt.date(2019, 3, 12))
+    assert {e.start for e in events if e.type == "signing"} == {dt.date(2019, 3, 12)}

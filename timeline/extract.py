@@ -75,6 +75,9 @@ class Candidate:
     planned: bool = False  # told as a plan: it moves the narrative day only if dated itself
     dated: bool = False  # a day is attached to its own clause
     joins: bool = False  # a mention of a happening told before ("during the talks")
+    # the day the sentence names, where the start is reckoned from it ("on the second day of
+    # the visit, on Tuesday": Tuesday): what follows is told from that day
+    named_day: dt.date | None = None
 
 
 def extract(article: Article) -> list[Event]:
@@ -122,7 +125,7 @@ def extract(article: Article) -> list[Event]:
                     stay = (c.start, c.end or c.start, c.location)
             if told:
                 last_people = told[-1].participants or last_people
-                clock.told = told[-1].start
+                clock.told = told[-1].named_day or told[-1].start
                 clock.planned = told[-1].start if told[-1].planned else None
                 clock.stay_frame = clock.stay_frame and not any(c.dated for c in told)
         if doc is None or not found:
@@ -500,6 +503,7 @@ def _read_sentence(
             days_read[way] = clock.days(text, way)  # once a sentence and direction, not a trigger
         days = days_read[way]
         day, dist = _attached_day(root_of, m, days, found, direction == "intent")
+        named_day: dt.date | None = None
         if day is not None and way == temporal.PAST and _own_clause_to_come(root_of(day.start, day.end), m):
             # "arrived for the summit, which opens on Friday": the summit's own clause tells its day
             if temporal.FUTURE not in days_read:
@@ -587,6 +591,7 @@ def _read_sentence(
             start, end = day.first, day.last
             nth = _nth_day(m.token)
             if nth:
+                named_day = start
                 start, end = start - dt.timedelta(days=nth - 1), start  # "the second day of the summit"
         if start is None:
             continue
@@ -619,7 +624,10 @@ def _read_sentence(
         type_ = m.type
         if m.type == "meeting" and m.token.lemma_.lower() == "meeting" and _counterparts(participants):
             type_ = "talks"  # "the two presidents' meeting": counterparts' talks
-        ours = any(c.dep_ == "poss" and c.lower_ in ("our", "their") for c in m.token.children)
+        ours = any(
+            c.dep_ == "poss" and (c.lower_ == "our" or (c.lower_ == "their" and _pair_subject(m)))
+            for c in m.token.children
+        )
         if m.type == "summit" and (_two_party(m) or _with_counterpart(m, people) or ours):
             type_ = "talks"  # "the EU-Canada Summit", "a summit with Prime Minister X", "our summit"
         location = _where(m, doc, text, article, participants, home)
@@ -648,6 +656,7 @@ def _read_sentence(
                         codes,
                         planned,
                         day is not None and main,
+                        named_day=named_day,
                     )
                 )
             continue
@@ -663,7 +672,17 @@ def _read_sentence(
                 kind_of = "meeting"  # of separate meetings, each is talks only between counterparts
             out.append(
                 Candidate(
-                    kind_of, m.kind, start, end, s, group, location, codes, planned, day is not None and main
+                    kind_of,
+                    m.kind,
+                    start,
+                    end,
+                    s,
+                    group,
+                    location,
+                    codes,
+                    planned,
+                    day is not None and main,
+                    named_day=named_day,
                 )
             )
     return out
@@ -689,6 +708,17 @@ def _counterparts(participants: list[Person]) -> bool:
 
     found = {tier(p) for p in participants}
     return 2 <= len(participants) <= 3 and len(found) == 1 and None not in found
+
+
+def _pair_subject(m: triggers.Mention) -> bool:
+    """Whether the trigger's subject is two people: "the two leaders", "both sides", "A and B"
+    ("their summit" is then the two's talks; "the G20 leaders opened their summit" is not)."""
+    for subject in (c for c in m.anchor.children if c.dep_ in triggers.SUBJECT_DEPS):
+        if any(c.lower_ in ("two", "both") for c in subject.children) or subject.lower_ == "both":
+            return True
+        if len(subject.conjuncts) == 1 and subject.pos_ == "PROPN":
+            return True
+    return False
 
 
 def _with_counterpart(m: triggers.Mention, people: PeopleIndex) -> bool:
