@@ -1129,3 +1129,42 @@ The agreements were signed in the fields of mining and education.
     visit = next(e for e in events if e.type == "visit")
     assert (visit.start, visit.end) == (dt.date(2019, 3, 11), dt.date(2019, 3, 12))
     assert {e.start for e in events if e.type == "signing"} == {dt.date(2019, 3, 12)}
+
+
+def test_a_guest_named_by_the_first_word_of_the_name_on_a_stay_told_in_a_clause():
+    # Thai and Malay usage names a person by the first word; "who is on a visit" is the stay
+    # under way today, and "tomorrow" is the day of the meeting only
+    text = """ date 2023-04-12 Talks
+
+BANGKOK, April 12 (TNA) -- Foreign Minister Don Pramudwinai met his Lao counterpart Saleumxay Kommasith at the ministry today.
+
+Saleumxay, who is on a two-day official visit to Thailand, will also call on Prime Minister Prayut Chan-o-cha tomorrow.
+"""
+    events = extract(parse_article(text))
+    got = sorted((e.type, e.start, tuple(p.name for p in e.participants)) for e in events)
+    assert got == [
+        ("meeting", dt.date(2023, 4, 12), ("Don Pramudwinai", "Saleumxay Kommasith")),
+        ("meeting", dt.date(2023, 4, 13), ("Saleumxay Kommasith", "Prayut Chan-o-cha")),
+        ("visit", dt.date(2023, 4, 12), ("Saleumxay Kommasith",)),
+    ]
+
+
+def test_a_look_back_in_the_past_perfect_does_not_move_the_narrative_day():
+    text = """ date 2021-11-02 Sidelines
+
+ROME, Nov 2 (ANSA) - Prime Minister Mario Draghi met Canadian Prime Minister Justin Trudeau on Tuesday on the sidelines of the conference.
+
+The two leaders had spoken by telephone on Sunday as well.
+
+Draghi also met Spanish Prime Minister Pedro Sanchez.
+"""
+    assert events_of(text) == [("meeting", dt.date(2021, 11, 2)), ("meeting", dt.date(2021, 11, 2))]
+
+
+def test_a_person_in_a_clause_describing_the_subject_takes_no_part():
+    text = """ date 2022-08-06 Visit
+
+JAKARTA, Aug 6 (Antara) - Foreign Minister Penny Wong, the first Australian minister to meet President Joko Widodo this year, met Foreign Minister Retno Marsudi on Saturday.
+"""
+    (meeting,) = extract(parse_article(text))
+    assert {p.name for p in meeting.participants} == {"Penny Wong", "Retno Marsudi"}

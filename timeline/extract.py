@@ -128,7 +128,7 @@ def extract(article: Article) -> list[Event]:
                 clock.told = told[-1].named_day or told[-1].start
                 clock.planned = told[-1].start if told[-1].planned else None
                 clock.stay_frame = clock.stay_frame and not any(c.dated for c in told)
-        if doc is None or not found:
+        if (doc is None or not found) and not (doc is not None and _told_as_background(doc)):
             clock.heading(_without_dateline(s, article))
             venue = place_line(s.text) or venue
         clock.read(s.text)
@@ -688,6 +688,17 @@ def _read_sentence(
     return out
 
 
+def _told_as_background(doc: Doc) -> bool:
+    """Whether the sentence's main verb is in the past perfect ("The two had met in Glasgow on
+    Monday"): a look back, whose day the narrative does not move to."""
+    return any(
+        t.dep_ == "ROOT"
+        and t.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ == "VBD" for c in t.children)
+        for t in doc
+    )
+
+
 def _frames(article: Article) -> frozenset[str]:
     """What kind of story the article is, from its headline: a call's readout."""
     title = (article.title or "").lower()
@@ -780,6 +791,13 @@ def _attached_day(
             continue  # "held talks ... before returning home next Monday": the return's day
         if _said_on(root, m):
             continue  # "the visit will underline ties, the paper said today": the saying's day
+        if (
+            m.anchor.dep_ == "relcl"
+            and m.anchor.tag_ in ("VBZ", "VBP")
+            and root.i != m.anchor.head.i
+            and not _within(root, m.anchor)
+        ):
+            continue  # "X, who is on a visit to Y, will meet Z tomorrow": the meeting's day
         if purpose and not _within(root, m.anchor):
             continue  # "will visit on Friday to hold a summit": Friday is the visit's
         if (
@@ -947,6 +965,13 @@ def _name_in_phrase(t: Token, people: PeopleIndex, partner: bool = False) -> Per
     return people.add(name, title, codes[-1] if codes else None, t.idx)
 
 
+def _clause_free_end(a: Token) -> int:
+    """Where an argument's words end before a clause that describes it ("Blinken, the first
+    official to meet Marcos, ...", "X, who met Y"): the people of that clause take no part."""
+    cuts = [d.left_edge.i for d in a.subtree if d.dep_ in ("relcl", "acl") and d.left_edge.i > a.i]
+    return min(cuts, default=a.right_edge.i + 1)
+
+
 def _office_holder(t: Token, doc: Doc, people: PeopleIndex) -> Person | None:
     """The one person an office names ("the President", "the Russian leader", "Bhutan's Prime
     Minister"): the only holder of that title, of that country where one is written."""
@@ -979,7 +1004,7 @@ def _participants(
     unnamed_from: set[str] = set()  # countries of a subject office no one is named for
     nouns = triggers.person_nouns()
     for a in _arguments(m):
-        span = doc[a.left_edge.i : a.right_edge.i + 1].text
+        span = doc[a.left_edge.i : _clause_free_end(a)].text
         named = people.mentions_in(span)
         partner = m.type in TWO_PARTY and (
             (a.dep_ == "pobj" and a.head.lower_ == "with")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 from timeline import wordlists
 from timeline.countries import agency_country, countries, find_countries, lookup, outlet_country
 from timeline.dates import MONTHS, WEEKDAYS
-from timeline.places import Place, find_place
+from timeline.places import Place, find_place, is_place
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from timeline.article import Article
@@ -136,6 +136,9 @@ class Person:
     country: str | None = None
     first_seen: int = 0
     mentions: int = 1
+    # the first word of the name, where the article names the person by it alone ("Anwar",
+    # "Srettha", "Parnpree": Malay, Thai and Indonesian usage)
+    given: str | None = None
     _forms: list[str] = field(default_factory=list, repr=False, compare=False)
     _forms_of: str = field(default="", repr=False, compare=False)
 
@@ -148,6 +151,8 @@ class Person:
     def short_forms(self) -> set[str]:
         """How later sentences name this person: ``Rahmon``; ``Xi`` (Chinese order puts it first)."""
         forms = {self.name, self.surname}
+        if self.given:
+            forms.add(self.given)
         article = _ARTICLE_PREFIX_RE.match(self.surname)
         if article:
             forms.add(self.surname[article.end() :])  # "al-Sisi" is written "Sisi" too
@@ -165,9 +170,9 @@ class Person:
     @property
     def folded_forms(self) -> list[str]:
         """The short forms, folded, longest first (cached until the name changes)."""
-        if self._forms_of != self.name:
+        if self._forms_of != self.name + "|" + (self.given or ""):
             self._forms = sorted({fold(f) for f in self.short_forms}, key=len, reverse=True)
-            self._forms_of = self.name
+            self._forms_of = self.name + "|" + (self.given or "")
         return self._forms
 
 
@@ -706,10 +711,42 @@ def scan_article(article: Article) -> PeopleIndex:
             own = office(p.title)
             fits = [c for c in ranked if own in LOOSE_OFFICES or (own, c) not in held]
             p.country = next((c for c in fits if c not in beside.get(id(p), set())), None)
+    _given_names(people, article.text)
     # A second pass counts bare surnames (``Xi``, ``Rahmon``) so principals rank by mentions.
     for s in article.sentences():
         people.count_mentions(s.text)
     return people
+
+
+_CAPITALISED_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]{2,}")
+
+
+def _given_names(people: PeopleIndex, text: str) -> None:
+    """Give a person the first word of the name as a form where the article names them by it
+    alone ("Parnpree Bahiddha-Nukara ... Parnpree, who is on a visit"). One pass over the text;
+    a first word two people share, or that is another's form, a country or a place, is none."""
+    owners: dict[str, list[Person]] = {}
+    taken: set[str] = set()
+    for p in people.people:
+        words = p.name.split()
+        taken.update(p.short_forms)
+        if len(words) >= 2 and len(words[0]) >= 3 and words[0][0].isupper() and not words[0].endswith("."):
+            owners.setdefault(words[0], []).append(p)
+    candidates = {
+        w: ps[0]
+        for w, ps in owners.items()
+        if len(ps) == 1 and w not in taken and lookup(w) is None and not is_place(w) and w not in _NOT_NAMES
+    }
+    if not candidates:
+        return
+    for m in _CAPITALISED_RE.finditer(text):
+        person = candidates.get(m.group())
+        if person is None or person.given:
+            continue
+        second = person.name.split()[1]
+        if not text.startswith(second, m.end() + 1):
+            person.given = m.group()
+            people._renames += 1  # the index's forms change
 
 
 # An apposition after a comma ("X, the Thai Prime Minister", "X, President of Ghana"), and the
