@@ -1168,3 +1168,26 @@ JAKARTA, Aug 6 (Antara) - Foreign Minister Penny Wong, the first Australian mini
 """
     (meeting,) = extract(parse_article(text))
     assert {p.name for p in meeting.participants} == {"Penny Wong", "Retno Marsudi"}
+
+
+def test_telling_a_news_conference_and_statements_to_the_press_are_press():
+    told = """ date 2022-03-10 Talks
+
+GENEVA, March 10 (AFP) - Foreign Minister Ann Linde told a news conference after her talks with Finnish Foreign Minister Pekka Haavisto on Thursday that the region needed calm.
+"""
+    statements = """ date 2019-11-14 Summit
+
+LIMA, Nov 14 (EFE) - President Martin Vizcarra and President Evo Morales made statements to the press at the Government Palace on Thursday.
+"""
+    assert ("press", dt.date(2022, 3, 10)) in events_of(told)
+    assert events_of(statements) == [("press", dt.date(2019, 11, 14))]
+
+
+def test_a_government_spokesman_telling_a_press_conference_is_no_press_event():
+    text = """ date 2017-02-03 Trip
+
+TOKYO, Feb 3 (Jiji) -- Prime Minister Fumio Kishida will fly to Canberra on Friday for talks on energy, Deputy Chief Cabinet Secretary Seiji Kihara told a regular press conference.
+"""
+    found = events_of(text)
+    assert ("visit", dt.date(2017, 2, 3)) in found
+    assert "press" not in {t for t, _ in found}

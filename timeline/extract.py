@@ -478,7 +478,7 @@ def _read_sentence(
         if m.token.pos_ == "VERB" and (m.token.i, "visit" if m.type == "visit" else "meeting") in nouns_under:
             continue
         direction = temporal.mood(m.anchor if m.eventive else _clause_verb(m.token))
-        if m.type == "press" and ROUTINE_SPEAKER in text.lower():
+        if m.type == "press" and (ROUTINE_SPEAKER in text.lower() or _routine_briefer(m, people)):
             continue  # a spokesperson's routine briefing is no happening of the story
         if m.type == "press" and m.token.pos_ != "VERB" and m.token.text.istitle() and m.token.i > 0:
             continue  # "MFA Press Statement: Official Visit of ...": a document's name
@@ -686,6 +686,19 @@ def _read_sentence(
                 )
             )
     return out
+
+
+ROUTINE_BRIEFERS = frozenset(w.casefold() for w in wordlists.lines("routine_briefers.txt"))
+
+
+def _routine_briefer(m: triggers.Mention, people: PeopleIndex) -> bool:
+    """Whether the subject of a press mention briefs as a routine (a spokesman, a chief cabinet
+    secretary: data/routine_briefers.txt)."""
+    for subject in (c for c in m.anchor.children if c.dep_ in triggers.SUBJECT_DEPS):
+        span = subject.doc[subject.left_edge.i : subject.right_edge.i + 1].text
+        if any((p.title or "").casefold() in ROUTINE_BRIEFERS for p in people.mentions_in(span)):
+            return True
+    return False
 
 
 def _told_as_background(doc: Doc) -> bool:

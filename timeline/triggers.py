@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -292,5 +292,11 @@ def mentions(
                     out.append(Mention(row.type, row.kind, t, anchor, is_eventive, earlier))
                 break
     # "laid a wreath", "witnessed the signing": the verb and its object name one happening
+    # (the verb's row makes its object noun eventive: "told a news conference")
     same = {(m.anchor.i, m.type) for m in out if m.token.i != m.anchor.i}
-    return [m for m in out if not (m.token.i == m.anchor.i and (m.token.i, m.type) in same)]
+    verbs = {(m.token.i, m.type) for m in out if m.token.i == m.anchor.i and m.token.pos_ in ("VERB", "AUX")}
+    return [
+        m if m.eventive or (m.anchor.i, m.type) not in verbs else replace(m, eventive=True)
+        for m in out
+        if not (m.token.i == m.anchor.i and (m.token.i, m.type) in same)
+    ]
