@@ -84,13 +84,15 @@ def gazetteer() -> dict[str, list[Place]]:
 def find_place(name: str, countries: Iterable[str] = ()) -> Place | None:
     """The most plausible place called ``name``: in one of ``countries`` if any, else the biggest."""
     key = name.strip().casefold()
-    if key in _not_places():
-        return None
-    rows = _rows_by_name().get(key)
-    if not rows:
-        return None
+    if key not in _rows_by_name() or key in _not_places():
+        return None  # most words asked about are no place: answered without a set or a call
+    return _find_place(key, frozenset(countries))
+
+
+@lru_cache(maxsize=8192)
+def _find_place(key: str, wanted: frozenset[str]) -> Place | None:
+    rows = _rows_by_name()[key]
     candidates = [_place(row) for row in rows]
-    wanted = set(countries)
 
     def rank(place: Place) -> tuple[bool, bool]:
         # In a country of the article first, then a place whose own name it is (Nadi in Fiji
