@@ -1191,3 +1191,12 @@ TOKYO, Feb 3 (Jiji) -- Prime Minister Fumio Kishida will fly to Canberra on Frid
     found = events_of(text)
     assert ("visit", dt.date(2017, 2, 3)) in found
     assert "press" not in {t for t, _ in found}
+
+
+def test_departing_from_an_airport_for_a_city_abroad_is_a_visit():
+    # the parser hangs "for Hanoi" from the airport; it goes with "departed"
+    text = """ date 2023-05-12 Departure
+
+HANOI, May 12 (VNA) - Pham Minh Chinh, the Vietnamese Prime Minister, departed from Noi Bai International Airport for Suvarnabhumi Airport in Bangkok on 12th May.
+"""
+    assert events_of(text) == [("visit", dt.date(2023, 5, 12))]

@@ -207,3 +207,12 @@ def test_an_office_of_a_country_before_the_name_gives_the_country():
     assert people_in(
         "He met First Secretary of the Central Committee of the Workers' Party of Laos Somsak Vong."
     ) == [("Somsak Vong", "LA")]
+
+
+def test_two_name_particles_and_ranks_before_a_name():
+    assert people_in("The minister met Commissioner Maria van der Heyden in Brussels.") == [
+        ("Maria van der Heyden", None)
+    ]
+    assert people_in("The talks were led by Defence Secretary Air Chief Marshal Sutham Phanthong.") == [
+        ("Sutham Phanthong", None)
+    ]

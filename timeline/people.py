@@ -35,11 +35,11 @@ _NAME_WORD = rf"(?:{_UPPER}[^\W\d_A-Z]+(?:['’][^\W\d_A-Z]+)?(?:-{_UPPER}?[^\W\
 _PARTICLE = r"(?:bin|ibn|al|Al|el|El|de|da|do|dos|van|von|der|den|la|le|du|di|ben|bint)"
 # A nickname in quotes may stand inside a name: Ferdinand "Bongbong" Marcos Jr.
 _NICKNAME = r"(?:\s+[\"“'‘][A-Z][\w-]+[\"”'’])?"
-_NAME = rf"(?P<name>{_NAME_WORD}{_NICKNAME}(?:\s+(?:{_PARTICLE}[\s-]+)?{_NAME_WORD}){{0,3}})"
+_NAME = rf"(?P<name>{_NAME_WORD}{_NICKNAME}(?:\s+(?:{_PARTICLE}[\s-]+){{0,2}}{_NAME_WORD}){{0,3}})"
 
 
 def _name_group(group: str) -> str:
-    return rf"(?P<{group}>{_NAME_WORD}{_NICKNAME}(?:\s+(?:{_PARTICLE}[\s-]+)?{_NAME_WORD}){{0,3}})"
+    return rf"(?P<{group}>{_NAME_WORD}{_NICKNAME}(?:\s+(?:{_PARTICLE}[\s-]+){{0,2}}{_NAME_WORD}){{0,3}})"
 
 
 # Two people named with one plural title, their countries in the same order: "Turkish and
@@ -65,9 +65,11 @@ _LOWER_TITLE_RE = re.compile(
 )
 _OF_RE = re.compile(r"\s+(?:of|for|to)\s+(?:the\s+)?")
 _OF_WORDS_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,7}")
+# Courtesy, rank and honour between a title and a name (data/honorifics.txt: regex pieces)
+_HONORIFICS = "|".join(sorted(wordlists.lines("honorifics.txt"), key=len, reverse=True))
 _NAME_AFTER_RE = re.compile(
     r"\s*,?\s+(?:(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty)\s+|HH\s+|H\.E\.\s+)?"
-    rf"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sri|Tun|Tan\s+Sri|Datuk(?:\s+Seri)?|Dato['’]?(?:\s+Seri)?|Alhaji|Prof|Engr|Hon)\.?\s+){{0,3}}"
+    rf"(?:(?:{_HONORIFICS})\.?\s+){{0,3}}"
     rf"(?:Sheikh\s+)?{_NAME}"
 )
 # The last word of an office or institution named after a title: "Chairman of the Security Council".

@@ -200,7 +200,7 @@ def _holds(cond: Condition, t: Token, is_person: TokenTest, is_place: TokenTest)
     if cond.what == "prt":
         return any(c.dep_ in ("prt", "prep") and _lemma(c) in cond.lemmas for c in t.children)
     if cond.what == "prep":
-        for p in t.children:
+        for p in _prepositions(t):
             if p.dep_ in ("prep", "agent", "dative") and _lemma(p) in cond.preps:
                 objs = [o for o in p.children if o.dep_ in ("pobj", "pcomp")]
                 objs += [cc for o in objs for cc in o.conjuncts]
@@ -208,6 +208,17 @@ def _holds(cond: Condition, t: Token, is_person: TokenTest, is_place: TokenTest)
                     return True
         return False
     raise ValueError(f"unknown trigger condition {cond.what!r}")
+
+
+def _prepositions(t: Token) -> list[Token]:
+    """The prepositions of ``t``, and those the parser hangs from the object of its "from"
+    ("departed from Udon Thani Airport for Vientiane": "for" goes with "departed")."""
+    own = list(t.children)
+    for p in own:
+        if p.dep_ == "prep" and p.lower_ == "from":
+            own += [pp for o in p.children if o.dep_ == "pobj" for pp in o.children if pp.dep_ == "prep"]
+            break
+    return own
 
 
 def _subjects(t: Token) -> list[Token]:
