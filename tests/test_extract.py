@@ -1200,3 +1200,14 @@ def test_departing_from_an_airport_for_a_city_abroad_is_a_visit():
 HANOI, May 12 (VNA) - Pham Minh Chinh, the Vietnamese Prime Minister, departed from Noi Bai International Airport for Suvarnabhumi Airport in Bangkok on 12th May.
 """
     assert events_of(text) == [("visit", dt.date(2023, 5, 12))]
+
+
+def test_a_delegation_led_by_someone_received_on_a_day_is_one_meeting_that_day():
+    # KCNA: the day closes a long sentence, hung in "led by"; "had a talk" is that meeting
+    text = """ date 2023-11-20 Reception
+
+Pyongyang, November 20 (KCNA) -- Choe Ryong Hae, first vice-president of the State Affairs Commission, received a delegation of the Lao People's Revolutionary Party led by Thongsing Thammavong, member of the Political Bureau, on November 18.
+
+Choe Ryong Hae had a friendly talk with the delegation members.
+"""
+    assert events_of(text) == [("meeting", dt.date(2023, 11, 18))]

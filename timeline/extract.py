@@ -342,6 +342,10 @@ def _in_clause(t: Token, top: Token) -> bool:
     return True
 
 
+# Participles that describe who a party is ("a delegation led by X"), not when something was
+DESCRIBING_PARTICIPLES = temporal.modality("describing")
+
+
 def _foreign_clause(root: Token, m: triggers.Mention) -> bool:
     """Whether a day stands in a subordinate clause that does not hold the trigger."""
     node = root
@@ -351,6 +355,9 @@ def _foreign_clause(root: Token, m: triggers.Mention) -> bool:
         if node.dep_ in ("advcl", "relcl", "ccomp", "acl", "pcomp") and node.pos_ in ("VERB", "AUX"):
             if node.head.i in (m.token.i, m.anchor.i) and node.dep_ in ("acl", "relcl"):
                 return False  # "the summit, taking place from 22 to 24 August": the summit's own
+            if node.dep_ == "acl" and node.lemma_.lower() in DESCRIBING_PARTICIPLES:
+                node = node.head  # "a delegation led by X, minister of Y, on May 3": no time of
+                continue  # its own; the day the parser hangs in it is the clause's above
             if (
                 node.head.i == m.anchor.i
                 and node.dep_ == "advcl"
@@ -981,7 +988,13 @@ def _name_in_phrase(t: Token, people: PeopleIndex, partner: bool = False) -> Per
 def _clause_free_end(a: Token) -> int:
     """Where an argument's words end before a clause that describes it ("Blinken, the first
     official to meet Marcos, ...", "X, who met Y"): the people of that clause take no part."""
-    cuts = [d.left_edge.i for d in a.subtree if d.dep_ in ("relcl", "acl") and d.left_edge.i > a.i]
+    cuts = [
+        d.left_edge.i
+        for d in a.subtree
+        if d.dep_ in ("relcl", "acl")
+        and d.left_edge.i > a.i
+        and d.lemma_.lower() not in DESCRIBING_PARTICIPLES  # "a delegation led by X": X takes part
+    ]
     return min(cuts, default=a.right_edge.i + 1)
 
 

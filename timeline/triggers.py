@@ -30,7 +30,7 @@ TokenTest = Callable[["Token"], bool]
 
 @dataclass(frozen=True)
 class Condition:
-    what: str  # mod, obj, prep, prt, subj
+    what: str  # mod, obj, prep, prt, subj, tag
     lemmas: frozenset[str]  # what the attached word must be ("-": anything)
     preps: frozenset[str] = frozenset()
 
@@ -197,6 +197,8 @@ def _holds(cond: Condition, t: Token, is_person: TokenTest, is_place: TokenTest)
     if cond.what == "subj":
         # the active voice's subject: "officials were met with flags" is no meeting of officials
         return any(_fits(c, cond.lemmas, is_person, is_place) for c in _subjects(t))
+    if cond.what == "tag":
+        return t.tag_ in cond.lemmas
     if cond.what == "prt":
         return any(c.dep_ in ("prt", "prep") and _lemma(c) in cond.lemmas for c in t.children)
     if cond.what == "prep":
