@@ -17,7 +17,7 @@ def test_every_row_has_a_known_type_part_of_speech_and_conditions():
             assert row.pos in ("VERB", "NOUN"), row
             assert row.lemma == lemma and lemma == lemma.lower()
             for cond in row.conditions:
-                assert cond.what in ("mod", "obj", "prep", "prt", "subj"), row
+                assert cond.what in ("mod", "obj", "prep", "prt", "subj", "tag"), row
                 assert cond.lemmas, row
 
 
