@@ -1211,3 +1211,25 @@ Pyongyang, November 20 (KCNA) -- Choe Ryong Hae, first vice-president of the Sta
 Choe Ryong Hae had a friendly talk with the delegation members.
 """
     assert events_of(text) == [("meeting", dt.date(2023, 11, 18))]
+
+
+def test_two_names_without_titles_as_the_subject_take_part():
+    # the Kremlin's readouts give no titles
+    text = """ date 2023-10-10 Talks
+
+Vladimir Putin and Shavkat Mirziyoyev held talks in Bishkek on Tuesday.
+"""
+    (talks,) = extract(parse_article(text))
+    assert {p.name for p in talks.participants} == {"Vladimir Putin", "Shavkat Mirziyoyev"}
+
+
+def test_a_ministry_readout_with_honorifics_and_the_city_visited():
+    text = """ date 2023-07-12 Japan-Australia Summit Meeting
+
+On July 12, Mr. KISHIDA Fumio, Prime Minister of Japan, who is visiting Madrid, Spain to attend the conference, held a Japan-Australia Summit Meeting with the Hon. Anthony Albanese MP, Prime Minister of Australia. The Rt. Hon. gentleman thanked him.
+"""
+    events = extract(parse_article(text))
+    talks = next(e for e in events if e.type == "talks")
+    assert talks.start == dt.date(2023, 7, 12)
+    assert talks.location is not None and talks.location.city == "Madrid"
+    assert all(p.name not in ("Rt", "Hon") for e in events for p in e.participants)

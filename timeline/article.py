@@ -83,7 +83,7 @@ CAPTION_CREDIT_RE = re.compile(
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=[a-z][.!?])(?=[A-Z][a-z])")
 # Abbreviations after which a full stop does not end a sentence.
 _NO_BREAK_AFTER = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|Maj|Capt|Prof|Sen|Rep|Gov|Amb|Adm|Rev|Hon|No|Nos|Mt|Ft|"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|Maj|Capt|Prof|Sen|Rep|Gov|Amb|Adm|Rev|Hon|Rt|No|Nos|Mt|Ft|"
     rf"{MONTH_ABBREVIATION_ALT}|U\.S|U\.K|U\.N|E\.U|a\.m|p\.m|vs|etc|i\.e|e\.g)"
     r"|\b[A-Z])\.\s*\Z"
 )

@@ -35,7 +35,7 @@ LEAD_PLACES_RE = re.compile(
 
 
 PLACE_RE = re.compile(
-    r"\b(?:in|at|to|near) (?:the )?(?:(?P<poss>[A-Z][\w.-]+(?: [A-Z][\w.-]+){0,2})['’]s )?(?:(?:(?P<dem>[A-Z][a-z]+) )?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|coastal|ancient|border|historic) )?(?:capital|city|port city|port|town|resort)(?: city)? (?:of )?)?(?P<place>[A-Z][\w'’.-]++(?: (?:[A-Z][\w'’.-]++|de|al|el|of the|of)){0,4})"
+    r"\b(?:in|at|to|near|visiting) (?:the )?(?:(?P<poss>[A-Z][\w.-]+(?: [A-Z][\w.-]+){0,2})['’]s )?(?:(?:(?P<dem>[A-Z][a-z]+) )?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|coastal|ancient|border|historic) )?(?:capital|city|port city|port|town|resort)(?: city)? (?:of )?)?(?P<place>[A-Z][\w'’.-]++(?: (?:[A-Z][\w'’.-]++|de|al|el|of the|of)){0,4})"
 )
 
 

@@ -93,6 +93,11 @@ _SUBJECT_RE = re.compile(
     r"hosted|hosts|had|has|paid|pays|spoke|speaks|visited|visits|signed|signs|attended|attends|welcomed|"
     r"welcomes|arrived|arrives|laid|lays|chaired|chairs|addressed|addresses)\b"
 )
+# Two full names opening a sentence as the subject ("Vladimir Putin and Xi Jinping held talks")
+_PAIR_SUBJECT_RE = re.compile(
+    rf"(?:^|(?<=[.;:—–] )|(?<=, )){_name_group('first')}\s+and\s+"
+    + _SUBJECT_RE.pattern.removeprefix(r"(?:^|(?<=[.;:—–] )|(?<=, ))")
+)
 # Japan's MOFA and others: "Ms. KAMIKAWA Yoko, Minister for Foreign Affairs of Japan"
 _APPOSITIVE_OFFICE_RE = re.compile(
     rf"(?<![\w'’-]){_NAME},\s+(?P<title>(?:[A-Z][a-z]+\s+){{0,2}}(?:Minister|Secretary|President|Chancellor|Ambassador)"
@@ -490,15 +495,17 @@ class PeopleIndex:
             ):
                 # "his Palestinian counterpart Mahmoud Abbas"; "first lady Michelle Obama"
                 found(named.group("name"), named.start("name"), m.group("title"), country)
-        for m in _SUBJECT_RE.finditer(text):
+        subjects = [(m, "name") for m in _SUBJECT_RE.finditer(text)]
+        subjects += [(m, g) for m in _PAIR_SUBJECT_RE.finditer(text) for g in ("first", "name")]
+        for m, group in subjects:
             # "Vladimir Putin held talks ...": a full name as the subject of a diplomatic verb.
-            name = _clean_name(m.group("name"))
+            name = _clean_name(m.group(group))
             words = name.split()
-            title = _leading_title(m.group("name"))
+            title = _leading_title(m.group(group))
             if title is not None and len(words) == 1:
-                found(m.group("name"), m.start("name"), title, TITLE_COUNTRY.get(title))
+                found(m.group(group), m.start(group), title, TITLE_COUNTRY.get(title))
             elif 2 <= len(words) <= 4 and not any(w in _OFFICE_WORDS or lookup(w) for w in words):
-                found(m.group("name"), m.start("name"), title, TITLE_COUNTRY.get(title or ""))
+                found(m.group(group), m.start(group), title, TITLE_COUNTRY.get(title or ""))
         for m in _PAIRED_RE.finditer(text):
             first, second = lookup(m.group("c1") or m.group("c3")), lookup(m.group("c2") or m.group("c4"))
             if first and second and first != second:
