@@ -1233,3 +1233,19 @@ On July 12, Mr. KISHIDA Fumio, Prime Minister of Japan, who is visiting Madrid, 
     assert talks.start == dt.date(2023, 7, 12)
     assert talks.location is not None and talks.location.city == "Madrid"
     assert all(p.name not in ("Rt", "Hon") for e in events for p in e.participants)
+
+
+def test_an_itinerary_of_days_opening_sentences():
+    # "September 23:" heads its sentence and those after it; travelling for a summit is both
+    text = """ date 2024-09-18 Schedule
+
+NEW DELHI, Sept 18 (ANI) Prime Minister Narendra Modi will leave for Japan on Friday. Here is the plan:
+
+September 20: Modi will fly to Osaka for the Asia-Pacific Leaders' Summit hosted by Prime Minister Fumio Kishida.
+
+September 22: Modi will address the World Expo forum in Osaka. He will also hold talks with Kishida.
+"""
+    found = events_of(text)
+    assert ("summit", dt.date(2024, 9, 20)) in found
+    assert ("summit", dt.date(2024, 9, 22)) in found
+    assert ("talks", dt.date(2024, 9, 22)) in found

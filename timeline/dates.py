@@ -104,9 +104,9 @@ _PATTERNS = [
         + _Y.format("y1")
         + r")?"
     ),
-    # July 5[, 2024]
+    # July 5[, 2024] (not "May 3:30", a time)
     re.compile(
-        r"\b" + _M.format("m1") + r"\s+" + _D.format("d1") + r"\b(?!:)(?:,?\s+" + _Y.format("y1") + r")?"
+        r"\b" + _M.format("m1") + r"\s+" + _D.format("d1") + r"\b(?!:\d)(?:,?\s+" + _Y.format("y1") + r")?"
     ),
     # 5 July[ 2024]
     re.compile(

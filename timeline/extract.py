@@ -111,6 +111,7 @@ def extract(article: Article) -> list[Event]:
             here = entry_city(s.text) if article.dateline is None or s.start > article.dateline.end else None
             abroad = stay is not None and clock.told is not None and stay[0] <= clock.told <= stay[1]
             at = here or venue or (stay[2] if stay is not None and abroad else None) or home
+            clock.lead(s.text)
             found = _read_sentence(s, doc, article, people, clock, at, last_people, frames, out)
             out.extend(found)
             told = [c for c in found if (not c.planned or c.dated) and not c.joins]

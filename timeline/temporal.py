@@ -325,6 +325,13 @@ class Clock:
         if len(days) == 1 and self.document is not None and days[0].first <= self.document:
             self.told = days[0].first
 
+    def lead(self, text: str) -> None:
+        """A sentence opened by a day and a colon ("September 23: Modi will address the
+        Assembly") is headed by that day, as a line of its own would be."""
+        m = _LEAD_DAY_RE.match(text)
+        if m is not None:
+            self.heading(text[: m.end()])
+
     def title(self, text: str) -> None:
         """A headline naming a day still to come ("itinerary for Wednesday, September 21"):
         the article's plans without a day of their own are that day's."""
@@ -337,6 +344,14 @@ class Clock:
         for m in self._dates(text, False):  # a date with its year is the same from any reference
             if m.kind == "explicit" and m.has_year:
                 self.narrative_year = m.first.year
+
+
+# "September 23:", "23 September 2024 -", "Sept. 23 (Monday):" opening a sentence
+_LEAD_DAY_RE = re.compile(
+    r"\W{0,3}(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}(?:,?\s+\d{4})?)"
+    r"\s*(?:\([A-Za-z]{3,12}\))?\s*[:–—-]\s"
+)
 
 
 def vague_spans(text: str) -> list[tuple[int, int]]:
