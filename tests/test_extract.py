@@ -1249,3 +1249,11 @@ September 22: Modi will address the World Expo forum in Osaka. He will also hold
     assert ("summit", dt.date(2024, 9, 20)) in found
     assert ("summit", dt.date(2024, 9, 22)) in found
     assert ("talks", dt.date(2024, 9, 22)) in found
+
+
+def test_arriving_on_a_day_to_attend_a_summit_dates_the_summit():
+    text = """ date 2022-07-16 Arrival
+
+RIYADH, July 16 (SPA) -- Emir Sheikh Tamim bin Hamad Al Thani arrived in Jeddah on Saturday to take part in the Gulf and Arab leaders' summit.
+"""
+    assert events_of(text) == [("summit", dt.date(2022, 7, 16)), ("visit", dt.date(2022, 7, 16))]

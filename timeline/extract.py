@@ -343,6 +343,8 @@ def _in_clause(t: Token, top: Token) -> bool:
     return True
 
 
+# Verbs of a journey whose purpose, a summit, is held when the journey ends (modality.tsv)
+MOVEMENT_VERBS = temporal.modality("journey")
 # Participles that describe who a party is ("a delegation led by X"), not when something was
 DESCRIBING_PARTICIPLES = temporal.modality("describing")
 
@@ -486,6 +488,14 @@ def _read_sentence(
         if m.token.pos_ == "VERB" and (m.token.i, "visit" if m.type == "visit" else "meeting") in nouns_under:
             continue
         direction = temporal.mood(m.anchor if m.eventive else _clause_verb(m.token))
+        if (
+            direction == "intent"
+            and m.type == "summit"
+            and m.anchor.dep_ in ("advcl", "xcomp")
+            and m.anchor.head.lemma_.lower() in MOVEMENT_VERBS
+        ):
+            # "arrived in Jeddah on Saturday to attend the summit": the summit of the journey's day
+            direction = temporal.mood(m.anchor.head)
         if m.type == "press" and (ROUTINE_SPEAKER in text.lower() or _routine_briefer(m, people)):
             continue  # a spokesperson's routine briefing is no happening of the story
         if m.type == "press" and m.token.pos_ != "VERB" and m.token.text.istitle() and m.token.i > 0:
