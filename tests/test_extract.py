@@ -1257,3 +1257,11 @@ def test_arriving_on_a_day_to_attend_a_summit_dates_the_summit():
 RIYADH, July 16 (SPA) -- Emir Sheikh Tamim bin Hamad Al Thani arrived in Jeddah on Saturday to take part in the Gulf and Arab leaders' summit.
 """
     assert events_of(text) == [("summit", dt.date(2022, 7, 16)), ("visit", dt.date(2022, 7, 16))]
+
+
+def test_a_speech_at_a_gathering_tells_the_gathering():
+    text = """ date 2024-09-23 Speech
+
+TEHRAN, Sept 23 (IRNA) -- The Iranian foreign minister is scheduled to deliver a speech at the Shanghai Cooperation Organisation summit on Wednesday.
+"""
+    assert events_of(text) == [("summit", dt.date(2024, 9, 25))]

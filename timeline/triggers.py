@@ -258,6 +258,13 @@ def _governor(t: Token) -> tuple[Token, bool]:
         return head, True
     if t.dep_ == "nsubjpass" and ("passive", _lemma(head)) in table:
         return head, True
+    if (
+        t.dep_ == "pobj"
+        and _lemma(head) in table.get(("speech", _lemma(head.head)), set())
+        and head.head.head.pos_ in ("VERB", "AUX")
+        and head.head.dep_ in OBJECT_DEPS
+    ):
+        return head.head.head, True  # "delivered a speech at the Assembly": was at the Assembly
     if t.dep_ == "pobj" and head.lower_ in ("following", "after") and head.head.pos_ in ("VERB", "AUX"):
         return head.head, True  # "said after the talks": talks that took place
     for c in t.children:
