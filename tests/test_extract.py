@@ -1265,3 +1265,11 @@ def test_a_speech_at_a_gathering_tells_the_gathering():
 TEHRAN, Sept 23 (IRNA) -- The Iranian foreign minister is scheduled to deliver a speech at the Shanghai Cooperation Organisation summit on Wednesday.
 """
     assert events_of(text) == [("summit", dt.date(2024, 9, 25))]
+
+
+def test_the_two_men_met_is_a_meeting():
+    text = """ date 2022-07-16 Sidelines
+
+JEDDAH (AFP) - "We want you in Paris," French President Emmanuel Macron said after the two men met on the sidelines of the forum on Saturday, referring to Emir Tamim bin Hamad Al Thani.
+"""
+    assert ("meeting", dt.date(2022, 7, 16)) in events_of(text)

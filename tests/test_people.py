@@ -216,3 +216,12 @@ def test_two_name_particles_and_ranks_before_a_name():
     assert people_in("The talks were led by Defence Secretary Air Chief Marshal Sutham Phanthong.") == [
         ("Sutham Phanthong", None)
     ]
+
+
+def test_a_son_whose_name_holds_his_father_s_is_another_person():
+    found = people_in(
+        "President Sheikh Khalifa bin Zayed Al Nahyan arrived.",
+        "He was accompanied by Sheikh Hamdan bin Khalifa bin Zayed Al Nahyan and Crown Prince Mohammed.",
+    )
+    names = [name for name, _ in found]
+    assert "Khalifa bin Zayed Al Nahyan" in names and "Hamdan bin Khalifa bin Zayed Al Nahyan" in names

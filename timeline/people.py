@@ -183,6 +183,13 @@ class Person:
         return self._forms
 
 
+def _same_given(short: str, full: str) -> bool:
+    """Whether a shorter name of two words or more starts as the fuller one does: "Mohamed bin
+    Zayed" is not "Hamdan bin Mohamed bin Zayed", his son, whose name holds his father's."""
+    words = short.split()
+    return len(words) < 2 or words[0] == full.split()[0]
+
+
 def _find_word(folded: str, form: str, start: int = 0) -> int:
     """Where ``form`` first stands as whole words in ``folded`` from ``start``; -1 if nowhere."""
     at = folded.find(form, start)
@@ -434,14 +441,18 @@ class PeopleIndex:
             pk = fold(p.name)
             if not _same_office(p.title, title) and pk != key:
                 continue  # "President Biden" is not "First Lady Jill Biden"
-            if pk == key or (len(key.split()) < len(pk.split()) and set(key.split()) <= set(pk.split())):
+            if pk == key or (
+                len(key.split()) < len(pk.split())
+                and set(key.split()) <= set(pk.split())
+                and _same_given(key, pk)
+            ):
                 p.mentions += 1
                 if country and (sure or not p.country):
                     p.country = country
                 if title and not p.title:
                     p.title = title
                 return p
-            if set(pk.split()) < set(key.split()):
+            if set(pk.split()) < set(key.split()) and _same_given(pk, key):
                 # A fuller form of someone first seen by a shorter name.
                 p.name = name
                 self._renames += 1
