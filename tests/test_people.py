@@ -225,3 +225,14 @@ def test_a_son_whose_name_holds_his_father_s_is_another_person():
     )
     names = [name for name, _ in found]
     assert "Khalifa bin Zayed Al Nahyan" in names and "Hamdan bin Khalifa bin Zayed Al Nahyan" in names
+
+
+def test_a_name_romanised_two_ways_in_a_middle_word_is_one_person():
+    found = people_in(
+        "Prime Minister Pham Min Chinh (centre) greets the guests.",
+        "Vietnamese Prime Minister Pham Minh Chinh held talks on Monday.",
+    )
+    assert found == [("Pham Min Chinh", "VN")]
+    # a father and son differ in their last word: two people
+    found = people_in("President Kim Jong Il met Chairman Kim Jong Un.")
+    assert found == [("Kim Jong Il", None), ("Kim Jong Un", None)]

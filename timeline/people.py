@@ -183,6 +183,26 @@ class Person:
         return self._forms
 
 
+def _spelt_otherwise(a: str, b: str) -> bool:
+    """Whether two names are one romanised two ways in a middle word: "Yoon Suk Yeol" and "Yoon
+    Seok Yeol" (the first and last words the same; a middle word begun alike, two letters apart)."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or len(wa) < 3 or wa[0] != wb[0] or wa[-1] != wb[-1]:
+        return False
+    differ = [(x, y) for x, y in zip(wa[1:-1], wb[1:-1], strict=True) if x != y]
+    return len(differ) == 1 and differ[0][0][0] == differ[0][1][0] and _edits(*differ[0]) <= 2
+
+
+def _edits(a: str, b: str) -> int:
+    """The Levenshtein distance of two short words."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
 def _same_given(short: str, full: str) -> bool:
     """Whether a shorter name of two words or more starts as the fuller one does: "Mohamed bin
     Zayed" is not "Hamdan bin Mohamed bin Zayed", his son, whose name holds his father's."""
@@ -424,6 +444,10 @@ class PeopleIndex:
             for bucket in buckets:
                 found.update(bucket)
         found.update(_bucket(self._by_word.get("")))
+        ordered = key.split()
+        if len(ordered) >= 3:  # a name spelt otherwise in a middle word: the same first and last
+            last = _bucket(self._by_word.get(ordered[-1]))
+            found.update({i: p for i, p in _bucket(self._by_word.get(ordered[0])).items() if i in last})
         return sorted(found.values(), key=lambda p: self._place[id(p)])
 
     def _index_words(self, p: Person) -> None:
@@ -441,10 +465,14 @@ class PeopleIndex:
             pk = fold(p.name)
             if not _same_office(p.title, title) and pk != key:
                 continue  # "President Biden" is not "First Lady Jill Biden"
-            if pk == key or (
-                len(key.split()) < len(pk.split())
-                and set(key.split()) <= set(pk.split())
-                and _same_given(key, pk)
+            if (
+                pk == key
+                or (
+                    len(key.split()) < len(pk.split())
+                    and set(key.split()) <= set(pk.split())
+                    and _same_given(key, pk)
+                )
+                or _spelt_otherwise(key, pk)
             ):
                 p.mentions += 1
                 if country and (sure or not p.country):
