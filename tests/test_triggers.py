@@ -74,3 +74,15 @@ def test_phrasings_and_whether_they_start_a_happening(sentence, expected):
     (doc,) = nlp.parse([sentence])
     found = [(m.type, m.eventive) for m in triggers.mentions(list(doc), person, place)]
     assert found == expected
+
+
+def test_a_second_direct_object_the_parser_gives_a_verb_is_dropped():
+    # a long sentence misparsed: "received vaccines ..., officials, leaders" with "leaders" a
+    # second object of "received"; a verb has one direct object
+    from spacy.tokens import Doc
+
+    words = ["He", "received", "vaccines", "before", "the", "trip", ",", "leaders", "too"]
+    heads = [1, 1, 1, 1, 5, 3, 1, 1, 7]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct", "dobj", "advmod"]
+    doc = Doc(nlp.model().vocab, words=words, heads=heads, deps=deps)
+    assert [t.text for t in triggers._objects(doc[1])] == ["vaccines"]

@@ -138,6 +138,11 @@ def _lemma(t: Token) -> str:
 
 def _objects(t: Token) -> list[Token]:
     found = [c for c in t.children if c.dep_ in OBJECT_DEPS]
+    direct = [c for c in found if c.dep_ == "dobj"]
+    if len(direct) > 1:
+        # a verb has one direct object; a second, beyond a clause, is the parser's error on a
+        # long sentence ("received vaccines ..., during which he was to meet officials, leaders")
+        found = [c for c in found if c.dep_ != "dobj" or c is direct[0]]
     if t.dep_ == "acl" and t.tag_ == "VBN":
         found.append(t.head)  # "the treaty, signed on Monday"
     for c in t.children:
