@@ -23,7 +23,7 @@ def test_every_row_has_a_known_type_part_of_speech_and_conditions():
 
 def test_eventive_verbs_name_their_role():
     for (role, lemma), preps in triggers.eventive().items():
-        assert role in ("object", "subject", "passive", "partitive")
+        assert role in ("object", "subject", "passive", "partitive", "speech")
         assert lemma == lemma.lower() and preps
 
 
