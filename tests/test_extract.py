@@ -1273,3 +1273,13 @@ def test_the_two_men_met_is_a_meeting():
 JEDDAH (AFP) - "We want you in Paris," French President Emmanuel Macron said after the two men met on the sidelines of the forum on Saturday, referring to Emir Tamim bin Hamad Al Thani.
 """
     assert ("meeting", dt.date(2022, 7, 16)) in events_of(text)
+
+
+def test_a_plan_without_a_day_inside_what_someone_said_is_no_event_of_the_day():
+    text = """ date 2022-06-23 Call
+
+BEIJING, June 23 (Xinhua) -- Foreign Minister Wang Yi held a phone conversation with Brazilian Foreign Minister Carlos Franca on Thursday.
+
+Wang said the forum to be hosted by China holds great significance, and that he will visit Brasilia.
+"""
+    assert events_of(text) == [("call", dt.date(2022, 6, 23))]

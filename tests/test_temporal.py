@@ -114,6 +114,8 @@ def test_a_sentence_naming_one_past_day_moves_the_narrative():
         ("The president has arrived in Hanoi.", "arrived", PAST),
         ("A summit of the two leaders is being prepared.", "prepared", FUTURE),
         ("Officials have scheduled a visit for the spring.", "scheduled", FUTURE),
+        ("He said the forum to be hosted by the premier matters.", "hosted", FUTURE),
+        ("The two are said to have met in secret.", "met", PAST),
     ],
 )
 def test_tense_and_modality_of_a_clause(sentence, verb, expected):

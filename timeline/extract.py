@@ -376,6 +376,17 @@ def _foreign_clause(root: Token, m: triggers.Mention) -> bool:
 REPORTING = temporal.modality("reporting")
 
 
+def _reported(t: Token) -> bool:
+    """Whether ``t`` stands in what someone said ("Wang said the summit to be hosted by Xi holds
+    great significance"): a plan told there without a day is an opinion, not the day's programme."""
+    node = t
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in REPORTING:
+            return True
+        node = node.head
+    return False
+
+
 def _said_on(root: Token, m: triggers.Mention) -> bool:
     """Whether a day is the time of a reporting verb whose complement holds the trigger."""
     verb = root.head
@@ -593,7 +604,7 @@ def _read_sentence(
                     and not clock.stay_frame
                     and temporal.told_as_coming(m.anchor)
                 )
-                start = clock.planned or (clock.told if today else None)
+                start = clock.planned or (clock.told if today and not _reported(m.anchor) else None)
                 if start is None:
                     continue  # "will visit": a plan without its day
             elif direction == "progressive" and m.type != "visit":

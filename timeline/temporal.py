@@ -36,6 +36,7 @@ FUTURE_AUX = modality("future_aux")
 HYPOTHETICAL_AUX = modality("hypothetical_aux")
 PLAN_HEADS = modality("plan_head")
 PLANNING_VERBS = modality("planning_verb")
+REPORTING_VERBS = modality("reporting")
 INTENT_HEADS = modality("intent_head")
 CALLED_OFF = modality("called_off")
 PLANNED_MODIFIERS = modality("planned_modifier")
@@ -140,9 +141,13 @@ def mood(anchor: Token) -> str:
                 if c.dep_ == "aux"
             ):
                 return "background"
-            if lemma in PLAN_HEADS or (
-                head.tag_ == "VBN" and lemma in {"schedule", "set", "expect", "slate"}
+            reported_plan = lemma in REPORTING_VERBS and not any(c.lemma_ == "have" for c in aux)
+            if (
+                lemma in PLAN_HEADS
+                or reported_plan
+                or (head.tag_ == "VBN" and lemma in {"schedule", "set", "expect", "slate"})
             ):
+                # ("said the summit to be hosted by X ...": what is to come, as reported)
                 if any(c.dep_ == "neg" for c in head.children):
                     return NONE
                 return FUTURE
