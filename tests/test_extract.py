@@ -1283,3 +1283,29 @@ BEIJING, June 23 (Xinhua) -- Foreign Minister Wang Yi held a phone conversation 
 Wang said the forum to be hosted by China holds great significance, and that he will visit Brasilia.
 """
     assert events_of(text) == [("call", dt.date(2022, 6, 23))]
+
+
+def test_a_stay_told_without_a_day_is_the_stay_another_sentence_dates():
+    text = """ date 2023-11-07 Visit
+
+A senior Malaysian leader travels to Brunei for an official visit aimed at closer ties.
+
+Anwar Ibrahim, the Malaysian Prime Minister, departed from Subang Airport for Bandar Seri Begawan on 6th November.
+"""
+    assert [(t, d) for t, d in events_of(text) if t == "visit"] == [("visit", dt.date(2023, 11, 6))]
+
+
+def test_the_prime_minister_of_a_story_about_one_of_two_prime_ministers():
+    text = """ date 2023-10-30 Visit
+
+VIENTIANE, Oct 30 (KPL) -- Anwar Ibrahim, the Malaysian Prime Minister, arrived in Vientiane on Monday.
+
+The Prime Minister met with Sonexay Siphandone, the Lao Prime Minister, at the Prime Minister's Office.
+
+Later, the Prime Minister called on President Thongloun Sisoulith. Anwar thanked him for the welcome.
+"""
+    meetings = [e for e in extract(parse_article(text)) if e.type == "meeting"]
+    assert sorted(tuple(sorted(p.name for p in e.participants)) for e in meetings) == [
+        ("Anwar Ibrahim", "Sonexay Siphandone"),
+        ("Anwar Ibrahim", "Thongloun Sisoulith"),
+    ]

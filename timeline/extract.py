@@ -194,6 +194,18 @@ def _one_stay(out: list[Candidate]) -> list[Candidate]:
                 out[j] = replace(before, end=max(c.end or c.start, until))
         if j is None or (out[j].end or out[j].start) < c.start:
             last[key] = i
+    # A stay told without a day of its own (dated to the story's day: "A Thai official travels to
+    # Laos for an official visit") is the stay another sentence dates, a few days off
+    dated: dict[tuple[str, str], Candidate] = {}
+    for c in out:
+        if c.type == "visit" and c.dated and c.location is not None and c.location.country and c.participants:
+            dated.setdefault((c.participants[0].name, c.location.country), c)
+    for i, c in enumerate(out):
+        if c.type != "visit" or c.dated or c.location is None or not c.participants:
+            continue
+        told = dated.get((c.participants[0].name, c.location.country or ""))
+        if told is not None and abs((told.start - c.start).days) <= 3 and told.start != c.start:
+            out[i] = replace(c, start=told.start, end=told.end)
     return out
 
 
@@ -1033,6 +1045,14 @@ def _office_holder(t: Token, doc: Doc, people: PeopleIndex) -> Person | None:
     holders = people.holding(title or t.text) or people.holding(t.text)
     if codes:
         holders = [p for p in holders if p.country in codes]
+    if len(holders) > 1:
+        # "The Prime Minister met with X, the Laotian Prime Minister": not the one named beside
+        named = people.mentions_in(doc.text)
+        holders = [p for p in holders if p not in named] or holders
+    if len(holders) > 1 and any(c.lower_ == "the" for c in t.children):
+        # "the Prime Minister" of a story about one of two: the one it names most
+        top = people.principals(1)
+        holders = [p for p in holders if p in top] or holders
     if len(holders) == 1:
         return holders[0]
     if not holders and codes and t.lemma_.lower() in ("leader", "head"):
@@ -1113,7 +1133,7 @@ def _where(
         return None
     if m.type == "visit":
         for h in (m.token, m.anchor):
-            for c in h.children:
+            for c in triggers.prepositions(h):  # "departed from X Airport for Y": Y
                 targets = [c] if c.dep_ in triggers.OBJECT_DEPS else []
                 if c.dep_ == "prep" and c.lower_ in ("to", "in", "at", "for"):
                     targets = [o for o in c.children if o.dep_ == "pobj"]  # "leave for Bishkek"
@@ -1127,12 +1147,14 @@ def _where(
                     if code:
                         # "a state visit to Tajikistan", filed from Dushanbe: there
                         return home if home is not None and home.country == code else Location(None, code)
-                    named = named_places(article.text).get(t.text)
-                    place = None if is_facility(t.text) else find_place(t.text, {named} if named else ())
+                    # a city of several words ("Bandar Seri Begawan"), else its last word
+                    name = span if find_place(span) is not None else t.text
+                    named = named_places(article.text).get(name)
+                    place = None if is_facility(name) else find_place(name, {named} if named else ())
                     if place is not None and named and place.country != named:
-                        return Location(t.text, named)  # "Bali, Indonesia", not Bali in Cameroon
+                        return Location(name, named)  # "Bali, Indonesia", not Bali in Cameroon
                     if place is not None:
-                        return as_location(place, t.text)
+                        return as_location(place, name)
     return event_location(text, article, participants, home)
 
 

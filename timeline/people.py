@@ -107,8 +107,8 @@ _APPOSITIVE_OFFICE_RE = re.compile(
 # "Xi Jinping, the first Chinese head of state to visit Fiji", "William Ruto, the Kenyan leader"
 _APPOSITIVE_DEMONYM_RE = re.compile(
     rf"(?<![\w'’-]){_NAME},\s+(?:the\s+|a\s+)?(?:(?:first|new|former|then|current|visiting|late)\s+)?(?P<demonym>[A-Z][\w'’-]+)\s+"
-    r"(?P<title>head of state|head of government|president|prime minister|premier|leader|foreign minister|"
-    r"king|queen|monarch|emir|chancellor)\b"
+    r"(?P<title>(?i:head of state|head of government|president|prime minister|premier|leader|foreign minister|"
+    r"king|queen|monarch|emir|chancellor))\b"
 )
 # Words that look like names after a title but are not people.
 _NOT_NAMES = wordlists.words("not_names.txt")

@@ -207,7 +207,7 @@ def _holds(cond: Condition, t: Token, is_person: TokenTest, is_place: TokenTest)
     if cond.what == "prt":
         return any(c.dep_ in ("prt", "prep") and _lemma(c) in cond.lemmas for c in t.children)
     if cond.what == "prep":
-        for p in _prepositions(t):
+        for p in prepositions(t):
             if p.dep_ in ("prep", "agent", "dative") and _lemma(p) in cond.preps:
                 objs = [o for o in p.children if o.dep_ in ("pobj", "pcomp")]
                 objs += [cc for o in objs for cc in o.conjuncts]
@@ -217,7 +217,7 @@ def _holds(cond: Condition, t: Token, is_person: TokenTest, is_place: TokenTest)
     raise ValueError(f"unknown trigger condition {cond.what!r}")
 
 
-def _prepositions(t: Token) -> list[Token]:
+def prepositions(t: Token) -> list[Token]:
     """The prepositions of ``t``, and those the parser hangs from the object of its "from"
     ("departed from Udon Thani Airport for Vientiane": "for" goes with "departed")."""
     own = list(t.children)
