@@ -877,9 +877,11 @@ The Crown Prince, who is on his first official visit to India, arrived in New De
 On Tuesday, the Crown Prince will travel to Mumbai to attend a business forum.
 """
     events = extract(parse_article(text))
+    # (travelling to Mumbai to attend a forum on Tuesday: the forum that day, GUIDELINES' summit)
     assert [(e.type, e.start, e.end) for e in events] == [
         ("talks", dt.date(2024, 9, 9), None),
         ("visit", dt.date(2024, 9, 8), dt.date(2024, 9, 10)),
+        ("summit", dt.date(2024, 9, 10), None),
     ]
     # the crown prince of a city is of that city's country
     assert set(events[0].countries) == {"AE", "IN"}
