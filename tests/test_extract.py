@@ -1311,3 +1311,14 @@ Later, the Prime Minister called on President Thongloun Sisoulith. Anwar thanked
         ("Anwar Ibrahim", "Sonexay Siphandone"),
         ("Anwar Ibrahim", "Thongloun Sisoulith"),
     ]
+
+
+def test_his_guest_is_the_one_received_before():
+    text = """ date 2024-02-12 Dinner
+
+ACCRA, Feb 12 (GNA) - President Nana Akufo-Addo on Monday received the Liberian President, Joseph Boakai, at Jubilee House.
+
+Akufo-Addo later hosted his guest to a state dinner.
+"""
+    dinner = next(e for e in extract(parse_article(text)) if e.type == "banquet")
+    assert {p.name for p in dinner.participants} == {"Nana Akufo-Addo", "Joseph Boakai"}

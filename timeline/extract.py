@@ -355,6 +355,8 @@ def _in_clause(t: Token, top: Token) -> bool:
     return True
 
 
+# "his guest", "the visitors": the person received in what was told before
+GUEST_NOUNS = wordlists.words("guest_nouns.txt")
 # Verbs of a journey whose purpose, a summit, is held when the journey ends (modality.tsv)
 MOVEMENT_VERBS = temporal.modality("journey")
 # Participles that describe who a party is ("a delegation led by X"), not when something was
@@ -1068,7 +1070,7 @@ def _participants(
     """Everyone taking part, and the partners among them (objects, "with", "on" phrases)."""
     found: list[Person] = []
     partners: list[Person] = []
-    pronoun = plural = unnamed = False
+    pronoun = plural = unnamed = guest = False
     unnamed_from: set[str] = set()  # countries of a subject office no one is named for
     nouns = triggers.person_nouns()
     for a in _arguments(m):
@@ -1083,6 +1085,8 @@ def _participants(
         if a.lower_ in PRONOUNS:
             pronoun = True
             plural = plural or a.lower_ in ("they", "them", "their")
+        elif a.lemma_.lower() in GUEST_NOUNS and not named and last_people:
+            guest = True  # "hosted his guest to a dinner": the one received before
         elif a.lemma_.lower() in nouns and not named:
             holder = _office_holder(a, doc, people)
             if holder is not None:
@@ -1104,6 +1108,8 @@ def _participants(
                 partners.append(p)
     if not found:
         found = people.mentions_in(text)
+    if guest:
+        found += [p for p in last_people if p not in found][:1]
     if pronoun:
         # "he" is the one told about before; "they", "the two", all of them ("he attended a
         # dinner hosted by X": he and X)
