@@ -1322,3 +1322,13 @@ Akufo-Addo later hosted his guest to a state dinner.
 """
     dinner = next(e for e in extract(parse_article(text)) if e.type == "banquet")
     assert {p.name for p in dinner.participants} == {"Nana Akufo-Addo", "Joseph Boakai"}
+
+
+def test_hosting_someone_for_a_visit_is_the_guest_s_visit():
+    text = """ date 2023-08-21 State visit
+
+PRETORIA, Aug 21 (SAnews) - President Cyril Ramaphosa will host President Gustavo Petro of Colombia for a state visit on Tuesday.
+"""
+    visit = next(e for e in extract(parse_article(text)) if e.type == "visit")
+    assert [p.name for p in visit.participants] == ["Gustavo Petro"]
+    assert visit.start == dt.date(2023, 8, 22)

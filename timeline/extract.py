@@ -355,6 +355,8 @@ def _in_clause(t: Token, top: Token) -> bool:
     return True
 
 
+# Verbs whose subject receives a visit told as their object's ("host X for a state visit")
+HOSTING_VERBS = wordlists.words("hosting_verbs.txt")
 # "his guest", "the visitors": the person received in what was told before
 GUEST_NOUNS = wordlists.words("guest_nouns.txt")
 # Verbs of a journey whose purpose, a summit, is held when the journey ends (modality.tsv)
@@ -1110,6 +1112,15 @@ def _participants(
         found = people.mentions_in(text)
     if guest:
         found += [p for p in last_people if p not in found][:1]
+    if m.type == "visit" and m.token.i != m.anchor.i and m.anchor.lemma_.lower() in HOSTING_VERBS:
+        # "will host President X for a state visit": the visit is the guest's, not the host's
+        hosts = {
+            p.name
+            for a in _arguments(m)
+            if a.dep_ in triggers.SUBJECT_DEPS
+            for p in people.mentions_in(doc[a.left_edge.i : _clause_free_end(a)].text)
+        }
+        found = [p for p in found if p.name not in hosts] or found
     if pronoun:
         # "he" is the one told about before; "they", "the two", all of them ("he attended a
         # dinner hosted by X": he and X)
