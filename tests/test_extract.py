@@ -1332,3 +1332,19 @@ PRETORIA, Aug 21 (SAnews) - President Cyril Ramaphosa will host President Gustav
     visit = next(e for e in extract(parse_article(text)) if e.type == "visit")
     assert [p.name for p in visit.participants] == ["Gustavo Petro"]
     assert visit.start == dt.date(2023, 8, 22)
+
+
+def test_following_a_summit_of_two_is_after_their_talks_that_day():
+    text = """ date 2024-04-26 Summit
+
+SEOUL, April 26 (Yonhap) -- President Yoon Suk Yeol held a summit with Swedish Prime Minister Ulf Kristersson on Friday.
+
+Kristersson arrived in Seoul on Thursday for a three-day official visit.
+
+Following the summit, the two leaders attended a signing ceremony for agreements on defence.
+"""
+    assert events_of(text) == [
+        ("signing", dt.date(2024, 4, 26)),
+        ("talks", dt.date(2024, 4, 26)),
+        ("visit", dt.date(2024, 4, 25)),
+    ]

@@ -236,3 +236,9 @@ def test_a_name_romanised_two_ways_in_a_middle_word_is_one_person():
     # a father and son differ in their last word: two people
     found = people_in("President Kim Jong Il met Chairman Kim Jong Un.")
     assert found == [("Kim Jong Il", None), ("Kim Jong Un", None)]
+
+
+def test_a_party_office_of_a_country_that_goes_on_after_the_country():
+    assert people_in(
+        "Hanoi (VNA) - General Secretary of the Communist Party of Vietnam Central Committee To Lam spoke."
+    ) == [("To Lam", "VN")]

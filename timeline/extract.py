@@ -572,13 +572,20 @@ def _read_sentence(
         # "Xi's state visit to Tajikistan is a milestone": a stay told as under way
         stay = m.type == "visit" and bool(mods & STAY_KINDS) and direction in ("present", "progressive")
         # "After his talks with Li, he will meet Xi": the talks told before, told again
-        again = m.earlier and day is None and any(c.type == m.type for c in told)
+        # (a "summit" of two told before is their talks: "held a summit with X ... Following the
+        # summit, the two leaders attended a signing ceremony")
+        told_as = {m.type, "talks"} if m.type == "summit" else {m.type}
+        again = m.earlier and day is None and any(c.type in told_as for c in told)
         if again or (
             not m.eventive and not stay and not (entry and day is not None) and (day is None or dist > 3)
         ):
             # "Xi made the remarks during his talks with Rahmon": the talks told before, told again
-            before = next((c for c in reversed(told) if c.type == m.type), None)
+            before = next((c for c in reversed(told) if c.type == m.type), None) or next(
+                (c for c in reversed(told) if c.type in told_as), None
+            )
             if before is not None and day is None and direction != temporal.FUTURE:
+                if m.earlier:
+                    clock.told = before.start  # "Following the talks, they signed ...": that day
                 _, partners = _participants(m, doc, text, people, last_people)
                 new = [p for p in partners if p not in before.participants]
                 if new and m.type in TWO_PARTY:

@@ -321,8 +321,11 @@ def _of_phrase(text: str, pos: int) -> tuple[str | None, int]:
         if lookup(run.group(0)[:end]) is not None or _big_city(run.group(0)[:end]):
             return run.group(0)[:end], run.start() + end
         # "Premier of the State Council of China Li Qiang": an office of a country, then the name
-        if _office_of_country(run.group(0)[:end]) and _NAME_AFTER_RE.match(text, run.start() + end):
-            return run.group(0)[:end], run.start() + end
+        if _office_of_country(run.group(0)[:end]):
+            named = _NAME_AFTER_RE.match(text, run.start() + end)
+            # ("... of Vietnam Central Committee Nguyen Phu Trong": the office goes on)
+            if named is not None and not any(w in _OFFICE_WORDS for w in named.group("name").split()):
+                return run.group(0)[:end], run.start() + end
     for end in ends:
         phrase = run.group(0)[:end]
         if phrase.split()[-1] in _OFFICE_WORDS:
