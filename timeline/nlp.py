@@ -27,6 +27,11 @@ ZONE_TEXTS = 256
 BATCH = 64
 
 
+# Lemmas kept by word and analysis: the words of news in English (a long article's thousands of
+# names once each would otherwise grow it for the life of the process: issue 14).
+LEMMA_CACHE = 20_000
+
+
 # The entity recogniser costs more than the tagger, parser and lemmatizer together; people and
 # places come from the people index and the gazetteer instead (see extract.py).
 SKIPPED = ("ner",)
@@ -132,7 +137,7 @@ def _cache_lemmas(nlp: Language) -> None:
         found = cache.get(key)
         if found is None:
             found = rule(token)
-            if len(cache) < 200_000:
+            if len(cache) < LEMMA_CACHE:
                 cache[key] = found
         return found
 
