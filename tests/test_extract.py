@@ -1348,3 +1348,11 @@ Following the summit, the two leaders attended a signing ceremony for agreements
         ("talks", dt.date(2024, 4, 26)),
         ("visit", dt.date(2024, 4, 25)),
     ]
+
+
+def test_the_day_before_the_talks_dates_the_dinner_not_other_talks():
+    text = """ date 2023-03-24 Talks
+
+ANKARA, March 24 (AA) - President Recep Tayyip Erdogan held talks with Hungarian Prime Minister Viktor Orban in Ankara on Tuesday. The day before the talks, the two leaders had an informal dinner.
+"""
+    assert events_of(text) == [("banquet", dt.date(2023, 3, 20)), ("talks", dt.date(2023, 3, 21))]

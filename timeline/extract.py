@@ -357,6 +357,8 @@ def _in_clause(t: Token, top: Token) -> bool:
 
 # Verbs whose subject receives a visit told as their object's ("host X for a state visit")
 HOSTING_VERBS = wordlists.words("hosting_verbs.txt")
+# "the day before the talks", "two days after the summit": the happening a day is counted from
+RELATIVE_PREPS = frozenset({"before", "after"})
 # "his guest", "the visitors": the person received in what was told before
 GUEST_NOUNS = wordlists.words("guest_nouns.txt")
 # Verbs of a journey whose purpose, a summit, is held when the journey ends (modality.tsv)
@@ -856,6 +858,8 @@ def _attached_day(
             continue  # "held talks ... before returning home next Monday": the return's day
         if _said_on(root, m):
             continue  # "the visit will underline ties, the paper said today": the saying's day
+        if m.token.dep_ == "pobj" and m.token.head.head.i == root.i and m.token.head.lower_ in RELATIVE_PREPS:
+            continue  # "the day before the talks", "a day after the summit": the day's reference
         if (
             m.anchor.dep_ == "relcl"
             and m.anchor.tag_ in ("VBZ", "VBP")
