@@ -1356,3 +1356,32 @@ def test_the_day_before_the_talks_dates_the_dinner_not_other_talks():
 ANKARA, March 24 (AA) - President Recep Tayyip Erdogan held talks with Hungarian Prime Minister Viktor Orban in Ankara on Tuesday. The day before the talks, the two leaders had an informal dinner.
 """
     assert events_of(text) == [("banquet", dt.date(2023, 3, 20)), ("talks", dt.date(2023, 3, 21))]
+
+
+def test_memoranda_counted_and_exchanged_before_two_leaders_are_a_signing():
+    text = """ date 2023-11-02 MoUs
+
+JAKARTA, Nov 2 (Antara) - A total of nine memoranda of understanding were exchanged in the presence of President Joko Widodo and Singapore's Prime Minister Lee Hsien Loong at the Bogor Palace today.
+"""
+    (signing,) = extract(parse_article(text))
+    assert (signing.type, signing.start) == ("signing", dt.date(2023, 11, 2))
+    assert {p.name for p in signing.participants} == {"Joko Widodo", "Lee Hsien Loong"}
+
+
+def test_a_guest_named_by_the_agency_of_the_host_country_is_not_of_it():
+    # WAM leaves out its own leaders' country, not the guest's: "X's visit to Abu Dhabi"
+    text = """ date 2023-07-15 Pact
+
+ABU DHABI, July 15 (WAM) -- The UAE and Kenya agreed to expand trade under an agreement signed during President William Ruto's visit to Abu Dhabi on Saturday.
+"""
+    events = extract(parse_article(text))
+    assert all(set(e.countries) == {"AE", "KE"} for e in events)
+
+
+def test_two_names_after_an_agency_dash_are_the_subject():
+    text = """ date 2024-06-20 Treaty
+
+HANOI, June 20 (VNA) -- Vo Van Thuong and Vladimir Putin signed a joint statement on comprehensive strategic partnership on Thursday.
+"""
+    (signing,) = extract(parse_article(text))
+    assert {p.name for p in signing.participants} == {"Vo Van Thuong", "Vladimir Putin"}

@@ -89,14 +89,14 @@ _APPOSITIVE_RE = re.compile(
 # A full name opening a sentence or clause as the subject of a diplomatic verb (the Kremlin's
 # "Vladimir Putin held talks with ...", which gives no title).
 _SUBJECT_RE = re.compile(
-    rf"(?:^|(?<=[.;:—–] )|(?<=, )){_NAME}\s+(?:also\s+|later\s+|then\s+)?(?:held|holds|met|meets|received|receives|"
+    rf"(?:^|(?<=[.;:—–] )|(?<=, )|(?<=-- )){_NAME}\s+(?:also\s+|later\s+|then\s+)?(?:held|holds|met|meets|received|receives|"
     r"hosted|hosts|had|has|paid|pays|spoke|speaks|visited|visits|signed|signs|attended|attends|welcomed|"
     r"welcomes|arrived|arrives|laid|lays|chaired|chairs|addressed|addresses)\b"
 )
 # Two full names opening a sentence as the subject ("Vladimir Putin and Xi Jinping held talks")
 _PAIR_SUBJECT_RE = re.compile(
-    rf"(?:^|(?<=[.;:—–] )|(?<=, )){_name_group('first')}\s+and\s+"
-    + _SUBJECT_RE.pattern.removeprefix(r"(?:^|(?<=[.;:—–] )|(?<=, ))")
+    rf"(?:^|(?<=[.;:—–] )|(?<=, )|(?<=-- )){_name_group('first')}\s+and\s+"
+    + _SUBJECT_RE.pattern.removeprefix(r"(?:^|(?<=[.;:—–] )|(?<=, )|(?<=-- ))")
 )
 # Japan's MOFA and others: "Ms. KAMIKAWA Yoko, Minister for Foreign Affairs of Japan"
 _APPOSITIVE_OFFICE_RE = re.compile(
@@ -692,6 +692,11 @@ def plausible_name(name: str) -> bool:
 _COUNTERPART_RE = re.compile(r"\b(?:his|her|their) (?P<who>[A-Z][\w'’-]+) counterparts?\b")
 
 # "Albanese will travel to Fiji", "Modi arrived in Japan": the traveller and the country.
+# "Prime Minister X's visit to Abu Dhabi": who visits a place is not of its country
+VISIT_OF_RE = re.compile(
+    r"\b(?P<who>[A-Z][\w'’-]+)['’]s (?:[\w-]+ ){0,3}(?:visit|trip|tour|stay) (?:to|in) (?:the )?"
+    r"(?P<where>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+)
 TRAVELS_TO_RE = re.compile(
     r"\b(?P<who>[A-Z][\w'’-]+) (?:(?:will|has|had|is to|then|also|later) ){0,2}(?:travel|travels|travelled|traveled|"
     r"flew|flies|fly|arrived|arrives|arrive|visited|visits|visit) (?:to |in )?(?:the )?"
@@ -754,7 +759,7 @@ def scan_article(article: Article) -> PeopleIndex:
                         ):
                             beside[id(p)].add(code)
                     # "arrived in Abu Dhabi", "arrived here": the country of the city, of the dateline
-                    for m in TRAVELS_TO_RE.finditer(s.text):
+                    for m in itertools.chain(TRAVELS_TO_RE.finditer(s.text), VISIT_OF_RE.finditer(s.text)):
                         if m.group("who") in words and (code := _country_at(m.group("where"), article)):
                             beside[id(p)].add(code)
     for p in people.people:

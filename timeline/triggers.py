@@ -153,7 +153,22 @@ def _objects(t: Token) -> list[Token]:
     if any(c.dep_ == "auxpass" for c in t.children) and any(c.dep_ == "agent" for c in t.children):
         # "X was received by Y": X is received; "they were met with flags" names nobody met
         found += [c for c in t.children if c.dep_ == "nsubjpass"]
-    return found + [cc for c in found for cc in c.conjuncts]
+    found += [cc for c in found for cc in c.conjuncts]
+    return found + counted(found)
+
+
+def counted(nouns: list[Token]) -> list[Token]:
+    """What counting nouns count: "a total of 12 memoranda", "a series of agreements"."""
+    quantities = wordlists.words("quantity_nouns.txt")
+    return [
+        o
+        for n in nouns
+        if _lemma(n) in quantities
+        for p in n.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def phrase(t: Token) -> str:
@@ -197,7 +212,8 @@ def _holds(cond: Condition, t: Token, is_person: TokenTest, is_place: TokenTest)
         if "PERSON" not in cond.lemmas and any(c.dep_ == "auxpass" for c in t.children):
             # "documents were signed": a passive's subject is what was signed (not so for
             # people: "they were met with flags" names nobody met)
-            objects = objects + [c for c in t.children if c.dep_ == "nsubjpass"]
+            subjects = [c for c in t.children if c.dep_ == "nsubjpass"]
+            objects = objects + subjects + counted(subjects)
         return any(_fits(o, cond.lemmas, is_person, is_place) for o in objects)
     if cond.what == "subj":
         # the active voice's subject: "officials were met with flags" is no meeting of officials
