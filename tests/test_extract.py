@@ -1385,3 +1385,11 @@ HANOI, June 20 (VNA) -- Vo Van Thuong and Vladimir Putin signed a joint statemen
 """
     (signing,) = extract(parse_article(text))
     assert {p.name for p in signing.participants} == {"Vo Van Thuong", "Vladimir Putin"}
+
+
+def test_paying_tribute_at_a_memorial_and_an_honorary_doctorate_are_ceremonies():
+    text = """ date 2024-05-06 Visit
+
+ROME, May 6 (ANSA) - Brazilian President Luiz Inacio Lula da Silva paid homage at the Altare della Patria on Monday morning. In the afternoon he was conferred an honorary doctorate by the University of Bologna.
+"""
+    assert events_of(text) == [("ceremony", dt.date(2024, 5, 6)), ("ceremony", dt.date(2024, 5, 6))]
