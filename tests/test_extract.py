@@ -1393,3 +1393,14 @@ def test_paying_tribute_at_a_memorial_and_an_honorary_doctorate_are_ceremonies()
 ROME, May 6 (ANSA) - Brazilian President Luiz Inacio Lula da Silva paid homage at the Altare della Patria on Monday morning. In the afternoon he was conferred an honorary doctorate by the University of Bologna.
 """
     assert events_of(text) == [("ceremony", dt.date(2024, 5, 6)), ("ceremony", dt.date(2024, 5, 6))]
+
+
+def test_a_length_told_of_something_else_is_not_the_visit_s():
+    text = """ date 2020-09-16 Visit ends
+
+ULAANBAATAR, Sept 16 (MONTSAME) -- The two-day visit of the Kazakh Foreign Minister Mukhtar Tileuberdi wrapped up today.
+
+The officials who met him were placed under 14-day quarantine as soon as the visit ended.
+"""
+    visit = next(e for e in extract(parse_article(text)) if e.type == "visit")
+    assert (visit.start, visit.end) == (dt.date(2020, 9, 15), dt.date(2020, 9, 16))

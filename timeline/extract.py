@@ -394,6 +394,16 @@ def _foreign_clause(root: Token, m: triggers.Mention) -> bool:
 REPORTING = temporal.modality("reporting")
 
 
+def _own_phrase(m: triggers.Mention) -> str:
+    """The words that can tell a happening's length: a noun's own phrase ("the two-day state
+    visit"), a verb's clause; not the sentence ("placed under 14-day isolation as soon as the
+    visit ended": the isolation's)."""
+    t = m.token
+    if t.pos_ in ("NOUN", "PROPN"):
+        return t.doc[t.left_edge.i : t.i + 1].text
+    return t.doc[t.left_edge.i : t.right_edge.i + 1].text
+
+
 def _reported(t: Token) -> bool:
     """Whether ``t`` stands in what someone said ("Wang said the summit to be hosted by Xi holds
     great significance"): a plan told there without a day is an opinion, not the day's programme."""
@@ -650,7 +660,7 @@ def _read_sentence(
         if start is None:
             continue
         if end is None and m.type in ("visit", "summit"):
-            n = duration_days(text)
+            n = duration_days(_own_phrase(m))
             if n and n > 1:
                 if m.anchor.lemma_.lower() in CONCLUDING and day is not None:
                     # "the two-day visit wrapped up today": the day told is its last
