@@ -111,6 +111,7 @@ def test_a_sentence_naming_one_past_day_moves_the_narrative():
         ("When presidents meet, they smile for the cameras.", "meet", NONE),
         ("He had been due to meet the king on Friday.", "meet", "background"),
         ("The two leaders have met more than 40 times.", "met", "background"),
+        ("Since then, ministers have held several rounds of talks.", "held", "background"),
         ("The president has arrived in Hanoi.", "arrived", PAST),
         ("A summit of the two leaders is being prepared.", "prepared", FUTURE),
         ("Officials have scheduled a visit for the spring.", "scheduled", FUTURE),

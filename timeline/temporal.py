@@ -181,7 +181,7 @@ def mood(anchor: Token) -> str:
     return "present"
 
 
-_REPEATED = frozenset({"times", "twice", "often", "repeatedly", "regularly", "frequently"})
+_REPEATED = modality("repeated")
 
 
 def _repeated(verb: Token) -> bool:
