@@ -41,7 +41,8 @@ from timeline.places import find_place
 # written after the merge (counterparts, stays told at their end, clauses of their own);
 # 2026.12.4 is the round after (auxiliaries, countries from appositions, one visit a country,
 # split countries, weak rows, days of the month, reporting verbs); 2026.12.5 reads countries
-# from the outlet's address, paired titles and office subjects.
+# from the outlet's address, paired titles and office subjects, itineraries, journeys for a
+# summit, given names, guests and hosts, and dates through the parser's attachment errors.
 EXTRACTOR_VERSION = "2026.12.5"
 
 if TYPE_CHECKING:  # pragma: no cover - types only
