@@ -369,3 +369,19 @@ def test_any_text_round_trips_as_icalendar_can_carry_it(sentence, title, name):
     assert str(v["summary"]) == clean_text(f"Talks: {name}")
     assert str(v["description"]).startswith(clean_text(sentence))
     assert clean_text(f"Source: {title or 'a.txt'} (2024-07-06)") in str(v["description"])
+
+
+def test_a_backslash_and_n_in_an_article_is_shown_as_the_line_break_icalendar_reads():
+    # icalendar writes a literal backslash-N as a line break (its escape of one): the calendar
+    # shows clean_text's line break, and reads back and writes again unchanged
+    text = "The file C:\\News\\talks.txt; see page 2, line 3"
+    talks = Event(
+        type="talks",
+        start=dt.date(2024, 7, 5),
+        participants=(Participant("Xi Jinping"),),
+        evidence=(Evidence(text, 0, len(text)),),
+    )
+    cal = check_calendar(to_calendar([talks]).to_ical())
+    (vevent,) = cal.walk("VEVENT")
+    assert clean_text(text) == "The file C:\news\\talks.txt; see page 2, line 3"
+    assert clean_text(text) in str(vevent["description"])

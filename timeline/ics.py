@@ -69,8 +69,12 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufeff\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:
-    """Article text as iCalendar can carry it; every other character is kept as it is."""
-    return _CONTROLS.sub("", _NEWLINES.sub("\n", text))
+    """Article text as iCalendar can carry it; every other character is kept as it is.
+
+    A backslash and a capital N is a line break: the icalendar library reads it so in any text
+    it writes (iCalendar's own escape of a line break), so it is made one here, and what a
+    calendar shows is what this returns."""
+    return _CONTROLS.sub("", _NEWLINES.sub("\n", text.replace("\\N", "\n")))
 
 
 def clean_uri(url: str) -> str:
