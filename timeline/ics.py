@@ -74,7 +74,7 @@ def clean_text(text: str) -> str:
     A backslash and a capital N is a line break: the icalendar library reads it so in any text
     it writes (iCalendar's own escape of a line break), so it is made one here, and what a
     calendar shows is what this returns."""
-    return _CONTROLS.sub("", _NEWLINES.sub("\n", text.replace("\\N", "\n")))
+    return _CONTROLS.sub("", _NEWLINES.sub("\n", text)).replace("\\N", "\n")  # controls first
 
 
 def clean_uri(url: str) -> str:
