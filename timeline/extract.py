@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -134,10 +134,10 @@ def extract(article: Article) -> list[Event]:
     # and "is on a visit to India" are one visit), except for ceremonies: a day often has several
     # (a welcome, a wreath, an award) and an unlabelled one is not any of them.
     kinds = [c.kind or ("" if c.type == "ceremony" else c.type) for c in out]
-    shared: dict[Any, Any] = {}  # equal tuples kept once
-    events = [_to_event(c, source, shared) for c in out]
-    del out, found, last_people, people, docs, shared  # freed before merging: a long article's peak
-    return merge_events(drain(events), kinds)
+    # the people index goes before the events are made, and each candidate as its event is
+    # merged: a long article's index, candidates and events are never all held at once
+    del found, last_people, people, docs
+    return merge_events(_events(out, source), kinds)
 
 
 def _calls_absorb(out: list[Candidate]) -> list[Candidate]:
@@ -1020,25 +1020,44 @@ def _separate_countries(m: triggers.Mention, doc: Doc, partners: list[Person]) -
     return codes if len(codes) >= 2 else []
 
 
+# Values held once among the events of this many candidates at a time (see _events).
+SHARED_VALUES = 4096
+
+
+def _events(out: list[Candidate], source: Source) -> Iterator[Event]:
+    """The events of the candidates, in order, each candidate let go of as its event is made.
+    Equal values of nearby events (the people, days, place and sentence of one story) are held
+    once: the values of the last few thousand events are remembered, not all of them."""
+    shared: dict[Any, Any] = {}
+    for c in drain(out):
+        if len(shared) > SHARED_VALUES:
+            shared.clear()
+        yield _to_event(c, source, shared)
+
+
 def _once(shared: dict[Any, Any], value: _T) -> _T:
     return cast(_T, shared.setdefault(value, value))
 
 
 def _to_event(c: Candidate, source: Source, shared: dict[Any, Any]) -> Event:
-    """The event of a candidate; tuples and texts equal to one in ``shared`` (the same people,
-    countries, source, sentence in thousands of events of a long article) are that one, held
-    once."""
+    """The event of a candidate; values equal to one in ``shared`` (the same people, days,
+    place, countries, source, sentence in thousands of events of a long article) are that one,
+    held once."""
     participants = tuple(
-        {p.name: Participant(p.name, p.title, p.country) for p in reversed(c.participants)}.values()
+        {
+            p.name: _once(shared, Participant(p.name, p.title, p.country)) for p in reversed(c.participants)
+        }.values()
     )[::-1]
+    sentence = c.sentence
+    evidence = (Evidence(_once(shared, sentence.text), sentence.start, sentence.end),)
     return Event(
         type=c.type,
-        start=c.start,
-        end=c.end if c.end and c.end > c.start else None,
+        start=_once(shared, c.start),
+        end=_once(shared, c.end) if c.end and c.end > c.start else None,
         participants=_once(shared, participants),
         countries=_once(shared, c.countries),
-        location=c.location,
-        evidence=(Evidence(_once(shared, c.sentence.text), c.sentence.start, c.sentence.end),),
+        location=_once(shared, c.location),
+        evidence=_once(shared, evidence),
         source=source,
         sources=_once(shared, (source,)),
         cameo=triggers.codes()[c.type][0],
