@@ -83,7 +83,7 @@ def extract(article: Article) -> list[Event]:
     keyword = triggers.keyword_re()
     # Only sentences holding a trigger word are parsed, in a stream: a long article's parses
     # are never all held at once.
-    wanted = [keyword.search(s.text) is not None for s in sentences]
+    wanted = bytearray(keyword.search(s.text) is not None for s in sentences)
     # the dateline is blanked, not cut: offsets stay those of the sentence
     docs = nlp.stream(
         _without_dateline(s, article)[: nlp.MAX_PARSE_CHARS]
@@ -97,6 +97,7 @@ def extract(article: Article) -> list[Event]:
         clock.title(article.title)
     out: list[Candidate] = []
     found: list[Candidate] = []
+    shared: dict[Any, Any] = {}  # see _hold_once
     last_people: list[Person] = []
     venue: Location | None = None  # a line that is only a place heads what follows
     # a stay abroad told: what follows on its days without a place of its own happened there
@@ -108,6 +109,7 @@ def extract(article: Article) -> list[Event]:
             abroad = stay is not None and clock.told is not None and stay[0] <= clock.told <= stay[1]
             at = here or venue or (stay[2] if stay is not None and abroad else None) or home
             found = _read_sentence(s, doc, article, people, clock, at, last_people, frames, out)
+            _hold_once(found, shared)
             out.extend(found)
             told = [c for c in found if (not c.planned or c.dated) and not c.joins]
             for c in told:
@@ -136,7 +138,7 @@ def extract(article: Article) -> list[Event]:
     kinds = [c.kind or ("" if c.type == "ceremony" else c.type) for c in out]
     # the people index goes before the events are made, and each candidate as its event is
     # merged: a long article's index, candidates and events are never all held at once
-    del found, last_people, people, docs
+    del found, last_people, people, docs, shared
     return merge_events(_events(out, source), kinds)
 
 
@@ -1033,6 +1035,19 @@ def _events(out: list[Candidate], source: Source) -> Iterator[Event]:
         if len(shared) > SHARED_VALUES:
             shared.clear()
         yield _to_event(c, source, shared)
+
+
+def _hold_once(found: list[Candidate], shared: dict[Any, Any]) -> None:
+    """Equal days, places and countries of nearby candidates held once: a long article holds
+    hundreds of thousands of candidates until they are merged. ``shared`` remembers the values
+    of the last few thousand."""
+    if len(shared) > SHARED_VALUES:
+        shared.clear()
+    for c in found:
+        c.start = _once(shared, c.start)
+        c.end = _once(shared, c.end)
+        c.location = _once(shared, c.location)
+        c.countries = _once(shared, c.countries)
 
 
 def _once(shared: dict[Any, Any], value: _T) -> _T:
