@@ -113,9 +113,9 @@ class Sentences(Sequence[Sentence]):
 
     def __init__(self, source: str) -> None:
         self._source = source
-        self._starts = array("q")
-        self._ends = array("q")
-        self._paragraphs = array("q")
+        self._starts = _offsets(source)
+        self._ends = _offsets(source)
+        self._paragraphs = _offsets(source)
         self._captions = bytearray()
 
     def add(self, start: int, end: int, paragraph: int, caption: bool) -> None:
@@ -149,6 +149,12 @@ class Sentences(Sequence[Sentence]):
             yield Sentence(source, start, end, paragraph, bool(caption))
 
 
+def _offsets(source: str) -> array[int]:
+    """An array for offsets into ``source``: four bytes an offset where they fit (any text
+    under 2 GB), else eight."""
+    return array("i" if len(source) < 2**31 else "q")
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """A paragraph: ``text`` is read from the article's text (``source``) when asked for."""
@@ -161,6 +167,49 @@ class Paragraph:
     @property
     def text(self) -> str:
         return self.source[self.start : self.end]
+
+
+class Paragraphs(Sequence[Paragraph]):
+    """An article's paragraphs, kept as offsets into its text (as :class:`Sentences`; a long
+    article has hundreds of thousands): each :class:`Paragraph` is made as it is read."""
+
+    __slots__ = ("_source", "_starts", "_ends", "_captions")
+
+    def __init__(self) -> None:
+        self._source = ""
+        self._starts = _offsets("")
+        self._ends = _offsets("")
+        self._captions = bytearray()
+
+    def append(self, paragraph: Paragraph) -> None:
+        if not self._starts:
+            self._source = paragraph.source
+            self._starts, self._ends = _offsets(self._source), _offsets(self._source)
+        elif paragraph.source is not self._source and paragraph.source != self._source:
+            raise ValueError("the paragraphs of an article are all of its text")
+        self._starts.append(paragraph.start)
+        self._ends.append(paragraph.end)
+        self._captions.append(paragraph.caption)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Paragraph: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Paragraph]: ...
+
+    def __getitem__(self, index: int | slice) -> Paragraph | list[Paragraph]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        i = range(len(self))[index]  # negative indexes, and IndexError beyond the end
+        return Paragraph(self._source, self._starts[i], self._ends[i], bool(self._captions[i]))
+
+    def __iter__(self) -> Iterator[Paragraph]:
+        source = self._source
+        for start, end, caption in zip(self._starts, self._ends, self._captions, strict=True):
+            yield Paragraph(source, start, end, bool(caption))
 
 
 @dataclass(frozen=True)
@@ -186,7 +235,7 @@ class Article:
     dateline: Dateline | None = None
     url: str | None = None
     body_start: int = 0
-    paragraphs: list[Paragraph] = field(default_factory=list)
+    paragraphs: Paragraphs = field(default_factory=Paragraphs)
     byline: str | None = None  # "By Sylvia Chebet": a reporter's story, not an official readout
     # What a store knows the article by when not its file: a URL, or "FILE:LINE" in a corpus.
     key: str | None = None

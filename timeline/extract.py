@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -69,7 +69,9 @@ class Candidate:
     kind: str
     start: dt.date
     end: dt.date | None
-    sentence: Sentence
+    # its sentence's place among the article's sentences: a long article's candidates would
+    # hold a Sentence and its three int objects for every sentence that tells something
+    sentence: int
     participants: list[Person]
     location: Location | None
     countries: tuple[str, ...]
@@ -88,7 +90,7 @@ def extract(article: Article) -> list[Event]:
     keyword = triggers.keyword_re()
     # Only sentences holding a trigger word are parsed, in a stream: a long article's parses
     # are never all held at once.
-    wanted = [keyword.search(s.text) is not None for s in sentences]
+    wanted = bytearray(keyword.search(s.text) is not None for s in sentences)
     # the dateline is blanked, not cut: offsets stay those of the sentence
     docs = nlp.stream(
         _without_dateline(s, article)[: nlp.MAX_PARSE_CHARS]
@@ -102,18 +104,20 @@ def extract(article: Article) -> list[Event]:
         clock.title(article.title)
     out: list[Candidate] = []
     found: list[Candidate] = []
+    shared: dict[Any, Any] = {}  # see _hold_once
     last_people: list[Person] = []
     venue: Location | None = None  # a line that is only a place heads what follows
     # a stay abroad told: what follows on its days without a place of its own happened there
     stay: tuple[dt.date, dt.date, Location] | None = None
-    for s, w in zip(sentences, wanted, strict=True):
+    for place, (s, w) in enumerate(zip(sentences, wanted, strict=True)):
         doc = next(docs) if w else None
         if doc is not None:
             here = entry_city(s.text) if article.dateline is None or s.start > article.dateline.end else None
             abroad = stay is not None and clock.told is not None and stay[0] <= clock.told <= stay[1]
             at = here or venue or (stay[2] if stay is not None and abroad else None) or home
             clock.lead(s.text)
-            found = _read_sentence(s, doc, article, people, clock, at, last_people, frames, out)
+            found = _read_sentence(s, place, doc, article, people, clock, at, last_people, frames, out)
+            _hold_once(found, shared)
             out.extend(found)
             told = [c for c in found if (not c.planned or c.dated) and not c.joins]
             for c in told:
@@ -140,10 +144,10 @@ def extract(article: Article) -> list[Event]:
     # and "is on a visit to India" are one visit), except for ceremonies: a day often has several
     # (a welcome, a wreath, an award) and an unlabelled one is not any of them.
     kinds = [c.kind or ("" if c.type == "ceremony" else c.type) for c in out]
-    shared: dict[Any, Any] = {}  # equal tuples kept once
-    events = [_to_event(c, source, shared) for c in out]
-    del out, found, last_people, people, docs, shared  # freed before merging: a long article's peak
-    return merge_events(drain(events), kinds)
+    # the people index goes before the events are made, and each candidate as its event is
+    # merged: a long article's index, candidates and events are never all held at once
+    del found, last_people, people, docs, shared
+    return merge_events(_events(out, sentences, source), kinds)
 
 
 def _calls_absorb(out: list[Candidate]) -> list[Candidate]:
@@ -249,13 +253,13 @@ def _join_split(out: list[Candidate]) -> list[Candidate]:
 def _talks_absorb(out: list[Candidate]) -> list[Candidate]:
     """A meeting told in the sentence of talks on their day, among the same people, is the
     talks' opening ("received X at the palace, where the two held a bilateral meeting")."""
-    talks = {(c.sentence.start, c.start): {p.name for p in c.participants} for c in out if c.type == "talks"}
+    talks = {(c.sentence, c.start): {p.name for p in c.participants} for c in out if c.type == "talks"}
     return [
         c
         for c in out
         if not (
             c.type == "meeting"
-            and (names := talks.get((c.sentence.start, c.start))) is not None
+            and (names := talks.get((c.sentence, c.start))) is not None
             and {p.name for p in c.participants} <= names
         )
     ]
@@ -475,6 +479,7 @@ def _root_finder(doc: Doc) -> RootOf:
 
 def _read_sentence(
     s: Sentence,
+    place: int,
     doc: Doc,
     article: Article,
     people: PeopleIndex,
@@ -609,10 +614,12 @@ def _read_sentence(
                     # (of several split by country, the one of the new partner's: see _join_split)
                     kind = before.kind.split("with:")[0]
                     out.append(
-                        replace(before, kind=kind, sentence=s, participants=who, countries=codes, joins=True)
+                        replace(
+                            before, kind=kind, sentence=place, participants=who, countries=codes, joins=True
+                        )
                     )
                 else:
-                    out.append(replace(before, sentence=s, dated=False, joins=True))
+                    out.append(replace(before, sentence=place, dated=False, joins=True))
             continue
         if day is None:
             if m.earlier and days:
@@ -715,7 +722,7 @@ def _read_sentence(
                         kind,
                         start,
                         end,
-                        s,
+                        place,
                         participants,
                         location,
                         codes,
@@ -741,7 +748,7 @@ def _read_sentence(
                     m.kind,
                     start,
                     end,
-                    s,
+                    place,
                     group,
                     location,
                     codes,
@@ -1224,25 +1231,59 @@ def _separate_countries(m: triggers.Mention, doc: Doc, partners: list[Person]) -
     return codes if len(codes) >= 2 else []
 
 
+# Values held once among the events of this many candidates at a time (see _events).
+SHARED_VALUES = 4096
+PEOPLE_KEY = object()  # the key of a list of people in such a table starts with it
+
+
+def _events(out: list[Candidate], sentences: Sequence[Sentence], source: Source) -> Iterator[Event]:
+    """The events of the candidates, in order, each candidate let go of as its event is made.
+    Equal values of nearby events (the people, days, place and sentence of one story) are held
+    once: the values of the last few thousand events are remembered, not all of them."""
+    shared: dict[Any, Any] = {}
+    for c in drain(out):
+        if len(shared) > SHARED_VALUES:
+            shared.clear()
+        yield _to_event(c, sentences[c.sentence], source, shared)
+
+
+def _hold_once(found: list[Candidate], shared: dict[Any, Any]) -> None:
+    """Equal days, places, countries and lists of the same people of nearby candidates held
+    once: a long article holds hundreds of thousands of candidates until they are merged.
+    ``shared`` remembers the values of the last few thousand. (No candidate's list of people
+    is changed once made.)"""
+    if len(shared) > SHARED_VALUES:
+        shared.clear()
+    for c in found:
+        c.participants = shared.setdefault((PEOPLE_KEY, *map(id, c.participants)), c.participants)
+        c.start = _once(shared, c.start)
+        c.end = _once(shared, c.end)
+        c.location = _once(shared, c.location)
+        c.countries = _once(shared, c.countries)
+
+
 def _once(shared: dict[Any, Any], value: _T) -> _T:
     return cast(_T, shared.setdefault(value, value))
 
 
-def _to_event(c: Candidate, source: Source, shared: dict[Any, Any]) -> Event:
-    """The event of a candidate; tuples and texts equal to one in ``shared`` (the same people,
-    countries, source, sentence in thousands of events of a long article) are that one, held
-    once."""
+def _to_event(c: Candidate, sentence: Sentence, source: Source, shared: dict[Any, Any]) -> Event:
+    """The event of a candidate; values equal to one in ``shared`` (the same people, days,
+    place, countries, source, sentence in thousands of events of a long article) are that one,
+    held once."""
     participants = tuple(
-        {p.name: Participant(p.name, p.title, p.country) for p in reversed(c.participants)}.values()
+        {
+            p.name: _once(shared, Participant(p.name, p.title, p.country)) for p in reversed(c.participants)
+        }.values()
     )[::-1]
+    evidence = (Evidence(_once(shared, sentence.text), sentence.start, sentence.end),)
     return Event(
         type=c.type,
-        start=c.start,
-        end=c.end if c.end and c.end > c.start else None,
+        start=_once(shared, c.start),
+        end=_once(shared, c.end) if c.end and c.end > c.start else None,
         participants=_once(shared, participants),
         countries=_once(shared, c.countries),
-        location=c.location,
-        evidence=(Evidence(_once(shared, c.sentence.text), c.sentence.start, c.sentence.end),),
+        location=_once(shared, c.location),
+        evidence=_once(shared, evidence),
         source=source,
         sources=_once(shared, (source,)),
         cameo=triggers.codes()[c.type][0],

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TypeVar
@@ -144,36 +145,53 @@ def merge_events(events: Iterable[Event], kinds: Iterable[str] | None = None) ->
     ceremony and a wreath-laying on the same day). Each event is compared only with the merged
     events of its type that share a day with it (the only ones ``same_happening`` can accept),
     and joins one in time proportional to its own size (:class:`Combining`), so a long article
-    stays linear.
+    stays linear. A happening told once is held as its telling alone (most happenings of a long
+    article are), and the events are let go of as the result is made.
     """
-    merged: list[tuple[Combining, str]] = []
-    on_day: dict[tuple[str, dt.date], list[int]] = {}  # (type, day) -> places in ``merged``
+    held: list[Event | Combining] = []  # each happening: its one telling, or its tellings combined
+    held_kinds: list[str] = []
+    on_day: dict[tuple[str, dt.date], array[int]] = {}  # (type, day) -> places in ``held``
     labels = iter(kinds) if kinds is not None else None
 
-    def index(i: int, start: dt.date, last: dt.date) -> None:
-        type_ = merged[i][0].first.type
+    def index(i: int, type_: str, start: dt.date, last: dt.date) -> None:
         for day in _span(start, last):  # each day once for each place: a list is enough
-            on_day.setdefault((type_, day), []).append(i)
+            on_day.setdefault((type_, day), array("q")).append(i)
 
     for event in events:
         kind = next(labels, event.type) if labels is not None else event.type
         near = sorted({i for day in _days(event) for i in on_day.get((event.type, day), ())})
         for i in near:
-            known, known_kind = merged[i]
-            if _kinds_fit(known_kind, kind, event.type) and known.same_happening(event):
-                start, last = known.start, known.last
-                known.add(event)
-                if known_kind == known.first.type:
-                    merged[i] = (known, kind)
-                if known.start < start:
-                    index(i, known.start, start - dt.timedelta(days=1))
-                if known.last > last:
-                    index(i, last + dt.timedelta(days=1), known.last)
-                break
+            known, known_kind = held[i], held_kinds[i]
+            if not _kinds_fit(known_kind, kind, event.type) or not _same_held(known, event):
+                continue
+            if isinstance(known, Event):
+                known = held[i] = Combining(known)
+            start, last = known.start, known.last
+            known.add(event)
+            if known_kind == known.first.type:
+                held_kinds[i] = kind
+            if known.start < start:
+                index(i, event.type, known.start, start - dt.timedelta(days=1))
+            if known.last > last:
+                index(i, event.type, last + dt.timedelta(days=1), known.last)
+            break
         else:
-            merged.append((Combining(event), kind))
-            index(len(merged) - 1, event.start, event.last_day)
-    return _distinct_ids([(combining.event(), kind) for combining, kind in merged])
+            held.append(event)
+            held_kinds.append(kind)
+            index(len(held) - 1, event.type, event.start, event.last_day)
+    return _distinct_ids(_finished(held, held_kinds))
+
+
+def _same_held(known: Event | Combining, event: Event) -> bool:
+    if isinstance(known, Combining):
+        return known.same_happening(event)
+    return same_happening(known, event)
+
+
+def _finished(held: list[Event | Combining], kinds: list[str]) -> Iterator[tuple[Event, str]]:
+    """Each happening's event and kind, in order, let go of by the lists as it is made."""
+    for item, kind in zip(drain(held), drain(kinds), strict=True):
+        yield (item.event() if isinstance(item, Combining) else item), kind
 
 
 def drain(items: list[_T]) -> Iterator[_T]:
@@ -184,7 +202,7 @@ def drain(items: list[_T]) -> Iterator[_T]:
         yield items.pop()
 
 
-def _distinct_ids(merged: list[tuple[Event, str]]) -> list[Event]:
+def _distinct_ids(merged: Iterable[tuple[Event, str]]) -> list[Event]:
     """Two happenings that share type, day and people (a welcome ceremony and a wreath-laying)
     must not share an id: the later ones take their kind, then their first sentence, into it.
     Both are read from the article, so the id stays the same on every run."""

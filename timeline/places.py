@@ -10,7 +10,7 @@ populous.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -29,30 +29,61 @@ class Place:
 
 
 @lru_cache(maxsize=1)
-def _rows_by_name() -> dict[str, list[str]]:
-    """Lower-cased name -> the table rows of places of that name, most populous first.
+def _table() -> bytes:
+    """The gazetteer as UTF-8: its rows are read from it when a name is looked up (as a str,
+    its few letters beyond Latin-1 would make it two bytes a character)."""
+    return resources.files("timeline").joinpath("data/places.tsv").read_bytes()
+
+
+# Where the rows of a name start in the table: one row's offset alone (nearly every name), or
+# several, most populous first.
+Rows = int | tuple[int, ...]
+
+
+@lru_cache(maxsize=1)
+def _rows_by_name() -> dict[str, Rows]:
+    """Lower-cased name -> where the table rows of places of that name start.
 
     Rows stay text until a name is looked up: indexing names alone is about three times
     faster than building every Place, which matters for a one-article ``timeline extract``.
+    A name holds the offset of its rows in the table, not a list of the rows' strings: the
+    index is half the size (it is held for the life of the process).
     """
-    text = resources.files("timeline").joinpath("data/places.tsv").read_text(encoding="utf-8")
-    index: dict[str, list[str]] = {}
-    for line in text.splitlines()[1:]:
+    index: dict[str, Rows] = {}
+    for start, line in _lines(_table()):
         names, seats = line[: line.index("\t")], line[line.rindex("\t") + 1 :]
         for n in names.split(";") + [x for x in seats.split(";") if x]:
-            index.setdefault(n.casefold(), []).append(line)
+            key = n.casefold()
+            held = index.get(key)
+            index[key] = start if held is None else (*_starts(held), start)
     return index
+
+
+def _lines(table: bytes) -> Iterator[tuple[int, str]]:
+    """The table's rows after its header, each with where it starts."""
+    start = table.index(b"\n") + 1
+    while start < len(table):
+        end = table.find(b"\n", start)
+        end = len(table) if end < 0 else end
+        yield start, table[start:end].decode("utf-8")
+        start = end + 1
+
+
+def _starts(rows: Rows) -> tuple[int, ...]:
+    return (rows,) if isinstance(rows, int) else rows
+
+
+def _row(start: int) -> str:
+    table = _table()
+    end = table.find(b"\n", start)
+    return table[start : len(table) if end < 0 else end].decode("utf-8")
 
 
 @lru_cache(maxsize=1)
 def _seat_names() -> frozenset[str]:
     """Seats of government and landmarks (the Kremlin), lower-cased: not names of their city."""
-    text = resources.files("timeline").joinpath("data/places.tsv").read_text(encoding="utf-8")
     return frozenset(
-        seat.casefold()
-        for line in text.splitlines()[1:]
-        for seat in line.rsplit("\t", 1)[1].split(";")
-        if seat
+        seat.casefold() for _, line in _lines(_table()) for seat in line.rsplit("\t", 1)[1].split(";") if seat
     )
 
 
@@ -78,21 +109,20 @@ def _place(row: str) -> Place:
 
 def gazetteer() -> dict[str, list[Place]]:
     """Lower-cased name -> places of that name, most populous first (the whole table, parsed)."""
-    return {name: [_place(row) for row in rows] for name, rows in _rows_by_name().items()}
+    return {name: [_place(_row(start)) for start in _starts(rows)] for name, rows in _rows_by_name().items()}
 
 
 def find_place(name: str, countries: Iterable[str] = ()) -> Place | None:
     """The most plausible place called ``name``: in one of ``countries`` if any, else the biggest."""
     key = name.strip().casefold()
-    if key not in _rows_by_name() or key in _not_places():
+    if key in _not_places() or _rows_by_name().get(key) is None:
         return None  # most words asked about are no place: answered without a set or a call
     return _find_place(key, frozenset(countries))
 
 
 @lru_cache(maxsize=8192)
 def _find_place(key: str, wanted: frozenset[str]) -> Place | None:
-    rows = _rows_by_name()[key]
-    candidates = [_place(row) for row in rows]
+    candidates = [_place(_row(start)) for start in _starts(_rows_by_name()[key])]
 
     def rank(place: Place) -> tuple[bool, bool]:
         # In a country of the article first, then a place whose own name it is (Nadi in Fiji
