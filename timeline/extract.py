@@ -1103,6 +1103,7 @@ def _participants(
     partners: list[Person] = []
     pronoun = plural = unnamed = guest = False
     unnamed_from: set[str] = set()  # countries of a subject office no one is named for
+    subjects: set[str] = set()  # the names of the subjects (a visit's hosts)
     nouns = triggers.person_nouns()
     for a in _arguments(m):
         span = doc[a.left_edge.i : _clause_free_end(a)].text
@@ -1132,6 +1133,8 @@ def _participants(
                     unnamed_from.update(c.code for c in span_codes if c.kind in ("name", "demonym"))
         elif a.tag_ == "NNS" and a.i != m.token.i and not named:
             unnamed = True  # "members of the group had a meeting with X": people not named
+        if a.dep_ in triggers.SUBJECT_DEPS:
+            subjects.update(p.name for p in named)
         for p in named:
             if p not in found:
                 found.append(p)
@@ -1143,13 +1146,7 @@ def _participants(
         found += [p for p in last_people if p not in found][:1]
     if m.type == "visit" and m.token.i != m.anchor.i and m.anchor.lemma_.lower() in HOSTING_VERBS:
         # "will host President X for a state visit": the visit is the guest's, not the host's
-        hosts = {
-            p.name
-            for a in _arguments(m)
-            if a.dep_ in triggers.SUBJECT_DEPS
-            for p in people.mentions_in(doc[a.left_edge.i : _clause_free_end(a)].text)
-        }
-        found = [p for p in found if p.name not in hosts] or found
+        found = [p for p in found if p.name not in subjects] or found
     if pronoun:
         # "he" is the one told about before; "they", "the two", all of them ("he attended a
         # dinner hosted by X": he and X)
