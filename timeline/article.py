@@ -16,7 +16,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, overload
+from typing import BinaryIO, TypeVar, overload
 
 from timeline.dates import MONTH_ABBREVIATION_ALT, MONTHS, WEEKDAYS
 from timeline.errors import ArticleError, shown, valid_name
@@ -105,18 +105,47 @@ class Sentence:
         return self.source[self.start : self.end]
 
 
-class Sentences(Sequence[Sentence]):
-    """An article's sentences, kept as offsets (a long article has hundreds of thousands, and
-    an object each cost three times as much): each :class:`Sentence` is made as it is read."""
+_Span = TypeVar("_Span")
 
-    __slots__ = ("_source", "_starts", "_ends", "_paragraphs", "_captions")
+
+class _Spans(Sequence[_Span]):
+    """Spans of one text kept as offsets (a long article has hundreds of thousands, and an
+    object each cost three times as much): each span is made as it is read (:meth:`_at`)."""
+
+    __slots__ = ("_source", "_starts", "_ends", "_captions")
 
     def __init__(self, source: str) -> None:
         self._source = source
         self._starts = _offsets(source)
         self._ends = _offsets(source)
-        self._paragraphs = _offsets(source)
         self._captions = bytearray()
+
+    def _at(self, i: int) -> _Span:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> _Span: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[_Span]: ...
+
+    def __getitem__(self, index: int | slice) -> _Span | list[_Span]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        return self._at(range(len(self))[index])  # negative indexes, and IndexError beyond the end
+
+
+class Sentences(_Spans[Sentence]):
+    """An article's sentences, kept as offsets: each :class:`Sentence` is made as it is read."""
+
+    __slots__ = ("_paragraphs",)
+
+    def __init__(self, source: str) -> None:
+        super().__init__(source)
+        self._paragraphs = _offsets(source)
 
     def add(self, start: int, end: int, paragraph: int, caption: bool) -> None:
         self._starts.append(start)
@@ -124,19 +153,7 @@ class Sentences(Sequence[Sentence]):
         self._paragraphs.append(paragraph)
         self._captions.append(caption)
 
-    def __len__(self) -> int:
-        return len(self._starts)
-
-    @overload
-    def __getitem__(self, index: int) -> Sentence: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Sentence]: ...
-
-    def __getitem__(self, index: int | slice) -> Sentence | list[Sentence]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(len(self))[index]]
-        i = range(len(self))[index]  # negative indexes, and IndexError beyond the end
+    def _at(self, i: int) -> Sentence:
         return Sentence(
             self._source, self._starts[i], self._ends[i], self._paragraphs[i], bool(self._captions[i])
         )
@@ -169,17 +186,14 @@ class Paragraph:
         return self.source[self.start : self.end]
 
 
-class Paragraphs(Sequence[Paragraph]):
-    """An article's paragraphs, kept as offsets into its text (as :class:`Sentences`; a long
-    article has hundreds of thousands): each :class:`Paragraph` is made as it is read."""
+class Paragraphs(_Spans[Paragraph]):
+    """An article's paragraphs, kept as offsets into its text (as :class:`Sentences`): each
+    :class:`Paragraph` is made as it is read."""
 
-    __slots__ = ("_source", "_starts", "_ends", "_captions")
+    __slots__ = ()
 
     def __init__(self) -> None:
-        self._source = ""
-        self._starts = _offsets("")
-        self._ends = _offsets("")
-        self._captions = bytearray()
+        super().__init__("")
 
     def append(self, paragraph: Paragraph) -> None:
         if not self._starts:
@@ -191,19 +205,7 @@ class Paragraphs(Sequence[Paragraph]):
         self._ends.append(paragraph.end)
         self._captions.append(paragraph.caption)
 
-    def __len__(self) -> int:
-        return len(self._starts)
-
-    @overload
-    def __getitem__(self, index: int) -> Paragraph: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Paragraph]: ...
-
-    def __getitem__(self, index: int | slice) -> Paragraph | list[Paragraph]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(len(self))[index]]
-        i = range(len(self))[index]  # negative indexes, and IndexError beyond the end
+    def _at(self, i: int) -> Paragraph:
         return Paragraph(self._source, self._starts[i], self._ends[i], bool(self._captions[i]))
 
     def __iter__(self) -> Iterator[Paragraph]:
