@@ -1404,3 +1404,29 @@ The officials who met him were placed under 14-day quarantine as soon as the vis
 """
     visit = next(e for e in extract(parse_article(text)) if e.type == "visit")
     assert (visit.start, visit.end) == (dt.date(2020, 9, 15), dt.date(2020, 9, 16))
+
+
+def test_an_office_and_he_point_back_not_to_a_leader_named_later():
+    # a review of the year by the home press office: "the President" is its own, unnamed, not
+    # the foreign president it names further down; nor is "he" the partner of the talks before
+    text = """ date 2019-12-28 A year of diplomacy
+
+In 2019 the President made eleven trips abroad. In March he went to Vietnam, where he held talks with General Secretary Nguyen Phu Trong in Hanoi on March 14.
+
+He hosted Indonesian President Joko Widodo in Manila on September 3.
+"""
+    talks, meeting = extract(parse_article(text))
+    assert (talks.type, talks.start) == ("talks", dt.date(2019, 3, 14))
+    assert [p.name for p in talks.participants] == ["Nguyen Phu Trong"]
+    assert (meeting.type, meeting.start) == ("meeting", dt.date(2019, 9, 3))
+    assert [p.name for p in meeting.participants] == ["Joko Widodo"]
+    assert set(meeting.countries) == {"ID", "PH"}
+
+
+def test_a_month_told_before_the_days_does_not_hide_them():
+    text = """ date 2019-12-30 Review
+
+In June, President Moon Jae-in attended the G20 summit in Osaka, Japan, on June 28-29.
+"""
+    (summit,) = extract(parse_article(text))
+    assert (summit.type, summit.start, summit.end) == ("summit", dt.date(2019, 6, 28), dt.date(2019, 6, 29))

@@ -81,6 +81,9 @@ class Candidate:
     # the day the sentence names, where the start is reckoned from it ("on the second day of
     # the visit, on Tuesday": Tuesday): what follows is told from that day
     named_day: dt.date | None = None
+    # its agent is someone the article does not name ("the President" with no holder named
+    # before, "he" with nobody told before): a "he" that follows is not its partner
+    agentless: bool = False
 
 
 def extract(article: Article) -> list[Event]:
@@ -105,7 +108,8 @@ def extract(article: Article) -> list[Event]:
     out: list[Candidate] = []
     found: list[Candidate] = []
     shared: dict[Any, Any] = {}  # see _hold_once
-    last_people: list[Person] = []
+    last_people: list[Person] = []  # who "he" and "they" are: those of the last happening told
+    agentless = False  # its agent was not named: "he" is nobody named
     venue: Location | None = None  # a line that is only a place heads what follows
     # a stay abroad told: what follows on its days without a place of its own happened there
     stay: tuple[dt.date, dt.date, Location] | None = None
@@ -116,7 +120,9 @@ def extract(article: Article) -> list[Event]:
             abroad = stay is not None and clock.told is not None and stay[0] <= clock.told <= stay[1]
             at = here or venue or (stay[2] if stay is not None and abroad else None) or home
             clock.lead(s.text)
-            found = _read_sentence(s, place, doc, article, people, clock, at, last_people, frames, out)
+            found = _read_sentence(
+                s, place, doc, article, people, clock, at, (last_people, agentless), frames, out
+            )
             _hold_once(found, shared)
             out.extend(found)
             told = [c for c in found if (not c.planned or c.dated) and not c.joins]
@@ -131,6 +137,7 @@ def extract(article: Article) -> list[Event]:
                     stay = (c.start, c.end or c.start, c.location)
             if told:
                 last_people = told[-1].participants or last_people
+                agentless = told[-1].agentless
                 clock.told = told[-1].named_day or told[-1].start
                 clock.planned = told[-1].start if told[-1].planned else None
                 clock.stay_frame = clock.stay_frame and not any(c.dated for c in told)
@@ -477,6 +484,14 @@ def _root_finder(doc: Doc) -> RootOf:
     return root_of
 
 
+def _object_of(t: Token) -> Token:
+    """The noun a preposition governs, as a date's distance is measured from its noun: "In
+    June, he attended the summit on June 28-29" takes the day, as near as the month."""
+    if t.pos_ == "ADP":
+        return next((c for c in t.children if c.dep_ == "pobj"), t)
+    return t
+
+
 def _read_sentence(
     s: Sentence,
     place: int,
@@ -485,7 +500,7 @@ def _read_sentence(
     people: PeopleIndex,
     clock: temporal.Clock,
     home: Location | None,
-    last_people: list[Person],
+    antecedents: tuple[list[Person], bool],
     frames: frozenset[str],
     told: list[Candidate],
 ) -> list[Candidate]:
@@ -574,7 +589,7 @@ def _read_sentence(
             day = next((d for d in days_read[temporal.FUTURE] if d.start == day.start), day)
         vague_dist = min(
             (
-                _tree_distance(r, m.anchor)
+                _tree_distance(_object_of(r), m.anchor)
                 for a, b in vague
                 if (r := root_of(a, b)) is not None
                 and (
@@ -604,7 +619,7 @@ def _read_sentence(
             if before is not None and day is None and direction != temporal.FUTURE:
                 if m.earlier:
                     clock.told = before.start  # "Following the talks, they signed ...": that day
-                _, partners = _participants(m, doc, text, people, last_people)
+                _, partners, _ = _participants(m, doc, text, people, antecedents, s.start)
                 new = [p for p in partners if p not in before.participants]
                 if new and m.type in TWO_PARTY:
                     # "received the ambassadors of A and B. During the meeting with A's
@@ -675,7 +690,7 @@ def _read_sentence(
                     start, end = start - dt.timedelta(days=n - 1), start
                 else:
                     end = start + dt.timedelta(days=n - 1)
-        participants, partners = _participants(m, doc, text, people, last_people)
+        participants, partners, agentless = _participants(m, doc, text, people, antecedents, s.start)
         if day is None and m.type in ("talks", "meeting") and len(participants) >= 2:
             # "The two leaders held their first summit on Thursday. Kim had arrived on Wednesday.
             # The two first met one-on-one, then held wider talks": the happening of the lead,
@@ -729,6 +744,7 @@ def _read_sentence(
                         planned,
                         day is not None and main,
                         named_day=named_day,
+                        agentless=agentless,
                     )
                 )
             continue
@@ -755,6 +771,7 @@ def _read_sentence(
                     planned,
                     day is not None and main,
                     named_day=named_day,
+                    agentless=agentless,
                 )
             )
     return out
@@ -1065,9 +1082,14 @@ def _clause_free_end(a: Token) -> int:
     return min(cuts, default=a.right_edge.i + 1)
 
 
-def _office_holder(t: Token, doc: Doc, people: PeopleIndex) -> Person | None:
+def _office_holder(t: Token, doc: Doc, people: PeopleIndex, at: int) -> Person | None:
     """The one person an office names ("the President", "the Russian leader", "Bhutan's Prime
-    Minister"): the only holder of that title, of that country where one is written."""
+    Minister"): the only holder of that title, of that country where one is written.
+
+    An office points back to someone named before its sentence (at ``at``) or in it, not
+    forward: in "In 2019 the President travelled abroad ... He hosted Indonesian President X",
+    the President is not X. Only a headline or a lead told before anyone is named points
+    forward."""
     if t.tag_ in ("NNS", "NNPS"):
         return None
     words = doc[t.left_edge.i : t.i + 1]
@@ -1078,6 +1100,9 @@ def _office_holder(t: Token, doc: Doc, people: PeopleIndex) -> Person | None:
     holders = people.holding(title or t.text) or people.holding(t.text)
     if codes:
         holders = [p for p in holders if p.country in codes]
+    told_by = at + len(doc.text)  # named before or in this sentence
+    if any(p.first_seen < told_by for p in people.people):
+        holders = [p for p in holders if p.first_seen < told_by]
     if len(holders) > 1:
         # "The Prime Minister met with X, the Laotian Prime Minister": not the one named beside
         named = people.mentions_in(doc.text)
@@ -1096,13 +1121,24 @@ def _office_holder(t: Token, doc: Doc, people: PeopleIndex) -> Person | None:
 
 
 def _participants(
-    m: triggers.Mention, doc: Doc, text: str, people: PeopleIndex, last_people: list[Person]
-) -> tuple[list[Person], list[Person]]:
-    """Everyone taking part, and the partners among them (objects, "with", "on" phrases)."""
+    m: triggers.Mention,
+    doc: Doc,
+    text: str,
+    people: PeopleIndex,
+    antecedents: tuple[list[Person], bool],
+    at: int,
+) -> tuple[list[Person], list[Person], bool]:
+    """Everyone taking part, the partners among them (objects, "with", "on" phrases), and
+    whether the agent is someone the article does not name ("he" with nobody told before).
+
+    ``antecedents`` holds the people of the happening told before ("he", "they") and whether its
+    agent was not named ("the President ... He hosted X": he is not the partner told before)."""
+    told_before, agentless_before = antecedents
     found: list[Person] = []
     partners: list[Person] = []
     pronoun = plural = unnamed = guest = False
     unnamed_from: set[str] = set()  # countries of a subject office no one is named for
+    unnamed_subject = False  # "the President" as the subject, with no holder named before
     subjects: set[str] = set()  # the names of the subjects (a visit's hosts)
     nouns = triggers.person_nouns()
     for a in _arguments(m):
@@ -1116,11 +1152,15 @@ def _participants(
             named = people.mentions_in(span)  # "Russian ambassador Alexey Borodavkin", "met Lula"
         if a.lower_ in PRONOUNS:
             pronoun = True
+            singular = a.lower_ not in ("they", "them", "their")
+            if a.dep_ in triggers.SUBJECT_DEPS and (not told_before or singular and agentless_before):
+                unnamed_subject = True
+                unnamed = unnamed or agentless_before  # "he" is the unnamed agent told before
             plural = plural or a.lower_ in ("they", "them", "their")
-        elif a.lemma_.lower() in GUEST_NOUNS and not named and last_people:
+        elif a.lemma_.lower() in GUEST_NOUNS and not named and told_before:
             guest = True  # "hosted his guest to a dinner": the one received before
         elif a.lemma_.lower() in nouns and not named:
-            holder = _office_holder(a, doc, people)
+            holder = _office_holder(a, doc, people, at)
             if holder is not None:
                 if holder not in found:
                     found.append(holder)
@@ -1129,6 +1169,7 @@ def _participants(
             else:
                 unnamed = True  # "talks with the leaders of eight nations": nobody to name
                 if a.dep_ in triggers.SUBJECT_DEPS:
+                    unnamed_subject = True
                     span_codes = find_countries(doc[a.left_edge.i : a.i + 1].text)
                     unnamed_from.update(c.code for c in span_codes if c.kind in ("name", "demonym"))
         elif a.tag_ == "NNS" and a.i != m.token.i and not named:
@@ -1143,25 +1184,30 @@ def _participants(
     if not found:
         found = people.mentions_in(text)
     if guest:
-        found += [p for p in last_people if p not in found][:1]
+        found += [p for p in told_before if p not in found][:1]
     if m.type == "visit" and m.token.i != m.anchor.i and m.anchor.lemma_.lower() in HOSTING_VERBS:
         # "will host President X for a state visit": the visit is the guest's, not the host's
         found = [p for p in found if p.name not in subjects] or found
     if pronoun:
         # "he" is the one told about before; "they", "the two", all of them ("he attended a
         # dinner hosted by X": he and X)
-        told = list(last_people if plural else last_people[:1])
+        told = list(told_before if plural else [] if agentless_before else told_before[:1])
         found = [p for p in told if p not in found] + found
-    if not found:
+    if not found and not (unnamed_subject and agentless_before):
         found = people.principals(2)
         if unnamed_from:
             # "The Latvian leader arrived": not a principal of another country
             found = [p for p in found if p.country is None or p.country in unnamed_from]
     if len(found) == 1 and m.type in TWO_PARTY and not unnamed:
         other = [p for p in people.ranked() if p not in found]
+        if pronoun:
+            # "he" points back: in "In 2019 the President travelled ... he held talks with X ...
+            # He hosted President Y", the talks are not X's with Y, named later
+            other = [p for p in other if p.first_seen < at]
         if other:
             found.append(other[0])
-    return found, partners
+    agentless = unnamed_subject and not subjects
+    return found, partners, agentless
 
 
 def _where(
