@@ -1430,3 +1430,23 @@ In June, President Moon Jae-in attended the G20 summit in Osaka, Japan, on June 
 """
     (summit,) = extract(parse_article(text))
     assert (summit.type, summit.start, summit.end) == ("summit", dt.date(2019, 6, 28), dt.date(2019, 6, 29))
+
+
+def test_a_programme_lists_its_entries_under_the_day_heading():
+    # a ministry's programme: lines without verbs, each opened by its time, under a day
+    text = """ date 2024-03-04 Programme
+
+Programme of the State Visit of the President of Ghana to Kenya
+
+Tuesday, 5 March 2024
+0900 hrs: Welcome ceremony at State House
+1000 hrs: Bilateral talks with President William Ruto
+1130 hrs: Exchanging of memoranda of understanding
+1300 hrs: State luncheon hosted by President William Ruto at State House
+
+Wednesday, 6 March 2024
+1000 hrs: Departure for Accra
+"""
+    got = [(e.type, e.start) for e in extract(parse_article(text)) if e.type != "visit"]
+    day = dt.date(2024, 3, 5)
+    assert got == [("ceremony", day), ("talks", day), ("signing", day), ("banquet", day)]

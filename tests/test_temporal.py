@@ -181,3 +181,21 @@ def test_a_sentence_with_is_to_or_due_to_moves_no_narrative_day():
 
 def test_an_ordinal_that_counts_something_is_no_day():
     assert Clock(DOC).days("the 14th National Committee met for the 17th G20 summit", PAST) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "listed"),
+    [
+        ("1130 hrs: Bilateral talks with the Prime Minister", True),
+        ("0930H: Wreath-laying at the memorial", True),
+        ("10:30 am - Official lunch", True),
+        ("9 p.m.: State banquet", True),
+        ("Friday (evening): Talks with the President", True),
+        ("Morning: Welcome ceremony", True),
+        ("2015 - a year of talks", False),
+        ("The meeting: what was said", False),
+        ("Talks at 10:30 am on Friday", False),
+    ],
+)
+def test_a_programme_line_is_opened_by_its_time(line, listed):
+    assert temporal.schedule_line(line) is listed

@@ -560,7 +560,10 @@ def _read_sentence(
             continue  # a spokesperson's routine briefing is no happening of the story
         if m.type == "press" and m.token.pos_ != "VERB" and m.token.text.istitle() and m.token.i > 0:
             continue  # "MFA Press Statement: Official Visit of ...": a document's name
-        if clock.planned is not None and _verbless(m.token):
+        # "Monday, 3 June ... 1130 hrs: Bilateral talks with X": an itinerary's entry, of the
+        # day its heading gave
+        listed = clock.planned is not None and _verbless(m.token)
+        if listed:
             direction = temporal.FUTURE  # "Thursday (noon): Talks with X": an itinerary's entry
         mods = {c.lower_ for c in m.token.children if c.dep_ in ("amod", "compound")}
         if mods & temporal.CALLED_OFF or mods & temporal.EARLIER_MODIFIERS:
@@ -602,6 +605,12 @@ def _read_sentence(
         )
         # "Thursday (noon): Talks with X followed by lunch": a schedule's entry is its own clause
         entry = m.token.dep_ == "ROOT" or (m.token.head.dep_ == "ROOT" and m.token.dep_ in ("appos", "conj"))
+        # what an itinerary's line lists, not a place or a purpose in it ("lunch at the Istana")
+        listed = (
+            listed
+            and temporal.schedule_line(text)
+            and not any(t.dep_ == "pobj" for t in (m.token, *m.token.ancestors))
+        )
         # "Xi's state visit to Tajikistan is a milestone": a stay told as under way
         stay = m.type == "visit" and bool(mods & STAY_KINDS) and direction in ("present", "progressive")
         # "After his talks with Li, he will meet Xi": the talks told before, told again
@@ -610,7 +619,11 @@ def _read_sentence(
         told_as = {m.type, "talks"} if m.type == "summit" else {m.type}
         again = m.earlier and day is None and any(c.type in told_as for c in told)
         if again or (
-            not m.eventive and not stay and not (entry and day is not None) and (day is None or dist > 3)
+            not m.eventive
+            and not stay
+            and not (entry and day is not None)
+            and not (listed and day is None)
+            and (day is None or dist > 3)
         ):
             # "Xi made the remarks during his talks with Rahmon": the talks told before, told again
             before = next((c for c in reversed(told) if c.type == m.type), None) or next(

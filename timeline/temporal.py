@@ -352,6 +352,21 @@ class Clock:
 
 
 # "September 23:", "23 September 2024 -", "Sept. 23 (Monday):" opening a sentence
+# A line of a programme opened by its time ("1130 hrs: Talks with X", "10:30 am - Lunch",
+# "Friday (evening): Talks", "Morning: Wreath-laying").
+_SCHEDULE_LINE_RE = re.compile(
+    r"\W{0,3}(?:\d{1,2}[:.]\d{2}\s*(?:hrs|hours|h|[ap]\.?m\.?)?|\d{3,4}\s*(?:hrs|hours|[Hh])"
+    r"|\d{1,2}\s*[ap]\.?m\.?"
+    r"|(?:[A-Z][a-z]+day\s*)?\(?(?:[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]oon|[Mm]idday|[Nn]ight)\)?)"
+    r"\s*(?:[:–—-]|\s-)\s",
+)
+
+
+def schedule_line(text: str) -> bool:
+    """Whether a line is a programme's entry opened by its time ("1130 hrs: Bilateral talks")."""
+    return _SCHEDULE_LINE_RE.match(text) is not None
+
+
 _LEAD_DAY_RE = re.compile(
     r"\W{0,3}(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}(?:,?\s+\d{4})?)"
