@@ -1450,3 +1450,12 @@ Wednesday, 6 March 2024
     got = [(e.type, e.start) for e in extract(parse_article(text)) if e.type != "visit"]
     day = dt.date(2024, 3, 5)
     assert got == [("ceremony", day), ("talks", day), ("signing", day), ("banquet", day)]
+
+
+def test_leaders_meeting_on_the_sidelines_is_a_meeting_not_talks():
+    text = """ date 2023-11-16 Leaders meet
+
+SAN FRANCISCO, Nov 16 (Kyodo) -- Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol on the sidelines of the APEC forum on Thursday, the pair's seventh meeting this year.
+"""
+    (meeting,) = [e for e in extract(parse_article(text)) if e.type != "summit"]
+    assert (meeting.type, meeting.start) == ("meeting", dt.date(2023, 11, 16))

@@ -722,7 +722,12 @@ def _read_sentence(
             if lead is not None and lead.start > start:
                 start, end = lead.start, None
         type_ = m.type
-        if m.type == "meeting" and m.token.lemma_.lower() == "meeting" and _counterparts(participants):
+        if (
+            m.type == "meeting"
+            and m.token.lemma_.lower() == "meeting"
+            and _counterparts(participants)
+            and not on_sidelines  # "met on the sidelines of the summit, their second meeting"
+        ):
             type_ = "talks"  # "the two presidents' meeting": counterparts' talks
         ours = any(
             c.dep_ == "poss" and (c.lower_ == "our" or (c.lower_ == "their" and _pair_subject(m)))
