@@ -1459,3 +1459,21 @@ SAN FRANCISCO, Nov 16 (Kyodo) -- Prime Minister Fumio Kishida met South Korean P
 """
     (meeting,) = [e for e in extract(parse_article(text)) if e.type != "summit"]
     assert (meeting.type, meeting.start) == ("meeting", dt.date(2023, 11, 16))
+
+
+def test_receiving_letters_of_credence_is_a_ceremony():
+    text = """ date 2022-05-12 Envoys
+
+JAKARTA (Antara) - President Joko Widodo on Thursday received the letters of credence of seven ambassadors at the Merdeka Palace.
+"""
+    assert events_of(text) == [("ceremony", dt.date(2022, 5, 12))]
+
+
+def test_a_first_meeting_since_a_year_is_still_dated_by_the_story():
+    text = """ date 2023-05-04 Talks
+
+ANKARA (AA) - Foreign Minister Mevlut Cavusoglu received his Egyptian counterpart Sameh Shoukry in Ankara on Thursday. Cavusoglu later received Armenian Foreign Minister Ararat Mirzoyan, in the first meeting between ministers of the two countries since 2009.
+"""
+    got = sorted((e.type, e.start, e.participants[-1].name) for e in extract(parse_article(text)))
+    day = dt.date(2023, 5, 4)
+    assert got == [("meeting", day, "Ararat Mirzoyan"), ("meeting", day, "Sameh Shoukry")]

@@ -541,6 +541,17 @@ def _read_sentence(
     ]
     out: list[Candidate] = []
     root_of = _root_finder(doc)
+    # "in the first meeting between the two since 2008": what "since" hangs from a noun
+    # compares, and dates nothing
+    vague = [
+        (a, b)
+        for a, b in vague
+        if not (
+            text[a:b].lower().startswith("since")
+            and (r := root_of(a, b)) is not None
+            and r.head.pos_ in ("NOUN", "PROPN")
+        )
+    ]
     on_sidelines = SIDELINES_RE.search(text) is not None
     if any(m.type == "visit" and not m.eventive for m in found):
         clock.stay_frame = True  # "during his visit, he will ...": plans of the whole stay follow

@@ -190,7 +190,16 @@ def _fits(word: Token, lemmas: frozenset[str], is_person: TokenTest, is_place: T
         return True
     if "PLACE" in lemmas and is_place(word):
         return True
-    return _lemma(word) in lemmas or word.lower_ in lemmas
+    if _lemma(word) in lemmas or word.lower_ in lemmas:
+        return True
+    # "letter/credence": a letter of credence ("received the letters of credence")
+    return any(
+        f"{_lemma(word)}/{_lemma(o)}" in lemmas
+        for p in word.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
 
 
 def _modifiers(t: Token) -> set[str]:
