@@ -1477,3 +1477,15 @@ ANKARA (AA) - Foreign Minister Mevlut Cavusoglu received his Egyptian counterpar
     got = sorted((e.type, e.start, e.participants[-1].name) for e in extract(parse_article(text)))
     day = dt.date(2023, 5, 4)
     assert got == [("meeting", day, "Ararat Mirzoyan"), ("meeting", day, "Sameh Shoukry")]
+
+
+def test_received_at_a_palace_today_then_the_guest_is_a_meeting_with_the_guest():
+    # Gulf agencies put the place and the day between "received" and the one received
+    text = """ date 2024-01-09 Emir receives minister
+
+DOHA, January 9 (QNA) -- His Highness the Amir Sheikh Tamim bin Hamad Al Thani received at the Amiri Diwan this morning Japanese Foreign Minister Yoko Kamikawa.
+"""
+    (meeting,) = extract(parse_article(text))
+    assert (meeting.type, meeting.start) == ("meeting", dt.date(2024, 1, 9))
+    assert [p.name for p in meeting.participants] == ["Tamim bin Hamad Al Thani", "Yoko Kamikawa"]
+    assert set(meeting.countries) == {"JP", "QA"}

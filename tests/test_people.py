@@ -242,3 +242,11 @@ def test_a_party_office_of_a_country_that_goes_on_after_the_country():
     assert people_in(
         "Hanoi (VNA) - General Secretary of the Communist Party of Vietnam Central Committee To Lam spoke."
     ) == [("To Lam", "VN")]
+
+
+def test_a_headline_opened_by_an_office_names_nobody():
+    from timeline.people import plausible_name
+
+    assert not plausible_name("Crown Prince")
+    assert not plausible_name("Prime Minister")
+    assert plausible_name("Crown Prince Hussein")

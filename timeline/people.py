@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover - types only
 # Titles (data/titles.txt), longest first when compiled. Lower-case forms are matched
 # case-insensitively only after a demonym or a name (``Tajik president``), upper-case ones anywhere.
 TITLES = list(wordlists.lines("titles.txt"))
+_TITLE_FOLDS = frozenset(t.casefold() for t in TITLES)
 _TITLE_ALT = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
 # Bounded hyphen parts and no acronym starting inside a run of capitals: a name can start at
 # any capital, so an unbounded part would rescan a long run from each one (quadratic time).
@@ -712,6 +713,8 @@ def plausible_name(name: str) -> bool:
         return False
     if lookup(name) is not None:
         return False
+    if name.casefold() in _TITLE_FOLDS:
+        return False  # "Crown Prince receives Chinese official": an office, nobody's name
     if len(words) >= 2 and find_place(name) is not None:
         return False  # "in New York": a city of several words is nobody's name
     return bool(re.search(r"[a-z]", name)) or len(words) >= 2

@@ -145,6 +145,10 @@ def _objects(t: Token) -> list[Token]:
         found = [c for c in found if c.dep_ != "dobj" or c is direct[0]]
     if t.dep_ == "acl" and t.tag_ == "VBN":
         found.append(t.head)  # "the treaty, signed on Monday"
+    if not direct and t.pos_ == "VERB":
+        # "received at Al-Salam Palace today Vice Premier X": a name put after the place and the
+        # time, which the parser hangs from the verb as a modifier of time
+        found += [c for c in t.children if c.dep_ in ("npadvmod", "dep") and c.i > t.i and c.pos_ == "PROPN"]
     for c in t.children:
         if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == t.i + 1:
             # "received visiting Prime Minister X", parsed with X the participle's object
