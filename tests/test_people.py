@@ -250,3 +250,10 @@ def test_a_headline_opened_by_an_office_names_nobody():
     assert not plausible_name("Crown Prince")
     assert not plausible_name("Prime Minister")
     assert plausible_name("Crown Prince Hussein")
+
+
+def test_an_elected_leader_not_yet_in_office_keeps_title_and_country():
+    people = PeopleIndex()
+    people.scan("Indonesia's President-elect Prabowo Subianto met Prime Minister Anthony Albanese.", 0)
+    prabowo = next(p for p in people.people if p.name == "Prabowo Subianto")
+    assert (prabowo.title, prabowo.country) == ("President-elect", "ID")

@@ -36,6 +36,10 @@ D = dt.date
         ("on the evening of the 4th in the hall", PAST, D(2024, 7, 4), None),
         ("on the 28th.", PAST, D(2024, 6, 28), None),
         ("on the 9th when", FUTURE, D(2024, 7, 9), None),
+        # a weekday beside the date it names is that date, not the weekday nearest the document
+        ("on Tuesday (June 25)", PAST, D(2024, 6, 25), None),
+        ("on Tuesday, 25 June, in", PAST, D(2024, 6, 25), None),
+        ("on June 25 (Tuesday)", PAST, D(2024, 6, 25), None),
     ],
 )
 def test_days_against_the_document_time(text, direction, first, last):
@@ -199,3 +203,9 @@ def test_an_ordinal_that_counts_something_is_no_day():
 )
 def test_a_programme_line_is_opened_by_its_time(line, listed):
     assert temporal.schedule_line(line) is listed
+
+
+def test_a_weekday_beside_a_date_of_another_weekday_is_kept_as_told():
+    # "today, Tuesday, June 24th" of a Tuesday the 25th: one of the two is a slip; both are read
+    got = [d.first for d in Clock(DOC).days("on Tuesday, June 24th", PAST)]
+    assert got == [D(2024, 7, 2), D(2024, 6, 24)]

@@ -57,7 +57,7 @@ _PAIRED_RE = re.compile(
 # A title: "President", "Vice Premier", "Deputy Chairman". Its name follows, perhaps after an
 # "of"/"for" phrase ("Minister for Foreign Affairs", "President of the United States").
 _TITLE_RE = re.compile(
-    rf"(?<![\w-])(?P<title>(?:(?:Vice|Deputy|Acting|Former|Interim|Crown|Grand|First|Chief|Second)\s+)?(?:{_TITLE_ALT}))(?![\w-])"
+    rf"(?<![\w-])(?P<title>(?:(?:Vice|Deputy|Acting|Former|Interim|Crown|Grand|First|Chief|Second)\s+)?(?:{_TITLE_ALT})(?:-(?:elect|designate))?)(?![\w-])"
 )
 # Lower-case titles count after a country: "China's visiting leader Xi Jinping",
 # "his Palestinian counterpart Mahmoud Abbas", "Tajik president Emomali Rahmon".

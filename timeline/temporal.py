@@ -286,8 +286,22 @@ class Clock:
         out.sort(key=lambda d: d.start)
         # "Yesterday (Saturday)": the weekday says which day the relative word meant
         named = [d for d in out if d.kind == "weekday"]
+        # "on Tuesday (August 20)", "Tuesday, 20 August", "August 20 (Tuesday)": the date written
+        # out says which Tuesday, whatever the document's day (where the two agree: "today,
+        # Tuesday, October 18th" of a Monday is a slip in one of them)
+        full = [d for d in out if d.kind == "explicit"]
         return [
-            d for d in out if not (d.kind == "relative" and any(0 <= w.start - d.end <= 3 for w in named))
+            d
+            for d in out
+            if not (d.kind == "relative" and any(0 <= w.start - d.end <= 3 for w in named))
+            and not (
+                d.kind == "weekday"
+                and any(
+                    (0 <= f.start - d.end <= 3 or 0 <= d.start - f.end <= 3)
+                    and f.first.weekday() == d.first.weekday()
+                    for f in full
+                )
+            )
         ]
 
     def _day(self, m: DateMention, direction: str) -> Day:
