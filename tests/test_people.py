@@ -257,3 +257,12 @@ def test_an_elected_leader_not_yet_in_office_keeps_title_and_country():
     people.scan("Indonesia's President-elect Prabowo Subianto met Prime Minister Anthony Albanese.", 0)
     prabowo = next(p for p in people.people if p.name == "Prabowo Subianto")
     assert (prabowo.title, prabowo.country) == ("President-elect", "ID")
+
+
+def test_a_peer_is_a_counterpart():
+    people = PeopleIndex()
+    people.scan("Argentine President Alberto Fernandez and his Brazilian peer Luiz Inacio Lula da Silva met.", 0)
+    assert {(p.name, p.country) for p in people.people} == {
+        ("Alberto Fernandez", "AR"),
+        ("Luiz Inacio Lula da Silva", "BR"),
+    }

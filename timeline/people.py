@@ -721,7 +721,7 @@ def plausible_name(name: str) -> bool:
 
 
 # "his Chinese counterpart": the one before is of another country.
-_COUNTERPART_RE = re.compile(r"\b(?:his|her|their) (?P<who>[A-Z][\w'’-]+) counterparts?\b")
+_COUNTERPART_RE = re.compile(r"\b(?:his|her|their) (?P<who>[A-Z][\w'’-]+) (?:counterpart|peer)s?\b")
 
 # "Albanese will travel to Fiji", "Modi arrived in Japan": the traveller and the country.
 # "Prime Minister X's visit to Abu Dhabi": who visits a place is not of its country
