@@ -261,7 +261,9 @@ def test_an_elected_leader_not_yet_in_office_keeps_title_and_country():
 
 def test_a_peer_is_a_counterpart():
     people = PeopleIndex()
-    people.scan("Argentine President Alberto Fernandez and his Brazilian peer Luiz Inacio Lula da Silva met.", 0)
+    people.scan(
+        "Argentine President Alberto Fernandez and his Brazilian peer Luiz Inacio Lula da Silva met.", 0
+    )
     assert {(p.name, p.country) for p in people.people} == {
         ("Alberto Fernandez", "AR"),
         ("Luiz Inacio Lula da Silva", "BR"),
