@@ -1489,3 +1489,11 @@ DOHA, January 9 (QNA) -- His Highness the Amir Sheikh Tamim bin Hamad Al Thani r
     assert (meeting.type, meeting.start) == ("meeting", dt.date(2024, 1, 9))
     assert [p.name for p in meeting.participants] == ["Tamim bin Hamad Al Thani", "Yoko Kamikawa"]
     assert set(meeting.countries) == {"JP", "QA"}
+
+
+def test_what_happened_during_a_visit_that_ended_today_is_not_today_s():
+    text = """ date 2019-04-29 Visit ends
+
+HANOI, April 29 (VNA) -- Prime Minister Nguyen Xuan Phuc on Monday wrapped up his official visit to China, during which he attended the second Belt and Road Forum in Beijing.
+"""
+    assert [t for t, _ in events_of(text)] == ["visit"]

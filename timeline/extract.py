@@ -484,6 +484,17 @@ def _root_finder(doc: Doc) -> RootOf:
     return root_of
 
 
+def _during_which(t: Token) -> bool:
+    """Whether ``t`` heads a relative clause told within a span ("his visit, during which he
+    met X"): it happened on some day of the span."""
+    return t.dep_ == "relcl" and any(
+        c.dep_ == "prep"
+        and c.lower_ in ("during", "throughout")
+        and any(o.lower_ == "which" for o in c.children)
+        for c in t.children
+    )
+
+
 def _object_of(t: Token) -> Token:
     """The noun a preposition governs, as a date's distance is measured from its noun: "In
     June, he attended the summit on June 28-29" takes the day, as near as the month."""
@@ -595,6 +606,11 @@ def _read_sentence(
             days_read[way] = clock.days(text, way)  # once a sentence and direction, not a trigger
         days = days_read[way]
         day, dist = _attached_day(root_of, m, days, found, direction == "intent")
+        if day is not None and _during_which(m.anchor) and (r := root_of(day.start, day.end)) is not None:
+            if not any(t.i == r.i for t in m.anchor.subtree):
+                # "on Monday concluded his visit, during which he attended the summit": some day
+                # of the visit, not the day it ended
+                day = None
         named_day: dt.date | None = None
         if day is not None and way == temporal.PAST and _own_clause_to_come(root_of(day.start, day.end), m):
             # "arrived for the summit, which opens on Friday": the summit's own clause tells its day
