@@ -1497,3 +1497,14 @@ def test_what_happened_during_a_visit_that_ended_today_is_not_today_s():
 HANOI, April 29 (VNA) -- Prime Minister Nguyen Xuan Phuc on Monday wrapped up his official visit to China, during which he attended the second Belt and Road Forum in Beijing.
 """
     assert [t for t, _ in events_of(text)] == ["visit"]
+
+
+def test_leaving_one_city_for_another_is_a_visit_to_the_other_and_what_it_is_for_is_there():
+    text = """ date 2022-02-14 Trip
+
+PRETORIA (SAnews) - President Cyril Ramaphosa will on Tuesday depart Pretoria for Addis Ababa, Ethiopia, to attend the African Union summit.
+"""
+    visit, summit = extract(parse_article(text))
+    assert (visit.type, visit.start) == ("visit", dt.date(2022, 2, 15))
+    assert (visit.location.city, visit.location.country) == ("Addis Ababa", "ET")
+    assert summit.type == "summit" and summit.location == visit.location

@@ -763,6 +763,11 @@ def _read_sentence(
         if m.type == "summit" and (_two_party(m) or _with_counterpart(m, people) or ours):
             type_ = "talks"  # "the EU-Canada Summit", "a summit with Prime Minister X", "our summit"
         location = _where(m, doc, text, article, participants, home)
+        if m.anchor.dep_ in ("advcl", "xcomp") and m.anchor.head.lemma_.lower() in MOVEMENT_VERBS:
+            # "will depart Abuja for Dakar to attend the forum": where the journey goes
+            went = next((c for c in reversed(out) if c.sentence == place and c.type == "visit"), None)
+            if went is not None and went.location is not None:
+                location = went.location
         countries = tuple(
             sorted(set(event_countries(text, participants, location)) | _party_countries(m, doc))
         )
@@ -1267,7 +1272,10 @@ def _where(
         return None
     if m.type == "visit":
         for h in (m.token, m.anchor):
-            for c in triggers.prepositions(h):  # "departed from X Airport for Y": Y
+            # "departed from X Airport for Y": Y; "will depart Abuja for Dakar": the place it is
+            # left for before the place left
+            heads = sorted(triggers.prepositions(h), key=lambda c: c.dep_ in triggers.OBJECT_DEPS)
+            for c in heads:
                 targets = [c] if c.dep_ in triggers.OBJECT_DEPS else []
                 if c.dep_ == "prep" and c.lower_ in ("to", "in", "at", "for"):
                     targets = [o for o in c.children if o.dep_ == "pobj"]  # "leave for Bishkek"
@@ -1281,8 +1289,10 @@ def _where(
                     if code:
                         # "a state visit to Tajikistan", filed from Dushanbe: there
                         return home if home is not None and home.country == code else Location(None, code)
-                    # a city of several words ("Bandar Seri Begawan"), else its last word
-                    name = span if find_place(span) is not None else t.text
+                    # a city of several words ("Bandar Seri Begawan", "Addis Ababa, Ethiopia"),
+                    # else its last word
+                    own = doc[t.left_edge.i : t.i + 1].text
+                    name = next((n for n in (span, own) if find_place(n) is not None), t.text)
                     named = named_places(article.text).get(name)
                     place = None if is_facility(name) else find_place(name, {named} if named else ())
                     if place is not None and named and place.country != named:

@@ -324,6 +324,8 @@ def mentions(
         if not candidates:
             continue
         pos = "VERB" if t.pos_ in ("VERB", "AUX") else "NOUN" if t.pos_ in ("NOUN", "PROPN") else ""
+        if pos == "NOUN" and any(c.dep_ == "aux" and c.tag_ in ("MD", "TO") for c in t.children):
+            pos = "VERB"  # "will on Thursday depart Abuja": tagged a noun, a verb by its "will"
         if not pos:
             continue
         for row in candidates:
