@@ -1508,3 +1508,23 @@ PRETORIA (SAnews) - President Cyril Ramaphosa will on Tuesday depart Pretoria fo
     assert (visit.type, visit.start) == ("visit", dt.date(2022, 2, 15))
     assert (visit.location.city, visit.location.country) == ("Addis Ababa", "ET")
     assert summit.type == "summit" and summit.location == visit.location
+
+
+def test_met_and_held_talks_on_a_day_is_one_happening_of_that_day():
+    text = """ date 2023-02-15 Talks
+
+ISLAMABAD (APP) - Turkish Foreign Minister Mevlut Cavusoglu, who arrived here on Sunday, met and held talks with his Pakistani counterpart Bilawal Bhutto Zardari on Monday.
+"""
+    assert sorted(events_of(text)) == [("talks", dt.date(2023, 2, 13)), ("visit", dt.date(2023, 2, 12))]
+
+
+def test_the_visit_told_again_without_a_day_is_the_one_told_before():
+    text = """ date 2023-09-12 Arrival
+
+PYONGYANG, September 12 (KCNA) -- Choe Son Hui, minister of Foreign Affairs of the DPRK, arrived in Moscow on September 12.
+
+The visit is being made at the invitation of Sergei Lavrov, foreign minister of the Russian Federation.
+"""
+    (visit,) = extract(parse_article(text))
+    assert (visit.type, visit.start) == ("visit", dt.date(2023, 9, 12))
+    assert [p.name for p in visit.participants] == ["Choe Son Hui"]

@@ -268,3 +268,9 @@ def test_a_peer_is_a_counterpart():
         ("Alberto Fernandez", "AR"),
         ("Luiz Inacio Lula da Silva", "BR"),
     }
+
+
+def test_a_general_secretary_after_the_name_is_a_title():
+    people = PeopleIndex()
+    people.scan("To Lam, general secretary of the Communist Party of Vietnam, arrived in Moscow.", 0)
+    assert [(p.name, p.title) for p in people.people] == [("To Lam", "general secretary")]

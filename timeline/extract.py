@@ -644,7 +644,15 @@ def _read_sentence(
         # (a "summit" of two told before is their talks: "held a summit with X ... Following the
         # summit, the two leaders attended a signing ceremony")
         told_as = {m.type, "talks"} if m.type == "summit" else {m.type}
-        again = m.earlier and day is None and any(c.type in told_as for c in told)
+        # "The visit is being made at the invitation of X", "The talks were held in a friendly
+        # atmosphere": a definite noun without a day of its own names the one told before
+        definite = (
+            m.token.pos_ == "NOUN"
+            and m.token.i != m.anchor.i
+            and direction != temporal.FUTURE
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in m.token.children)
+        )
+        again = (m.earlier or definite) and day is None and any(c.type in told_as for c in told)
         if again or (
             not m.eventive
             and not stay
@@ -977,6 +985,7 @@ def _attached_day(
             and o.anchor.i != m.anchor.i
             and _within(root, o.anchor)
             and not (inner and _within(m.anchor, o.anchor))
+            and not _shared_clause(m.anchor, o.anchor)
         ]
         own_noun = m.token.i != m.anchor.i and _within(root, m.token)  # "talks on Monday"
         if not own_noun and any(not _within(m.anchor, o.anchor) for o in theirs):
@@ -992,6 +1001,17 @@ def _attached_day(
     if best is None:
         return None, 99
     return best[1], best[0][1]
+
+
+def _shared_clause(a: Token, b: Token) -> bool:
+    """Whether ``b`` is a verb joined to ``a`` with its subject and tense ("met and held talks
+    with X on Monday"): a day told in either is both's."""
+    return (
+        b.dep_ == "conj"
+        and b.head.i == a.i
+        and b.tag_ == a.tag_
+        and not any(c.dep_ in triggers.SUBJECT_DEPS for c in b.children)
+    )
 
 
 def _arguments(m: triggers.Mention) -> list[Token]:

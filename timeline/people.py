@@ -84,7 +84,7 @@ _NOT_PREPOSITION = rf"(?!(?:{'|'.join(_PREPOSITIONS)})\s)"
 # "Joe Biden, President of the United States": a name, then its title and country.
 _APPOSITIVE_RE = re.compile(
     rf"(?<![\w'’-]){_NAME},\s+(?:the\s+)?(?P<title>(?:{_NOT_PREPOSITION}[A-Za-z-]+\s+){{0,3}}?(?:president|prime minister|premier|"
-    rf"chancellor|king|queen|emir|foreign minister|minister|secretary-general|secretary general|"
+    rf"chancellor|king|queen|emir|foreign minister|minister|secretary-general|secretary general|general secretary|"
     rf"secretary of state|chairman|chairwoman|leader|ambassador|President|Prime Minister|Premier|"
     rf"Chancellor|King|Emir|Foreign Minister|Secretary of State|Secretary-General))"
     rf"\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]+){{0,4}})"
