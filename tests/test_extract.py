@@ -1528,3 +1528,18 @@ The visit is being made at the invitation of Sergei Lavrov, foreign minister of 
     (visit,) = extract(parse_article(text))
     assert (visit.type, visit.start) == ("visit", dt.date(2023, 9, 12))
     assert [p.name for p in visit.participants] == ["Choe Son Hui"]
+
+
+def test_who_invited_the_visitor_does_not_visit_and_a_pm_is_an_office():
+    text = """ date 2024-01-10 Visit
+
+PHNOM PENH, Jan 10 (AKP) - Prime Minister Hun Manet and his spouse arrived in Vientiane on January 10 afternoon, beginning a two-day official visit to Laos at the invitation of Lao Prime Minister Sonexay Siphandone.
+
+A welcome ceremony for the Cambodian PM was held at the Presidential Palace.
+"""
+    events = extract(parse_article(text))
+    (visit,) = [e for e in events if e.type == "visit"]
+    ceremony = next(e for e in events if e.type == "ceremony")
+    assert [p.name for p in visit.participants] == ["Hun Manet"]
+    assert (visit.start, visit.end) == (dt.date(2024, 1, 10), dt.date(2024, 1, 11))
+    assert [p.name for p in ceremony.participants] == ["Hun Manet"]

@@ -1045,12 +1045,16 @@ def _arguments(m: triggers.Mention) -> list[Token]:
             elif c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == h.i + 1:
                 args.extend(o for o in c.children if o.dep_ in triggers.OBJECT_DEPS)  # "received visiting X"
     if (
-        m.anchor.dep_ in ("xcomp", "conj")
+        (
+            m.anchor.dep_ in ("xcomp", "conj")
+            or (m.type == "visit" and m.anchor.dep_ == "advcl" and m.anchor.tag_ == "VBG")
+        )
         and m.anchor.pos_ in ("VERB", "AUX")
         and not any(a.dep_ in triggers.SUBJECT_DEPS for a in args)
     ):
         # "the leader is expected to leave for Bishkek", "the Premier worked through the night
-        # and held talks": the subject of the verb it depends on
+        # and held talks", "arrived on Monday, beginning a visit": the subject of the verb it
+        # depends on
         args += [c for c in m.anchor.head.children if c.dep_ in triggers.SUBJECT_DEPS]
     # "Putin, who arrived on Friday": who is the one the clause describes
     args = [
@@ -1139,15 +1143,26 @@ def _name_in_phrase(t: Token, people: PeopleIndex, partner: bool = False) -> Per
     return people.add(name, title, codes[-1] if codes else None, t.idx)
 
 
-def _clause_free_end(a: Token) -> int:
+def _clause_free_end(a: Token, visit: bool = False) -> int:
     """Where an argument's words end before a clause that describes it ("Blinken, the first
-    official to meet Marcos, ...", "X, who met Y"): the people of that clause take no part."""
+    official to meet Marcos, ...", "X, who met Y"): the people of that clause take no part;
+    nor, for a ``visit``, whoever invited the visitor."""
     cuts = [
         d.left_edge.i
         for d in a.subtree
         if d.dep_ in ("relcl", "acl")
         and d.left_edge.i > a.i
         and d.lemma_.lower() not in DESCRIBING_PARTICIPLES  # "a delegation led by X": X takes part
+    ]
+    # "a visit to Laos at the invitation of Prime Minister X": who invites is not who visits
+    # (the host of a summit is one of its leaders)
+    cuts += [
+        d.i
+        for d in a.subtree
+        if visit
+        and d.dep_ == "prep"
+        and d.i > a.i
+        and any(o.dep_ == "pobj" and o.lemma_.lower() == "invitation" for o in d.children)
     ]
     return min(cuts, default=a.right_edge.i + 1)
 
@@ -1212,7 +1227,7 @@ def _participants(
     subjects: set[str] = set()  # the names of the subjects (a visit's hosts)
     nouns = triggers.person_nouns()
     for a in _arguments(m):
-        span = doc[a.left_edge.i : _clause_free_end(a)].text
+        span = doc[a.left_edge.i : _clause_free_end(a, m.type == "visit")].text
         named = people.mentions_in(span)
         partner = m.type in TWO_PARTY and (
             (a.dep_ == "pobj" and a.head.lower_ == "with")
