@@ -1543,3 +1543,15 @@ A welcome ceremony for the Cambodian PM was held at the Presidential Palace.
     assert [p.name for p in visit.participants] == ["Hun Manet"]
     assert (visit.start, visit.end) == (dt.date(2024, 1, 10), dt.date(2024, 1, 11))
     assert [p.name for p in ceremony.participants] == ["Hun Manet"]
+
+
+def test_proceeding_to_a_country_is_a_visit_there():
+    text = """ date 2023-07-06 Tour
+
+NAIROBI (KNA) - Iranian President Ebrahim Raisi concluded his visit to Kenya on Wednesday and proceeded to Uganda on Thursday.
+"""
+    visits = [e for e in extract(parse_article(text)) if e.type == "visit"]
+    assert [(v.start, v.location.country if v.location else None) for v in visits][-1] == (
+        dt.date(2023, 7, 6),
+        "UG",
+    )
