@@ -40,6 +40,10 @@ D = dt.date
         ("on Tuesday (June 25)", PAST, D(2024, 6, 25), None),
         ("on Tuesday, 25 June, in", PAST, D(2024, 6, 25), None),
         ("on June 25 (Tuesday)", PAST, D(2024, 6, 25), None),
+        # two weekdays joined are one span, from the first to the next such day after it
+        ("from Friday to Sunday", PAST, D(2024, 7, 5), D(2024, 7, 7)),
+        ("Monday-Wednesday", FUTURE, D(2024, 7, 8), D(2024, 7, 10)),
+        ("between Monday and Wednesday", FUTURE, D(2024, 7, 8), D(2024, 7, 10)),
     ],
 )
 def test_days_against_the_document_time(text, direction, first, last):
@@ -209,3 +213,8 @@ def test_a_weekday_beside_a_date_of_another_weekday_is_kept_as_told():
     # "today, Tuesday, June 24th" of a Tuesday the 25th: one of the two is a slip; both are read
     got = [d.first for d in Clock(DOC).days("on Tuesday, June 24th", PAST)]
     assert got == [D(2024, 7, 2), D(2024, 6, 24)]
+
+
+def test_two_weekdays_joined_by_and_are_two_days():
+    got = [(d.first, d.last) for d in Clock(DOC).days("met on Monday and Tuesday", FUTURE)]
+    assert got == [(D(2024, 7, 8), None), (D(2024, 7, 9), None)]

@@ -102,6 +102,32 @@ class Day:
     kind: str  # explicit, weekday, relative, told (relative to the happening before)
 
 
+_WEEKDAY_SPAN_RE = re.compile(r"\s*(?:to|through|till|until|and|-|–)\s*")
+
+
+def _weekday_spans(text: str, days: list[Day]) -> list[Day]:
+    """ "from Thursday to Friday", "Monday-Wednesday": one span, from the first weekday as read
+    to the next such day after it ("between Monday and Wednesday" too)."""
+    out: list[Day] = []
+    for d in days:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.kind == d.kind == "weekday"
+            and before.last is None
+            and _WEEKDAY_SPAN_RE.fullmatch(text, before.end, d.start)
+            and (
+                text[before.end : d.start].strip() != "and"
+                or text[: before.start].rstrip().endswith("between")
+            )
+        ):
+            gap = (d.first.weekday() - before.first.weekday()) % 7 or 7
+            out[-1] = Day(before.start, d.end, before.first, before.first + dt.timedelta(days=gap), "weekday")
+            continue
+        out.append(d)
+    return out
+
+
 def mood(anchor: Token) -> str:
     """PAST for what happened (or happens as the story is told), FUTURE for what is fixed to
     come, NONE for what is denied, hypothetical, intended or background (past perfect)."""
@@ -284,6 +310,7 @@ class Clock:
                 sign = 1 if r.group("dir").lower() in ("later", "after") else -1
                 out.append(Day(r.start(), r.end(), told + dt.timedelta(days=sign * n), None, "told"))
         out.sort(key=lambda d: d.start)
+        out = _weekday_spans(text, out)
         # "Yesterday (Saturday)": the weekday says which day the relative word meant
         named = [d for d in out if d.kind == "weekday"]
         # "on Tuesday (August 20)", "Tuesday, 20 August", "August 20 (Tuesday)": the date written
