@@ -1555,3 +1555,13 @@ NAIROBI (KNA) - Iranian President Ebrahim Raisi concluded his visit to Kenya on 
         dt.date(2023, 7, 6),
         "UG",
     )
+
+
+def test_an_itinerary_line_opened_by_weekday_and_date_and_the_unga_as_a_gathering():
+    text = """ date 2023-09-17 Itinerary
+
+Here is the President's programme in New York.
+
+Tuesday, September 19: The President will address the UNGA.
+"""
+    assert events_of(text) == [("summit", dt.date(2023, 9, 19))]

@@ -109,6 +109,11 @@ def test_a_sentence_naming_one_past_day_moves_the_narrative():
         ("The president is to visit Hanoi on Monday.", "visit", FUTURE),
         ("The president is scheduled to visit Hanoi.", "visit", FUTURE),
         ("The president did not meet his counterpart.", "meet", NONE),
+        # a plan told as past, not told to have happened; one no longer on; one prevented
+        ("The president was expected to meet his counterpart on Friday.", "meet", "background"),
+        ("The premier was set to be welcomed by the king.", "welcomed", "background"),
+        ("The president will no longer be visiting Fiji.", "visiting", NONE),
+        ("Floods prevented him from making the visit.", "making", NONE),
         ("The president would meet him if time allowed.", "meet", NONE),
         ("The president could visit Hanoi.", "visit", NONE),
         ("The two leaders had met before.", "met", "background"),

@@ -136,6 +136,8 @@ def mood(anchor: Token) -> str:
         kids = list(verb.children)
         if any(c.dep_ == "neg" for c in kids):
             return NONE
+        if any(c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children) for c in kids):
+            return NONE  # "will no longer be visiting Guyana"
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in kids):
             return NONE
         if verb.tag_ in ("VBP", "VBZ") and any(
@@ -166,6 +168,15 @@ def mood(anchor: Token) -> str:
                 for c in g.children
                 if c.dep_ == "aux"
             ):
+                return "background"
+            if lemma in {"schedule", "set", "expect", "slate", "due", "suppose"} and any(
+                c.lemma_ == "be" and c.tag_ == "VBD"
+                for g in governors
+                for c in g.children
+                if c.dep_ in ("aux", "auxpass")
+            ):
+                # "Suga was expected to meet Biden on April 9", "he was set to be welcomed by X":
+                # a plan told as past, that the story does not tell happened
                 return "background"
             reported_plan = lemma in REPORTING_VERBS and not any(c.lemma_ == "have" for c in aux)
             if (
@@ -409,7 +420,7 @@ def schedule_line(text: str) -> bool:
 
 
 _LEAD_DAY_RE = re.compile(
-    r"\W{0,3}(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    r"\W{0,3}(?:[A-Z][a-z]{2,5}day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}(?:,?\s+\d{4})?)"
     r"\s*(?:\([A-Za-z]{3,12}\))?\s*[:–—-]\s"
 )
