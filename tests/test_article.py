@@ -109,6 +109,11 @@ def test_a_date_closing_the_title_is_the_reference_day():
     assert span.reference_date == dt.date(2015, 7, 28)
 
 
+def test_a_readout_published_the_day_after_its_titled_day_reads_yesterday_from_publication():
+    text = " date 2025-03-02 PM call with Prime Minister Carney: 1 March 2025\n\nThe Prime Minister spoke to Mark Carney yesterday.\n"
+    assert parse_article(text).reference_date == dt.date(2025, 3, 2)
+
+
 def test_a_byline_marks_a_reporters_story():
     article = parse_article(" date 2024-05-24 Dinner\n\nBy Sylvia Chebet\n\nThe dinner was lavish.\n")
     assert article.byline == "Sylvia Chebet"

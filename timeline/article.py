@@ -9,6 +9,7 @@ character offsets into :attr:`Article.text`, so evidence can point back into the
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 import stat
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, TypeVar, overload
 
-from timeline.dates import MONTH_ABBREVIATION_ALT, MONTHS, WEEKDAYS
+from timeline.dates import MONTH_ABBREVIATION_ALT, MONTHS, WEEKDAYS, find_dates
 from timeline.errors import ArticleError, shown, valid_name
 from timeline.places import is_place
 
@@ -277,8 +278,24 @@ class Article:
     @property
     def reference_date(self) -> dt.date | None:
         """The day that relative words ('Friday', 'yesterday') are read against: the dateline,
-        else a date closing the title, else the publication date."""
-        return self.dateline_date or self.title_date or self.published
+        else a date closing the title, else the publication date.
+
+        A readout's title names the day of its happening ("PM call with X: 21 December 2025");
+        where the publication date is another, the first relative word of the body tells which
+        of the two it was written on: "spoke to X yesterday afternoon", published on the 22nd,
+        is the title's day read from the publication; "They met today" is the title's day."""
+        if self.dateline_date is not None:
+            return self.dateline_date
+        titled = self.title_date
+        if titled is None or self.published is None or titled == self.published:
+            return titled or self.published
+        for s in itertools.islice(self.sentences(), 12):
+            relative = [
+                d for d in find_dates(self.text[s.start : s.end], self.published) if d.kind == "relative"
+            ]
+            if relative:
+                return self.published if relative[0].first == titled else titled
+        return titled
 
     def sentences(self) -> Sentences:
         """The sentences of every paragraph, in order (split once, then kept)."""
