@@ -1565,3 +1565,13 @@ Here is the President's programme in New York.
 Tuesday, September 19: The President will address the UNGA.
 """
     assert events_of(text) == [("summit", dt.date(2023, 9, 19))]
+
+
+def test_welcomed_to_a_country_during_a_welcome_rite_is_a_visit_and_a_ceremony():
+    text = """ date 2023-07-02 Arrival
+
+WELLINGTON (RNZ) - Fiji's Prime Minister Sitiveni Rabuka was welcomed to New Zealand during a powhiri at Government House in Wellington on Sunday.
+
+Rabuka last met Prime Minister Chris Hipkins in Suva in late-February 2023.
+"""
+    assert sorted(events_of(text)) == [("ceremony", dt.date(2023, 7, 2)), ("visit", dt.date(2023, 7, 2))]

@@ -150,6 +150,7 @@ def test_tense_and_modality_of_a_clause(sentence, verb, expected):
         "soon",
         "in July",
         "in early March",
+        "in late-February 2020",
         "last October",
         "in the fourth month of his presidency",
     ],

@@ -215,6 +215,8 @@ def event_location(
     context = {p.country for p in participants if p.country}
     if home and home.country:
         context.add(home.country)
+    # "welcomed to New Zealand during a powhiri in Queenstown": the country named tells which
+    context.update(m.code for m in find_countries(text) if m.kind == "name")
     place = place_in(text, context, named_places(article.text))
     if place is not None and place.city is None and home is not None and home.country == place.country:
         return home  # "talks in Russia", filed from Moscow: Moscow

@@ -77,9 +77,9 @@ _FUTURE_WORD_RE = re.compile(
 )
 # A time that places a happening without a day: "last year", "in 2019", "in November 2014".
 VAGUE_RE = re.compile(
-    rf"\b(?:in|since|during|until|by|of) (?:(?:early|late|mid-?)\s*)?(?:(?:{MONTH_NAME_ALT}) )?(?:19|20)\d\d\b(?![-–]\d)"
+    rf"\b(?:in|since|during|until|by|of) (?:(?:early|late|mid)-?\s*)?(?:(?:{MONTH_NAME_ALT}) )?(?:19|20)\d\d\b(?![-–]\d)"
     # "in July", "in early March", "last October": a month without its day
-    rf"|\b(?:in|since|during|until|by|of|last|this|next|early|late|mid-?)\s*(?:(?:early|late|mid-?)\s*)?(?-i:{MONTH_NAME_ALT})\b(?![ \t.]*\d)"
+    rf"|\b(?:in|since|during|until|by|of|last|this|next|early|late|mid-?)\s*(?:(?:early|late|mid)-?\s*)?(?-i:{MONTH_NAME_ALT})\b(?![ \t.]*\d)"
     r"|\b(?:last|previous|past) (?:year|month|week|decade|spring|summer|autumn|fall|winter)\b"
     # "in the fourth month of his presidency", "during the first year of her term"
     r"|\b(?:in|on|during|within) the (?:first|second|third|fourth|fifth|sixth|last|final|early|\d+(?:st|nd|rd|th)) (?:months?|years?|weeks?|days) of\b"
