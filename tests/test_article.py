@@ -47,6 +47,14 @@ def test_abbreviations_do_not_split_sentences():
     assert len(texts) == 2
 
 
+def test_a_transliterated_initial_does_not_split_a_sentence():
+    article = parse_article(
+        "ULAANBAATAR (MONTSAME) - President Ts. Elbegdorj received the envoy. Then he left.\n"
+    )
+    assert [s.text for s in article.sentences()][-1] == "Then he left."
+    assert len(list(article.sentences())) == 2
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [(b"\x00\x01binary", "binary"), (b"caf\xe9 talks", "not UTF-8")],

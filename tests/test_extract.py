@@ -1575,3 +1575,13 @@ WELLINGTON (RNZ) - Fiji's Prime Minister Sitiveni Rabuka was welcomed to New Zea
 Rabuka last met Prime Minister Chris Hipkins in Suva in late-February 2023.
 """
     assert sorted(events_of(text)) == [("ceremony", dt.date(2023, 7, 2)), ("visit", dt.date(2023, 7, 2))]
+
+
+def test_a_summit_between_two_countries_or_of_two_counterparts_is_their_talks():
+    text = """ date 2023-04-26 Summit
+
+WASHINGTON (Yonhap) -- A two-hour summit between South Korea and the United States began at the White House on Wednesday.
+
+At their summit, President Yoon Suk Yeol and U.S. President Joe Biden adopted a declaration on extended deterrence.
+"""
+    assert [t for t, _ in events_of(text) if t in ("talks", "summit")] == ["talks"]

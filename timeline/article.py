@@ -86,7 +86,8 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-
 _NO_BREAK_AFTER = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|Maj|Capt|Prof|Sen|Rep|Gov|Amb|Adm|Rev|Hon|Rt|No|Nos|Mt|Ft|"
     rf"{MONTH_ABBREVIATION_ALT}|U\.S|U\.K|U\.N|E\.U|a\.m|p\.m|vs|etc|i\.e|e\.g)"
-    r"|\b[A-Z])\.\s*\Z"
+    # an initial, one letter or a transliterated digraph ("Kh. Battulga", "Ts. Elbegdorj")
+    r"|\b[A-Z]|\b(?:Kh|Ts|Ch|Sh|Zh))\.\s*\Z"
 )
 
 

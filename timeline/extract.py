@@ -765,7 +765,15 @@ def _read_sentence(
         ):
             type_ = "talks"  # "the two presidents' meeting": counterparts' talks
         ours = any(
-            c.dep_ == "poss" and (c.lower_ == "our" or (c.lower_ == "their" and _pair_subject(m)))
+            c.dep_ == "poss"
+            and (
+                c.lower_ == "our"
+                or (
+                    c.lower_ == "their"
+                    # "At their summit, President X said": the two told of, counterparts
+                    and (_pair_subject(m) or (_counterparts(participants) and len(participants) == 2))
+                )
+            )
             for c in m.token.children
         )
         if m.type == "summit" and (_two_party(m) or _with_counterpart(m, people) or ours):
@@ -913,6 +921,14 @@ SIDELINES_RE = re.compile(r"\b(?:sidelines?|margins)\b", re.IGNORECASE)
 def _two_party(m: triggers.Mention) -> bool:
     """A "summit" of two parties ("the EU-Canada Summit", "the China-Russia summit")."""
     t = m.token
+    for c in t.children:
+        # "a summit between the US and South Korea"
+        if c.dep_ == "prep" and c.lower_ == "between":
+            sides = [o for o in c.children if o.dep_ == "pobj"]
+            sides += [cc for o in sides for cc in o.conjuncts]
+            names = [" ".join(w.text for w in o.subtree if w.i <= o.i and w.lower_ != "the") for o in sides]
+            if len(sides) == 2 and all(lookup(n) for n in names):
+                return True
     before = t.doc.text[t.left_edge.idx : t.idx]
     found = TWO_PARTY_RE.search(before)
     if found is None:
