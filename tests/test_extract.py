@@ -1585,3 +1585,11 @@ WASHINGTON (Yonhap) -- A two-hour summit between South Korea and the United Stat
 At their summit, President Yoon Suk Yeol and U.S. President Joe Biden adopted a declaration on extended deterrence.
 """
     assert [t for t, _ in events_of(text) if t in ("talks", "summit")] == ["talks"]
+
+
+def test_a_meeting_scheduled_for_a_weekday_morning_is_on_that_day():
+    text = """ date 2024-04-09 Visit
+
+TOKYO (Kyodo) - At a summit meeting scheduled for Wednesday morning, Prime Minister Fumio Kishida and President Joe Biden are expected to agree on closer defence ties.
+"""
+    assert events_of(text) == [("talks", dt.date(2024, 4, 10))]

@@ -961,6 +961,8 @@ def _attached_day(
         root = root_of(d.start, d.end)
         if root is None:
             continue
+        if root.head.lower_ in PARTS_OF_DAY and root.head.i != root.i:
+            root = root.head  # "scheduled for Wednesday morning": the day hangs from "morning"
         if m.earlier and not _within(root, m.token):
             continue  # "returned on Sunday after state visits": Sunday is the return's
         if _foreign_clause(root, m):
@@ -1017,6 +1019,9 @@ def _attached_day(
     if best is None:
         return None, 99
     return best[1], best[0][1]
+
+
+PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "noon", "midday"})
 
 
 def _shared_clause(a: Token, b: Token) -> bool:
