@@ -351,11 +351,12 @@ def mentions(
     # (the verb's row makes its object noun eventive: "told a news conference")
     same = {(m.anchor.i, m.type) for m in out if m.token.i != m.anchor.i}
     verbs = {(m.token.i, m.type) for m in out if m.token.i == m.anchor.i and m.token.pos_ in ("VERB", "AUX")}
-    # "the G20 summit": the word before is the summit's name, not a summit of its own
-    heads = {(m.token.i, m.type) for m in out}
+    # "the G20 summit", "a summit meeting": the word before names the kind of the noun after,
+    # not a happening of its own
+    heads = {m.token.i for m in out}
     return [
         m if m.eventive or (m.anchor.i, m.type) not in verbs else replace(m, eventive=True)
         for m in out
         if not (m.token.i == m.anchor.i and (m.token.i, m.type) in same)
-        and not (m.token.dep_ == "compound" and (m.token.head.i, m.type) in heads)
+        and not (m.token.dep_ == "compound" and m.token.pos_ != "VERB" and m.token.head.i in heads)
     ]
