@@ -1593,3 +1593,16 @@ def test_a_meeting_scheduled_for_a_weekday_morning_is_on_that_day():
 TOKYO (Kyodo) - At a summit meeting scheduled for Wednesday morning, Prime Minister Fumio Kishida and President Joe Biden are expected to agree on closer defence ties.
 """
     assert events_of(text) == [("talks", dt.date(2024, 4, 10))]
+
+
+def test_a_visit_received_from_a_leader_is_the_leader_s_stay_since_the_day_told():
+    text = """ date 2023-06-08 Visit
+
+Jakarta: President Joko Widodo received a visit from Fiji's Prime Minister (PM) Sitiveni Rabuka at the Merdeka Palace on Thursday.
+
+Rabuka has been in Indonesia since Tuesday (June 6).
+"""
+    visits = [e for e in extract(parse_article(text)) if e.type == "visit"]
+    assert [(v.start, v.end, [p.name for p in v.participants]) for v in visits] == [
+        (dt.date(2023, 6, 6), dt.date(2023, 6, 8), ["Sitiveni Rabuka"])
+    ]

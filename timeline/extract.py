@@ -724,6 +724,14 @@ def _read_sentence(
             if vague_dist < dist or direction == "intent" and dist > 3:
                 continue
             start, end = day.first, day.last
+            if (
+                end is None
+                and m.type == "visit"
+                and SINCE_RE.search(text, 0, day.start) is not None
+                and clock.document is not None
+                and clock.document > start
+            ):
+                end = clock.document  # "have been in Indonesia since Wednesday": until today
             nth = _nth_day(m.token)
             if nth:
                 named_day = start
@@ -1021,6 +1029,8 @@ def _attached_day(
     return best[1], best[0][1]
 
 
+# "since Wednesday", "since Wednesday (Mar 30", "since March 30"
+SINCE_RE = re.compile(r"\bsince\s+(?:[A-Z][a-z]+day\s*[(,]?\s*)?\Z", re.IGNORECASE)
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "noon", "midday"})
 
 
@@ -1054,6 +1064,7 @@ def _arguments(m: triggers.Mention) -> list[Token]:
                     "for",
                     "of",
                     "to",
+                    "from",  # "received a visit from Prime Minister X"
                 )
                 and not (m.type == "visit" and c.lower_ == "for")
             ):  # "arrived for a summit with X"

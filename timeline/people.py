@@ -71,6 +71,8 @@ _OF_WORDS_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?
 # Courtesy, rank and honour between a title and a name (data/honorifics.txt: regex pieces)
 _HONORIFICS = "|".join(sorted(wordlists.lines("honorifics.txt"), key=len, reverse=True))
 _NAME_AFTER_RE = re.compile(
+    # "Prime Minister (PM) James Marape": the title's short form in brackets
+    r"(?:\s+\([A-Z]{2,5}\))?"
     r"\s*,?\s+(?:(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Excellency|Majesty)\s+|HH\s+|H\.E\.\s+)?"
     rf"(?:(?:{_HONORIFICS})\.?\s+){{0,3}}"
     rf"(?:Sheikh\s+)?{_NAME}"
