@@ -274,3 +274,14 @@ def test_a_general_secretary_after_the_name_is_a_title():
     people = PeopleIndex()
     people.scan("To Lam, general secretary of the Communist Party of Vietnam, arrived in Moscow.", 0)
     assert [(p.name, p.title) for p in people.people] == [("To Lam", "general secretary")]
+
+
+def test_a_five_part_gulf_name_is_one_person_not_a_mention_of_a_relative():
+    people = PeopleIndex()
+    text = (
+        "Kuwait's Amir Sheikh Meshal Al-Ahmad Al-Jaber Al-Sabah received the minister. "
+        "The minister also met Crown Prince Sheikh Sabah Khaled Al-Hamad Al-Mubarak Al-Sabah."
+    )
+    people.scan(text, 0)
+    second = text[text.index("The minister") :]
+    assert [p.name for p in people.mentions_in(second)] == ["Sabah Khaled Al-Hamad Al-Mubarak Al-Sabah"]

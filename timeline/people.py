@@ -38,7 +38,7 @@ _NAME_WORD = rf"(?:{_UPPER}[^\W\d_A-Z]+(?:['’][^\W\d_A-Z]+)?(?:-{_UPPER}?[^\W\
 _PARTICLE = r"(?:bin|ibn|al|Al|el|El|de|da|do|dos|van|von|der|den|la|le|du|di|ben|bint)"
 # A nickname in quotes may stand inside a name: Ferdinand "Bongbong" Marcos Jr.
 _NICKNAME = r"(?:\s+[\"“'‘][A-Z][\w-]+[\"”'’])?"
-_NAME = rf"(?P<name>{_NAME_WORD}{_NICKNAME}(?:\s+(?:{_PARTICLE}[\s-]+){{0,2}}{_NAME_WORD}){{0,3}})"
+_NAME = rf"(?P<name>{_NAME_WORD}{_NICKNAME}(?:\s+(?:{_PARTICLE}[\s-]+){{0,2}}{_NAME_WORD}){{0,4}})"
 
 
 def _name_group(group: str) -> str:
