@@ -1606,3 +1606,11 @@ Rabuka has been in Indonesia since Tuesday (June 6).
     assert [(v.start, v.end, [p.name for p in v.participants]) for v in visits] == [
         (dt.date(2023, 6, 6), dt.date(2023, 6, 8), ["Sitiveni Rabuka"])
     ]
+
+
+def test_being_the_first_leader_hosted_by_someone_tells_who_one_is_not_a_meeting():
+    text = """ date 2023-03-28 Visit
+
+BERLIN (DPA) - President Emmanuel Macron will be the first head of state hosted by the new Chancellor Friedrich Merz.
+"""
+    assert [t for t, _ in events_of(text)] == []

@@ -341,6 +341,8 @@ def mentions(
                     )
                     if t.dep_ == "amod" or (t.tag_ == "VBG" and _before_a_name(t) and guest):
                         break  # "the visiting president", "for visiting President X": who, not what
+                    if t.dep_ == "acl" and t.head.dep_ == "attr" and _lemma(t.head) in person_nouns():
+                        break  # "he will be the first head of state hosted by X": who he is
                     out.append(Mention(row.type, row.kind, t, t, True))
                 else:
                     anchor, is_eventive = _governor(t)
