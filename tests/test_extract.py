@@ -1614,3 +1614,11 @@ def test_being_the_first_leader_hosted_by_someone_tells_who_one_is_not_a_meeting
 BERLIN (DPA) - President Emmanuel Macron will be the first head of state hosted by the new Chancellor Friedrich Merz.
 """
     assert [t for t, _ in events_of(text)] == []
+
+
+def test_a_guest_who_arrived_for_a_visit_is_on_it_the_day_told():
+    text = """ date 2024-07-02 Talks
+
+ASTANA, July 2 (Kazinform) - President Kassym-Jomart Tokayev met Turkish President Recep Tayyip Erdogan, who arrived in Kazakhstan for a state visit, at the Akorda Presidential Palace.
+"""
+    assert sorted(events_of(text)) == [("meeting", dt.date(2024, 7, 2)), ("visit", dt.date(2024, 7, 2))]

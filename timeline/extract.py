@@ -688,7 +688,15 @@ def _read_sentence(
             if m.earlier and days:
                 continue  # "returned on Sunday after visits to A and B": before that day, on no day given
             if direction == temporal.PAST and (
-                m.anchor.dep_ == "relcl"
+                (
+                    m.anchor.dep_ == "relcl"
+                    # "met X, who arrived in Kazakhstan for a state visit": the guest's stay now
+                    and not (
+                        m.type == "visit"
+                        and m.anchor.head.tag_ == "NNP"
+                        and any(c.lower_ == "who" for c in m.anchor.children)
+                    )
+                )
                 # "officials who took part in organizing the visit": a gerund of a relative clause
                 or (
                     m.anchor.dep_ == "pcomp"
