@@ -1622,3 +1622,11 @@ def test_a_guest_who_arrived_for_a_visit_is_on_it_the_day_told():
 ASTANA, July 2 (Kazinform) - President Kassym-Jomart Tokayev met Turkish President Recep Tayyip Erdogan, who arrived in Kazakhstan for a state visit, at the Akorda Presidential Palace.
 """
     assert sorted(events_of(text)) == [("meeting", dt.date(2024, 7, 2)), ("visit", dt.date(2024, 7, 2))]
+
+
+def test_received_at_the_airport_lounge_is_the_arrival_not_a_meeting():
+    text = """ date 2019-05-20 Arrival
+
+Kathmandu, May 20 (IANS) President Bidhya Devi Bhandari received Sri Lankan President Maithripala Sirisena at the VVIP lounge of the Tribhuvan International Airport.
+"""
+    assert [t for t, _ in events_of(text)] == ["visit"]

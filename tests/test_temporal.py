@@ -151,6 +151,7 @@ def test_tense_and_modality_of_a_clause(sentence, verb, expected):
         "in July",
         "in early March",
         "in late-February 2020",
+        "recently",
         "last October",
         "in the fourth month of his presidency",
     ],

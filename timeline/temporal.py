@@ -86,7 +86,8 @@ VAGUE_RE = re.compile(
     rf"|\b\d+ (?:years?|months?|decades?|weeks?) ago\b|\b(?:{number_words(2, 6)}|several|few) (?:years|months|decades|weeks) ago\b"
     r"|\b(?:earlier|later) (?:this|that|last) (?:year|month|week)\b|\bin recent (?:years|months|weeks|days)\b"
     r"|\b(?:this|next|last) (?:year|month|week)(?:['’]s)?\b|\bin the (?:coming|next) (?:days|weeks|months|years)\b|\bsoon\b"
-    r"|\bat an early date\b|\bat a later date\b|\bin the (?:near )?future\b|\bat (?:a|an) (?:mutually )?convenient time\b",
+    r"|\bat an early date\b|\bat a later date\b|\bin the (?:near )?future\b|\bat (?:a|an) (?:mutually )?convenient time\b"
+    r"|\brecently\b",
     re.I,
 )
 
