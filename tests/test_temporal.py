@@ -225,3 +225,12 @@ def test_a_weekday_beside_a_date_of_another_weekday_is_kept_as_told():
 def test_two_weekdays_joined_by_and_are_two_days():
     got = [(d.first, d.last) for d in Clock(DOC).days("met on Monday and Tuesday", FUTURE)]
     assert got == [(D(2024, 7, 8), None), (D(2024, 7, 9), None)]
+
+
+def test_a_relative_day_in_quoted_speech_counts_from_the_day_the_speaker_spoke():
+    clock = Clock(DOC)
+    clock.told = D(2024, 7, 4)  # he spoke on arrival, on Thursday
+    (quoted,) = clock.days('"Our talks tomorrow will be frank," he said on arrival.', FUTURE)
+    assert quoted.first == D(2024, 7, 5)
+    (plain,) = clock.days("The talks will be held tomorrow.", FUTURE)
+    assert plain.first == D(2024, 7, 7)

@@ -106,6 +106,15 @@ class Day:
 _WEEKDAY_SPAN_RE = re.compile(r"\s*(?:to|through|till|until|and|-|–)\s*")
 
 
+def _quoted(text: str, at: int) -> bool:
+    """Whether ``at`` stands inside a quotation (an odd number of quote marks before it, or an
+    opening mark not yet closed)."""
+    before = text[:at]
+    if before.count('"') % 2 == 1:
+        return True
+    return before.count("“") > before.count("”")
+
+
 def _weekday_spans(text: str, days: list[Day]) -> list[Day]:
     """ "from Thursday to Friday", "Monday-Wednesday": one span, from the first weekday as read
     to the next such day after it ("between Monday and Wednesday" too)."""
@@ -298,7 +307,21 @@ class Clock:
                 if end.first > start:
                     out.append(Day(m.start, m.end, start, end.first, m.kind))
                     continue
-            out.append(self._day(m, direction))
+            day = self._day(m, direction)
+            if (
+                m.kind == "relative"
+                and self.told is not None
+                and self.document is not None
+                and self.told < self.document
+                and _quoted(text, m.start)
+            ):
+                # "Upon his arrival on Tuesday ... 'our tomorrow discussions'": counted from the
+                # day the speaker spoke, the day told, not the story's
+                shift = self.told - self.document
+                day = Day(
+                    day.start, day.end, day.first + shift, day.last + shift if day.last else None, day.kind
+                )
+            out.append(day)
         taken = [(d.start, d.end) for d in out]
         told = self.told
         if (
