@@ -1630,3 +1630,11 @@ def test_received_at_the_airport_lounge_is_the_arrival_not_a_meeting():
 Kathmandu, May 20 (IANS) President Bidhya Devi Bhandari received Sri Lankan President Maithripala Sirisena at the VVIP lounge of the Tribhuvan International Airport.
 """
     assert [t for t, _ in events_of(text)] == ["visit"]
+
+
+def test_a_day_hung_from_the_first_of_joined_gatherings_is_both_s():
+    text = """ date 2022-09-20 Call
+
+ASTANA (Kazinform) - The two presidents discussed the agreements reached within the framework of the SCO and CSTO summits held on September 15-16 in Samarkand.
+"""
+    assert events_of(text) == [("summit", dt.date(2022, 9, 15))]

@@ -386,8 +386,11 @@ def _foreign_clause(root: Token, m: triggers.Mention) -> bool:
         if node.i in (m.anchor.i, m.token.i):
             return False
         if node.dep_ in ("advcl", "relcl", "ccomp", "acl", "pcomp") and node.pos_ in ("VERB", "AUX"):
-            if node.head.i in (m.token.i, m.anchor.i) and node.dep_ in ("acl", "relcl"):
-                return False  # "the summit, taking place from 22 to 24 August": the summit's own
+            owners = {m.token.i, m.anchor.i} | {c.i for c in m.token.conjuncts}
+            if node.head.i in owners and node.dep_ in ("acl", "relcl"):
+                # "the summit, taking place from 22 to 24 August": the summit's own ("the SCO
+                # and CSTO summits held on September 16-17": of both)
+                return False
             if node.dep_ == "acl" and node.lemma_.lower() in DESCRIBING_PARTICIPLES:
                 node = node.head  # "a delegation led by X, minister of Y, on May 3": no time of
                 continue  # its own; the day the parser hangs in it is the clause's above
@@ -1003,7 +1006,13 @@ def _attached_day(
             and any(o is not m and o.eventive and o.anchor.i == m.token.head.head.i for o in found)
         ):
             continue  # "During the visit, she held talks on Friday": Friday is the talks'
-        mine = min(_tree_distance(root, m.anchor), _tree_distance(root, m.token))
+        # (a day hung from the first of joined nouns is each one's: "the SCO and CSTO summits
+        # held on September 16-17")
+        mine = min(
+            _tree_distance(root, m.anchor),
+            _tree_distance(root, m.token),
+            *(_tree_distance(root, c) for c in m.token.conjuncts if c.i < m.token.i),
+        )
         # a day in the clause of another trigger is that one's, unless that clause holds this one
         # too ("on May 3, where he held talks": the talks share the day), also where that clause
         # stands under this one ("arrived on Monday and will pay a visit to Thailand from
