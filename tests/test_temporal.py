@@ -113,6 +113,7 @@ def test_a_sentence_naming_one_past_day_moves_the_narrative():
         ("The president was expected to meet his counterpart on Friday.", "meet", "background"),
         ("The premier was set to be welcomed by the king.", "welcomed", "background"),
         ("The president will no longer be visiting Fiji.", "visiting", NONE),
+        ("Traditionally, the president meets the patriarch on this day.", "meets", NONE),
         ("Floods prevented him from making the visit.", "making", NONE),
         ("The president would meet him if time allowed.", "meet", NONE),
         ("The president could visit Hanoi.", "visit", NONE),

@@ -151,9 +151,13 @@ def mood(anchor: Token) -> str:
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in kids):
             return NONE
         if verb.tag_ in ("VBP", "VBZ") and any(
-            c.dep_ == "advmod" and c.lower_ in ("when", "whenever") for c in kids
+            c.dep_ == "advmod"
+            and c.lower_ in ("when", "whenever", "traditionally", "usually", "customarily", "always", "often")
+            for c in kids
         ):
-            return NONE  # "when leaders meet, they perform for the cameras": what happens as a rule
+            # "when leaders meet, they perform for the cameras", "traditionally, the president
+            # meets the patriarch on this day": what happens as a rule
+            return NONE
         aux = [c for c in kids if c.dep_ in ("aux", "auxpass")]
         words = {c.lower_ for c in aux}
         if words & FUTURE_AUX:
