@@ -610,7 +610,7 @@ def _read_sentence(
         days = days_read[way]
         day, dist = _attached_day(root_of, m, days, found, direction == "intent")
         if day is not None and _during_which(m.anchor) and (r := root_of(day.start, day.end)) is not None:
-            if not any(t.i == r.i for t in m.anchor.subtree):
+            if not _within(r, m.anchor):
                 # "on Monday concluded his visit, during which he attended the summit": some day
                 # of the visit, not the day it ended
                 day = None
@@ -980,7 +980,7 @@ def _attached_day(
         root = root_of(d.start, d.end)
         if root is None:
             continue
-        if root.head.lower_ in PARTS_OF_DAY and root.head.i != root.i:
+        if root.head.lower_ in temporal.PARTS_OF_DAY and root.head.i != root.i:
             root = root.head  # "scheduled for Wednesday morning": the day hangs from "morning"
         if m.earlier and not _within(root, m.token):
             continue  # "returned on Sunday after state visits": Sunday is the return's
@@ -1048,7 +1048,6 @@ def _attached_day(
 
 # "since Wednesday", "since Wednesday (Mar 30", "since March 30"
 SINCE_RE = re.compile(r"\bsince\s+(?:[A-Z][a-z]+day\s*[(,]?\s*)?\Z", re.IGNORECASE)
-PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "noon", "midday"})
 
 
 def _shared_clause(a: Token, b: Token) -> bool:

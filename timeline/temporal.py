@@ -432,12 +432,16 @@ class Clock:
 
 
 # "September 23:", "23 September 2024 -", "Sept. 23 (Monday):" opening a sentence
+# The parts of a day a time or a day is told with ("Wednesday morning", "Morning: Talks").
+PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "noon", "midday"})
+# as a line opens with one: "Morning", "morning"
+_PART_OF_DAY_ALT = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(PARTS_OF_DAY))
 # A line of a programme opened by its time ("1130 hrs: Talks with X", "10:30 am - Lunch",
 # "Friday (evening): Talks", "Morning: Wreath-laying").
 _SCHEDULE_LINE_RE = re.compile(
     r"\W{0,3}(?:\d{1,2}[:.]\d{2}\s*(?:hrs|hours|h|[ap]\.?m\.?)?|\d{3,4}\s*(?:hrs|hours|[Hh])"
     r"|\d{1,2}\s*[ap]\.?m\.?"
-    r"|(?:[A-Z][a-z]+day\s*)?\(?(?:[Mm]orning|[Aa]fternoon|[Ee]vening|[Nn]oon|[Mm]idday|[Nn]ight)\)?)"
+    rf"|(?:[A-Z][a-z]+day\s*)?\(?(?:{_PART_OF_DAY_ALT})\)?)"
     r"\s*(?:[:–—-]|\s-)\s",
 )
 
